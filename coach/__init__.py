@@ -1,0 +1,1 @@
+"""Interview Coach: the domain package. Knows nothing of Streamlit."""

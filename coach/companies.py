@@ -1,0 +1,122 @@
+"""Companies: employers the candidate interviews with, marked practice, target or undecided."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from coach import deletion, vocabulary
+from coach.db import Journal
+from coach.errors import InvalidInput, NotFound
+from coach.text import NAME_LIMIT, clean_text, required_text
+
+
+@dataclass(frozen=True)
+class Company:
+    id: int
+    name: str
+    kind: str
+    notes: str
+    interview_count: int = 0
+
+    @property
+    def kind_label(self) -> str:
+        return vocabulary.COMPANY_KINDS[self.kind]
+
+
+def list_companies(cur: duckdb.DuckDBPyConnection) -> list[Company]:
+    rows = cur.execute(
+        """
+        SELECT c.id, c.name, c.kind, c.notes, count(i.id)
+        FROM companies c LEFT JOIN interviews i ON i.company_id = c.id
+        GROUP BY ALL
+        ORDER BY lower(c.name), c.id
+        """
+    ).fetchall()
+    return [Company(*row) for row in rows]
+
+
+def get_company(cur: duckdb.DuckDBPyConnection, company_id: int) -> Company:
+    row = cur.execute(
+        """
+        SELECT c.id, c.name, c.kind, c.notes,
+               (SELECT count(*) FROM interviews i WHERE i.company_id = c.id)
+        FROM companies c WHERE c.id = ?
+        """,
+        [company_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound("That company no longer exists; it may have been deleted in another tab.")
+    return Company(*row)
+
+
+def _validate(name: str, kind: str, notes: str) -> tuple[str, str, str]:
+    name = required_text(name, field="Company name", limit=NAME_LIMIT)
+    if kind not in vocabulary.COMPANY_KINDS:
+        raise InvalidInput(f"Unknown company kind {kind!r}.")
+    return name, kind, clean_text(notes, field="Notes")
+
+
+def _check_unique_name(cur, name: str, *, except_id: int | None = None) -> None:
+    # Enforced here, not by a UNIQUE index: DuckDB refuses to update an indexed
+    # column of a row that interviews reference (see coach.migrations).
+    clash = cur.execute(
+        "SELECT name FROM companies WHERE lower(name) = lower(?) AND id IS DISTINCT FROM ?",
+        [name, except_id],
+    ).fetchone()
+    if clash:
+        raise InvalidInput(f"A company named “{clash[0]}” is already in your journal.")
+
+
+def add_company(journal: Journal, name: str, kind: str = "undecided", notes: str = "") -> int:
+    name, kind, notes = _validate(name, kind, notes)
+
+    def work(cur):
+        _check_unique_name(cur, name)
+        return cur.execute(
+            "INSERT INTO companies (name, kind, notes) VALUES (?, ?, ?) RETURNING id",
+            [name, kind, notes],
+        ).fetchone()[0]
+
+    return journal.write(work)
+
+
+def find_or_add_company(journal: Journal, name: str, kind: str = "undecided") -> int:
+    """The id of the company with this name (any case), added if new."""
+    name = required_text(name, field="Company name", limit=NAME_LIMIT)
+
+    def work(cur):
+        row = cur.execute(
+            "SELECT id FROM companies WHERE lower(name) = lower(?)", [name]
+        ).fetchone()
+        if row:
+            return row[0]
+        return cur.execute(
+            "INSERT INTO companies (name, kind) VALUES (?, ?) RETURNING id", [name, kind]
+        ).fetchone()[0]
+
+    return journal.write(work)
+
+
+def update_company(journal: Journal, company_id: int, name: str, kind: str, notes: str) -> None:
+    name, kind, notes = _validate(name, kind, notes)
+
+    def work(cur):
+        _check_unique_name(cur, name, except_id=company_id)
+        updated = cur.execute(
+            "UPDATE companies SET name = ?, kind = ?, notes = ? WHERE id = ? RETURNING id",
+            [name, kind, notes, company_id],
+        ).fetchall()
+        if not updated:
+            raise NotFound(
+                "That company no longer exists; it may have been deleted in another tab."
+            )
+
+    journal.write(work)
+
+
+def delete_company(journal: Journal, company_id: int) -> None:
+    """Delete the company, its interviews and all recorded in them (see coach.deletion)."""
+    deletion.delete_interviews_where(journal, "company_id = ?", [company_id])
+    journal.write(lambda cur: cur.execute("DELETE FROM companies WHERE id = ?", [company_id]))

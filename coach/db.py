@@ -1,0 +1,261 @@
+"""The journal database: where it lives, opening it, migrating it, backing it up.
+
+One `Journal` per database per process owns the DuckDB connection. Every page run
+and every thread takes its own `cursor()` (a shared connection raises "connection is
+busy"). Writes go through `Journal.write`, which retries DuckDB's optimistic
+"Conflict on update" errors.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+import platformdirs
+
+from coach.errors import JournalError, JournalLocked, JournalTooNew, NotAJournal
+from coach.migrations import MIGRATIONS
+
+APP_NAME = "interview-coach"
+T = TypeVar("T")
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database() -> str:
+    """`COACH_DB` if set (any DuckDB database string), else coach.duckdb in the data folder."""
+    return os.environ.get("COACH_DB") or str(data_dir() / "coach.duckdb")
+
+
+def is_file_database(database: str) -> bool:
+    return database != ":memory:" and ":" not in database.split("/")[0]
+
+
+def schema_version() -> int:
+    """The schema version this code writes."""
+    return len(MIGRATIONS)
+
+
+def connect(database: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a raw DuckDB connection, translating lock errors into `JournalLocked`."""
+    if is_file_database(database):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(database, read_only=read_only)
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise JournalLocked(_locked_message(database, str(error))) from error
+        raise JournalError(f"Could not open the journal {database}: {error}") from error
+    # TIMESTAMPTZ values come back in UTC, whatever the machine's zone.
+    con.execute("SET TimeZone = 'UTC'")
+    return con
+
+
+def _locked_message(database: str, error: str) -> str:
+    match = re.search(r"PID (\d+)", error)
+    holder = "another program"
+    if match:
+        pid = int(match.group(1))
+        holder = f"another program (PID {pid}{_describe_process(pid)})"
+    return (
+        f"The journal {database} is open in {holder}. DuckDB lets only one program "
+        "use a journal file at a time. Close that program — if it is Interview Coach, "
+        "stop it with Ctrl+C in its terminal or use its browser tab — then try again."
+    )
+
+
+def _describe_process(pid: int) -> str:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
+    if not words:
+        return ""
+    command = " ".join(Path(words[0]).name if i == 0 else w for i, w in enumerate(words))
+    if "streamlit" in command:
+        return f": the Interview Coach app, `{command[:120]}`"
+    return f": `{command[:120]}`"
+
+
+@contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield cur
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    cur.execute("COMMIT")
+
+
+def read_version(cur: duckdb.DuckDBPyConnection) -> int:
+    """The journal's schema version: 0 for a blank database."""
+    tables = {
+        row[0]
+        for row in cur.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        ).fetchall()
+    }
+    if "schema_migrations" not in tables:
+        if tables:
+            raise NotAJournal(
+                "This database already holds other tables and is not an Interview "
+                "Coach journal; choose another file."
+            )
+        return 0
+    return cur.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(
+    con: duckdb.DuckDBPyConnection, database: str, *, now: datetime | None = None
+) -> list[int]:
+    """Apply pending migrations, each in its own transaction; return their numbers.
+
+    A file that already holds a journal is backed up before the first migration.
+    """
+    version = read_version(con)
+    if version > schema_version():
+        raise JournalTooNew(
+            f"The journal {database} was written by a newer version of Interview Coach "
+            f"(schema {version}; this version knows up to {schema_version()}). Update "
+            "Interview Coach to open it; the file has not been changed."
+        )
+    pending = list(range(version + 1, schema_version() + 1))
+    if not pending:
+        return []
+    if version > 0 and is_file_database(database):
+        backup(con, database, reason=f"before-v{pending[0]}", now=now)
+    if version == 0:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+            " applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)"
+        )
+    for number in pending:
+        step = MIGRATIONS[number - 1]
+        with transaction(con):
+            step(con)
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                [number, step.__name__],
+            )
+    return pending
+
+
+def backup(
+    con: duckdb.DuckDBPyConnection,
+    database: str,
+    *,
+    reason: str = "manual",
+    now: datetime | None = None,
+) -> Path:
+    """Copy the journal file into backups/ beside it and return the copy's path."""
+    source = Path(database).expanduser()
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
+    target_dir = source.parent / "backups"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / f"{source.stem}-{stamp}-{reason}.duckdb"
+    # Fold the write-ahead log into the file, so the copy alone is complete.
+    con.execute("CHECKPOINT")
+    shutil.copy2(source, target)
+    return target
+
+
+def is_conflict(error: Exception) -> bool:
+    return isinstance(error, duckdb.TransactionException) and "conflict" in str(error).lower()
+
+
+class Journal:
+    """An open journal: owns the process's connection to one database."""
+
+    def __init__(self, database: str, connection: duckdb.DuckDBPyConnection) -> None:
+        self.database = database
+        self._connection = connection
+        self._lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for one script run or one thread; cheap (about 0.4 ms)."""
+        with self._lock:
+            return self._connection.cursor()
+
+    def write(self, work: Callable[[duckdb.DuckDBPyConnection], T], *, attempts: int = 5) -> T:
+        """Run `work(cursor)` in one transaction, retrying write conflicts.
+
+        Concurrent updates of one row do not wait in DuckDB: all but one fail with
+        "Conflict on update". Retrying with a short back-off resolves two tabs saving
+        at once; after `attempts` the error reaches the caller.
+        """
+        cur = self.cursor()
+        try:
+            for attempt in range(1, attempts + 1):
+                try:
+                    with transaction(cur):
+                        return work(cur)
+                except duckdb.TransactionException as error:
+                    if not is_conflict(error) or attempt == attempts:
+                        raise
+                    time.sleep(0.02 * attempt)
+            raise AssertionError("unreachable")
+        finally:
+            cur.close()
+
+    def meta(self, key: str) -> str | None:
+        cur = self.cursor()
+        try:
+            row = cur.execute("SELECT value FROM journal_meta WHERE key = ?", [key]).fetchone()
+        finally:
+            cur.close()
+        return row[0] if row else None
+
+    @property
+    def is_sample(self) -> bool:
+        return self.meta("kind") == "sample"
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+_journals: dict[str, Journal] = {}
+_journals_lock = threading.Lock()
+
+
+def open_journal(database: str | None = None) -> Journal:
+    """The process's journal for `database` (default: `default_database()`), migrated.
+
+    Opened once per process and database; later calls return the same object.
+    """
+    database = database or default_database()
+    key = str(Path(database).expanduser().resolve()) if is_file_database(database) else database
+    with _journals_lock:
+        journal = _journals.get(key)
+        if journal is None:
+            con = connect(database)
+            try:
+                migrate(con, database)
+            except BaseException:
+                con.close()
+                raise
+            journal = _journals[key] = Journal(database, con)
+        return journal
+
+
+def close_journal(database: str) -> None:
+    """Close and forget the process's journal for `database`, if open."""
+    key = str(Path(database).expanduser().resolve()) if is_file_database(database) else database
+    with _journals_lock:
+        journal = _journals.pop(key, None)
+    if journal is not None:
+        journal.close()

@@ -1,0 +1,78 @@
+"""Deleting interviews, and telling the candidate beforehand what else would go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from coach.db import Journal
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What else goes when a company or an interview is deleted."""
+
+    interviews: int = 0
+    asks: int = 0
+    reviews: int = 0
+    actions: int = 0
+    story_uses: int = 0
+
+    def describe(self) -> list[str]:
+        parts = [
+            (self.interviews, "interview", "interviews"),
+            (self.reviews, "review", "reviews"),
+            (self.asks, "recorded question and answer", "recorded questions and answers"),
+            (self.actions, "improvement action", "improvement actions"),
+            (self.story_uses, "story use", "story uses"),
+        ]
+        return [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
+
+
+def _impact(cur, where: str, params: list) -> DeletionImpact:
+    # `where` is one of two fixed clauses chosen below, never user text.
+    row = cur.execute(
+        f"""
+        WITH doomed AS (SELECT id FROM interviews WHERE {where})
+        SELECT (SELECT count(*) FROM doomed),
+               (SELECT count(*) FROM asks WHERE interview_id IN (SELECT id FROM doomed)),
+               (SELECT count(*) FROM reviews WHERE interview_id IN (SELECT id FROM doomed)),
+               (SELECT count(*) FROM actions WHERE interview_id IN (SELECT id FROM doomed)),
+               (SELECT count(*) FROM story_uses WHERE interview_id IN (SELECT id FROM doomed))
+        """,  # noqa: S608
+        params,
+    ).fetchone()
+    return DeletionImpact(*row)
+
+
+def company_deletion_impact(cur: duckdb.DuckDBPyConnection, company_id: int) -> DeletionImpact:
+    return _impact(cur, "company_id = ?", [company_id])
+
+
+def interview_deletion_impact(cur: duckdb.DuckDBPyConnection, interview_id: int) -> DeletionImpact:
+    impact = _impact(cur, "id = ?", [interview_id])
+    return DeletionImpact(0, impact.asks, impact.reviews, impact.actions, impact.story_uses)
+
+
+def delete_interviews_where(journal: Journal, where: str, params: list) -> None:
+    """Delete matching interviews and everything recorded in them, child tables first.
+
+    DuckDB rejects deleting children and then their parent inside one transaction
+    (its foreign-key check does not see the uncommitted child deletes), so each table
+    is its own statement. If interrupted midway, only part of what the candidate
+    asked to delete is gone and deleting again finishes it: nothing else is touched.
+    Questions stay in the bank, and their cards and answer versions with them.
+    """
+    doomed = f"(SELECT id FROM interviews WHERE {where})"  # noqa: S608 - fixed clause
+    statements = [
+        f"UPDATE answers SET ask_id = NULL WHERE ask_id IN "  # noqa: S608
+        f"(SELECT id FROM asks WHERE interview_id IN {doomed})",
+        f"DELETE FROM asks WHERE interview_id IN {doomed}",  # noqa: S608
+        f"DELETE FROM story_uses WHERE interview_id IN {doomed}",  # noqa: S608
+        f"DELETE FROM actions WHERE interview_id IN {doomed}",  # noqa: S608
+        f"DELETE FROM reviews WHERE interview_id IN {doomed}",  # noqa: S608
+        f"DELETE FROM interviews WHERE {where}",  # noqa: S608
+    ]
+    for statement in statements:
+        journal.write(lambda cur, statement=statement: cur.execute(statement, params))

@@ -1,0 +1,27 @@
+"""Errors a person can act on: each message says what happened and what to do."""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """A problem with the journal; the message says how to resolve it."""
+
+
+class JournalLocked(JournalError):
+    """Another process holds the journal file."""
+
+
+class JournalTooNew(JournalError):
+    """The file was written by a newer version of Interview Coach."""
+
+
+class NotAJournal(JournalError):
+    """The file is a DuckDB database, but not an Interview Coach journal."""
+
+
+class InvalidInput(JournalError):
+    """Input that cannot be saved as given; nothing was written."""
+
+
+class NotFound(JournalError):
+    """The row asked for no longer exists (deleted in another tab, perhaps)."""

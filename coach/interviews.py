@@ -1,0 +1,182 @@
+"""Interviews: one round at one company on one date; upcoming or held."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from coach import deletion, vocabulary
+from coach.db import Journal
+from coach.errors import InvalidInput, NotFound
+from coach.text import NAME_LIMIT, clean_text
+
+
+@dataclass(frozen=True)
+class Interview:
+    id: int
+    company_id: int
+    company: str
+    company_kind: str
+    role: str
+    round: str
+    scheduled_at: datetime
+    format: str
+    interviewer: str
+    outcome: str
+    notes: str
+    review_status: str | None  # None (not started), 'draft' or 'completed'
+    overall_rating: int | None
+
+    def is_upcoming(self, now: datetime) -> bool:
+        return self.scheduled_at > now
+
+    @property
+    def title(self) -> str:
+        parts = [self.company, self.role, self.round]
+        return " · ".join(p for p in parts if p)
+
+    @property
+    def review_label(self) -> str:
+        if self.review_status is None:
+            return "Not reviewed"
+        return "Review completed" if self.review_status == "completed" else "Review in draft"
+
+
+_SELECT = """
+    SELECT i.id, i.company_id, c.name, c.kind, i.role, i.round, i.scheduled_at, i.format,
+           i.interviewer, i.outcome, i.notes, r.status, r.overall_rating
+    FROM interviews i
+    JOIN companies c ON c.id = i.company_id
+    LEFT JOIN reviews r ON r.interview_id = i.id
+"""
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _interview(row) -> Interview:
+    return Interview(*row[:6], _utc(row[6]), *row[7:])
+
+
+def list_interviews(cur: duckdb.DuckDBPyConnection) -> list[Interview]:
+    """Every interview, latest first."""
+    rows = cur.execute(_SELECT + " ORDER BY i.scheduled_at DESC, i.id DESC").fetchall()
+    return [_interview(row) for row in rows]
+
+
+def split_upcoming_held(
+    interviews: list[Interview], now: datetime
+) -> tuple[list[Interview], list[Interview]]:
+    """Upcoming soonest first; held latest first."""
+    upcoming = sorted((i for i in interviews if i.is_upcoming(now)), key=lambda i: i.scheduled_at)
+    held = [i for i in interviews if not i.is_upcoming(now)]
+    return upcoming, held
+
+
+def get_interview(cur: duckdb.DuckDBPyConnection, interview_id: int) -> Interview:
+    row = cur.execute(_SELECT + " WHERE i.id = ?", [interview_id]).fetchone()
+    if row is None:
+        raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
+    return _interview(row)
+
+
+@dataclass(frozen=True)
+class InterviewFields:
+    """What the candidate enters about an interview."""
+
+    company_id: int
+    scheduled_at: datetime
+    role: str = ""
+    round: str = ""
+    format: str = "video"
+    interviewer: str = ""
+    outcome: str = "pending"
+    notes: str = ""
+
+    def cleaned(self) -> InterviewFields:
+        if self.scheduled_at.tzinfo is None:
+            raise InvalidInput("The interview's date and time need a time zone.")
+        if not 1900 <= self.scheduled_at.year <= 2200:
+            raise InvalidInput(
+                f"{self.scheduled_at.year} is not a plausible year for an interview."
+            )
+        if self.format not in vocabulary.INTERVIEW_FORMATS:
+            raise InvalidInput(f"Unknown interview format {self.format!r}.")
+        if self.outcome not in vocabulary.OUTCOMES:
+            raise InvalidInput(f"Unknown outcome {self.outcome!r}.")
+        return InterviewFields(
+            company_id=self.company_id,
+            scheduled_at=_utc(self.scheduled_at),
+            role=clean_text(self.role, field="Role", limit=NAME_LIMIT),
+            round=clean_text(self.round, field="Round", limit=NAME_LIMIT),
+            format=self.format,
+            interviewer=clean_text(self.interviewer, field="Interviewer", limit=NAME_LIMIT),
+            outcome=self.outcome,
+            notes=clean_text(self.notes, field="Notes"),
+        )
+
+    def values(self) -> list:
+        return [
+            self.company_id,
+            self.role,
+            self.round,
+            self.scheduled_at,
+            self.format,
+            self.interviewer,
+            self.outcome,
+            self.notes,
+        ]
+
+
+def _require_company(cur, company_id: int) -> None:
+    if cur.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
+        raise InvalidInput("Choose a company for the interview (or add the company first).")
+
+
+def add_interview(journal: Journal, fields: InterviewFields) -> int:
+    fields = fields.cleaned()
+
+    def work(cur):
+        _require_company(cur, fields.company_id)
+        return cur.execute(
+            """
+            INSERT INTO interviews
+                (company_id, role, round, scheduled_at, format, interviewer, outcome, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id
+            """,
+            fields.values(),
+        ).fetchone()[0]
+
+    return journal.write(work)
+
+
+def update_interview(journal: Journal, interview_id: int, fields: InterviewFields) -> None:
+    fields = fields.cleaned()
+
+    def work(cur):
+        _require_company(cur, fields.company_id)
+        updated = cur.execute(
+            """
+            UPDATE interviews
+            SET company_id = ?, role = ?, round = ?, scheduled_at = ?, format = ?,
+                interviewer = ?, outcome = ?, notes = ?
+            WHERE id = ?
+            RETURNING id
+            """,
+            [*fields.values(), interview_id],
+        ).fetchall()
+        if not updated:
+            raise NotFound(
+                "That interview no longer exists; it may have been deleted in another tab."
+            )
+
+    journal.write(work)
+
+
+def delete_interview(journal: Journal, interview_id: int) -> None:
+    """Delete the interview and all recorded in it (see coach.deletion)."""
+    deletion.delete_interviews_where(journal, "id = ?", [interview_id])

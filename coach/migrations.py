@@ -1,0 +1,203 @@
+"""Numbered schema migrations: an append-only list, each applied in one transaction.
+
+Never edit a migration that has shipped; add the next one. `coach.db.migrate` records
+each applied migration in `schema_migrations`, so the highest number there is the
+journal's schema version.
+
+DuckDB limits that shape this schema (measured on duckdb 2.0):
+- Updating a column that carries any index (UNIQUE or a plain CREATE INDEX) in a row
+  that another table references fails with a foreign-key error, because DuckDB
+  rewrites indexed rows as delete + insert. So referenced tables (companies,
+  interviews, questions, asks, stories, cards) index only their primary key, and
+  uniqueness of names is enforced by the domain code instead.
+- Deleting child rows and then their parent inside one transaction also fails;
+  deletes run child-first as separate statements (see `coach.interviews`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+from coach import vocabulary as v
+
+
+def _allowed(column: str, vocabulary: dict) -> str:
+    """A CHECK clause allowing NULL or one of the vocabulary's keys."""
+    keys = ", ".join(repr(k) if isinstance(k, str) else str(k) for k in vocabulary)
+    return f"CHECK ({column} IS NULL OR {column} IN ({keys}))"
+
+
+def m001_journal(cur: duckdb.DuckDBPyConnection) -> None:
+    """The whole domain model of DESIGN.md."""
+    statements = f"""
+    CREATE TABLE journal_meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL
+    );
+    CREATE TABLE settings (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL          -- JSON text
+    );
+
+    CREATE SEQUENCE company_ids START 1;
+    CREATE TABLE companies (
+        id BIGINT PRIMARY KEY DEFAULT nextval('company_ids'),
+        name VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
+        kind VARCHAR NOT NULL DEFAULT 'undecided' {_allowed("kind", v.COMPANY_KINDS)},
+        notes VARCHAR NOT NULL DEFAULT '',
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+    );
+
+    CREATE SEQUENCE interview_ids START 1;
+    CREATE TABLE interviews (
+        id BIGINT PRIMARY KEY DEFAULT nextval('interview_ids'),
+        company_id BIGINT NOT NULL REFERENCES companies (id),
+        role VARCHAR NOT NULL DEFAULT '',
+        round VARCHAR NOT NULL DEFAULT '',
+        scheduled_at TIMESTAMPTZ NOT NULL,
+        format VARCHAR NOT NULL DEFAULT 'video' {_allowed("format", v.INTERVIEW_FORMATS)},
+        interviewer VARCHAR NOT NULL DEFAULT '',
+        outcome VARCHAR NOT NULL DEFAULT 'pending' {_allowed("outcome", v.OUTCOMES)},
+        notes VARCHAR NOT NULL DEFAULT '',
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+    );
+
+    -- One review per interview; a draft until completed. `step` remembers where the
+    -- candidate was, so a refresh or a closed tab resumes there.
+    CREATE TABLE reviews (
+        interview_id BIGINT PRIMARY KEY REFERENCES interviews (id),
+        status VARCHAR NOT NULL DEFAULT 'draft' {_allowed("status", v.REVIEW_STATUSES)},
+        step VARCHAR NOT NULL DEFAULT 'overall',
+        depth VARCHAR CHECK (depth IS NULL OR depth IN ('deep', 'refine')),
+        overall_rating SMALLINT {_allowed("overall_rating", v.OVERALL_RATINGS)},
+        self_state SMALLINT {_allowed("self_state", v.SELF_STATES)},
+        self_state_notes VARCHAR NOT NULL DEFAULT '',
+        interviewer_reaction VARCHAR
+            {_allowed("interviewer_reaction", v.INTERVIEWER_REACTIONS)},
+        reaction_notes VARCHAR NOT NULL DEFAULT '',
+        harmony SMALLINT CHECK (harmony IS NULL OR harmony BETWEEN 1 AND 5),
+        pace VARCHAR {_allowed("pace", v.PACES)},
+        passionate_topics VARCHAR NOT NULL DEFAULT '',
+        advice VARCHAR NOT NULL DEFAULT '',
+        referral VARCHAR NOT NULL DEFAULT '',
+        led_by_interviewer BOOLEAN,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        completed_at TIMESTAMPTZ
+    );
+
+    CREATE TABLE dimensions (
+        key VARCHAR PRIMARY KEY,
+        label VARCHAR NOT NULL CHECK (length(trim(label)) > 0),
+        position INTEGER NOT NULL,
+        builtin BOOLEAN NOT NULL DEFAULT false
+    );
+
+    CREATE SEQUENCE question_ids START 1;
+    CREATE TABLE questions (
+        id BIGINT PRIMARY KEY DEFAULT nextval('question_ids'),
+        text VARCHAR NOT NULL CHECK (length(trim(text)) > 0),
+        dimension VARCHAR NOT NULL DEFAULT 'other' REFERENCES dimensions (key),
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+    );
+
+    CREATE SEQUENCE ask_ids START 1;
+    CREATE TABLE asks (
+        id BIGINT PRIMARY KEY DEFAULT nextval('ask_ids'),
+        interview_id BIGINT NOT NULL REFERENCES interviews (id),
+        question_id BIGINT NOT NULL REFERENCES questions (id),
+        position INTEGER NOT NULL,
+        answer_notes VARCHAR NOT NULL DEFAULT '',
+        self_score SMALLINT {_allowed("self_score", v.SELF_SCORES)},
+        signal VARCHAR {_allowed("signal", v.SIGNALS)},
+        cause VARCHAR {_allowed("cause", v.CAUSES)},
+        what_went_wrong VARCHAR NOT NULL DEFAULT '',
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+    );
+
+    -- The candidate's best wording of an answer, kept as versions over time.
+    CREATE SEQUENCE answer_ids START 1;
+    CREATE TABLE answers (
+        id BIGINT PRIMARY KEY DEFAULT nextval('answer_ids'),
+        question_id BIGINT NOT NULL REFERENCES questions (id),
+        text VARCHAR NOT NULL CHECK (length(trim(text)) > 0),
+        source VARCHAR NOT NULL DEFAULT 'manual' {_allowed("source", v.ANSWER_SOURCES)},
+        ask_id BIGINT REFERENCES asks (id),
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+    );
+
+    CREATE SEQUENCE story_ids START 1;
+    CREATE TABLE stories (
+        id BIGINT PRIMARY KEY DEFAULT nextval('story_ids'),
+        title VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
+        situation VARCHAR NOT NULL DEFAULT '',
+        task VARCHAR NOT NULL DEFAULT '',
+        action VARCHAR NOT NULL DEFAULT '',
+        result VARCHAR NOT NULL DEFAULT '',
+        skills VARCHAR[] NOT NULL DEFAULT [],
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+    );
+
+    CREATE TABLE story_uses (
+        interview_id BIGINT NOT NULL REFERENCES interviews (id),
+        story_id BIGINT NOT NULL REFERENCES stories (id),
+        use VARCHAR NOT NULL {_allowed("use", v.STORY_USES)},
+        PRIMARY KEY (interview_id, story_id)
+    );
+
+    CREATE SEQUENCE action_ids START 1;
+    CREATE TABLE actions (
+        id BIGINT PRIMARY KEY DEFAULT nextval('action_ids'),
+        interview_id BIGINT REFERENCES interviews (id),
+        aspect VARCHAR NOT NULL {_allowed("aspect", v.ASPECTS)},
+        source VARCHAR NOT NULL DEFAULT 'own' {_allowed("source", v.ACTION_SOURCES)},
+        text VARCHAR NOT NULL CHECK (length(trim(text)) > 0),
+        status VARCHAR NOT NULL DEFAULT 'open' {_allowed("status", v.ACTION_STATUSES)},
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        done_at TIMESTAMPTZ,
+        CHECK ((status = 'done') = (done_at IS NOT NULL))
+    );
+
+    -- A question under rehearsal, with its fsrs scheduler state in plain columns so
+    -- that queues and forecasts aggregate in SQL. One card per question.
+    CREATE SEQUENCE card_ids START 1;
+    CREATE TABLE cards (
+        id BIGINT PRIMARY KEY DEFAULT nextval('card_ids'),
+        question_id BIGINT NOT NULL UNIQUE REFERENCES questions (id),
+        origin VARCHAR NOT NULL DEFAULT 'manual' CHECK (origin IN ('weak_ask', 'manual')),
+        status VARCHAR NOT NULL DEFAULT 'active' {_allowed("status", v.CARD_STATUSES)},
+        fsrs_state SMALLINT NOT NULL DEFAULT 1 CHECK (fsrs_state BETWEEN 1 AND 3),
+        fsrs_step INTEGER,
+        stability DOUBLE,
+        difficulty DOUBLE,
+        due TIMESTAMPTZ NOT NULL,
+        last_review TIMESTAMPTZ,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        is_leech BOOLEAN NOT NULL DEFAULT false,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+    );
+
+    CREATE SEQUENCE rehearsal_ids START 1;
+    CREATE TABLE rehearsals (
+        id BIGINT PRIMARY KEY DEFAULT nextval('rehearsal_ids'),
+        card_id BIGINT NOT NULL REFERENCES cards (id),
+        rated_at TIMESTAMPTZ NOT NULL,
+        grade SMALLINT NOT NULL {_allowed("grade", v.GRADES)},
+        duration_ms INTEGER CHECK (duration_ms IS NULL OR duration_ms >= 0),
+        attempt VARCHAR NOT NULL DEFAULT '',
+        audio BLOB
+    );
+    CREATE INDEX rehearsals_card ON rehearsals (card_id);
+    CREATE INDEX rehearsals_rated_at ON rehearsals (rated_at);
+    """
+    cur.execute(statements)
+    cur.executemany(
+        "INSERT INTO dimensions (key, label, position, builtin) VALUES (?, ?, ?, true)",
+        [(key, label, i) for i, (key, label) in enumerate(v.DIMENSIONS.items())],
+    )
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [m001_journal]

@@ -1,0 +1,133 @@
+"""The words of the review method (DESIGN.md), as values stored in the journal.
+
+Each vocabulary maps a stored key to the label the app shows. The schema's CHECK
+constraints are generated from these same tuples, so a key added here is allowed
+by the database after the next migration that rebuilds the constraint.
+"""
+
+from __future__ import annotations
+
+COMPANY_KINDS = {
+    "target": "Target",
+    "practice": "Practice",
+    "undecided": "Undecided",
+}
+
+INTERVIEW_FORMATS = {
+    "phone": "Phone",
+    "video": "Video call",
+    "onsite": "On site",
+    "panel": "Panel",
+    "take_home": "Take-home / assessment",
+}
+
+OUTCOMES = {
+    "pending": "Pending",
+    "advanced": "Advanced",
+    "rejected": "Rejected",
+    "offer": "Offer",
+    "referred": "Referred elsewhere",
+}
+
+# Overall rating of an interview: four levels, as the method names them.
+OVERALL_RATINGS = {
+    1: "Dissatisfied",
+    2: "Basically satisfied",
+    3: "Satisfied",
+    4: "Very satisfied",
+}
+
+# How confidently did I show my experience and abilities?
+SELF_STATES = {
+    1: "Hesitant",
+    2: "Uneven",
+    3: "Mostly confident",
+    4: "Confident throughout",
+}
+
+INTERVIEWER_REACTIONS = {
+    "positive": "Positive",
+    "neutral": "Neutral",
+    "impatient": "Impatient",
+    "questioning": "Questioning",
+}
+
+# Seeded dimensions; the user can add more (the dimensions table is extensible).
+DIMENSIONS = {
+    "career_planning": "Career planning",
+    "past_experience": "Past-experience verification",
+    "professional_ability": "Professional ability",
+    "motivation_fit": "Motivation and fit",
+    "behavioural": "Behavioural",
+    "logistics_pay": "Logistics and pay",
+    "other": "Other",
+}
+
+SIGNALS = {
+    "positive": "Positive",
+    "neutral": "Neutral",
+    "interrupted": "Interrupted",
+    "confused": "Confused",
+    "probed": "Probed for details",
+}
+
+# Self score of one answer: the bottom two levels are weak.
+SELF_SCORES = {
+    1: "Poor",
+    2: "Weak",
+    3: "Good",
+    4: "Strong",
+}
+
+CAUSES = {
+    "unprepared": "Unprepared",
+    "wording": "Wording not refined",
+    "did_not_know": "Did not know",
+}
+
+STORY_USES = {
+    "told": "Told fully",
+    "partly": "Told partly",
+    "missed": "Missed",
+}
+
+ASPECTS = {
+    "overall": "Overall performance",
+    "questions": "Questions and answers",
+    "relationship": "The interview relationship",
+    "strengths": "Strengths told or missed",
+}
+
+ACTION_STATUSES = {"open": "Open", "done": "Done"}
+
+ACTION_SOURCES = {
+    "suggested": "Suggested by the review",
+    "own": "My own",
+    "advice": "Interviewer's advice",
+    "referral": "Referral follow-up",
+    "bridge": "Bridge to a missed story",
+}
+
+PACES = {
+    "too_slow": "Too slow",
+    "right": "About right",
+    "too_fast": "Too fast",
+}
+
+REVIEW_STATUSES = {"draft": "Draft", "completed": "Completed"}
+
+CARD_STATUSES = {
+    "active": "Active",
+    "suspended": "Suspended",
+    "retired": "Retired",
+}
+
+# fsrs Rating values.
+GRADES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+
+ANSWER_SOURCES = {
+    "review": "Kept from a review",
+    "rehearsal": "Saved from a rehearsal",
+    "rewrite": "Rewritten",
+    "manual": "Written by hand",
+}
