@@ -30,7 +30,7 @@ def list_companies(cur: duckdb.DuckDBPyConnection) -> list[Company]:
         """
         SELECT c.id, c.name, c.kind, c.notes, count(i.id)
         FROM companies c LEFT JOIN interviews i ON i.company_id = c.id
-        GROUP BY ALL
+        GROUP BY c.id, c.name, c.kind, c.notes
         ORDER BY lower(c.name), c.id
         """
     ).fetchall()
@@ -104,14 +104,14 @@ def update_company(journal: Journal, company_id: int, name: str, kind: str, note
 
     def work(cur):
         _check_unique_name(cur, name, except_id=company_id)
-        updated = cur.execute(
-            "UPDATE companies SET name = ?, kind = ?, notes = ? WHERE id = ? RETURNING id",
-            [name, kind, notes, company_id],
-        ).fetchall()
-        if not updated:
+        if cur.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
             raise NotFound(
                 "That company no longer exists; it may have been deleted in another tab."
             )
+        cur.execute(
+            "UPDATE companies SET name = ?, kind = ?, notes = ? WHERE id = ?",
+            [name, kind, notes, company_id],
+        )
 
     journal.write(work)
 

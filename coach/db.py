@@ -38,6 +38,14 @@ def default_database() -> str:
     return os.environ.get("COACH_DB") or str(data_dir() / "coach.duckdb")
 
 
+def sample_database() -> str:
+    """Where the sample journal lives: `COACH_SAMPLE_DB`, else sample.duckdb in the data folder.
+
+    Always its own file, so sample data never enters the candidate's journal.
+    """
+    return os.environ.get("COACH_SAMPLE_DB") or str(data_dir() / "sample.duckdb")
+
+
 def is_file_database(database: str) -> bool:
     return database != ":memory:" and ":" not in database.split("/")[0]
 

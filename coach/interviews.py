@@ -159,19 +159,44 @@ def update_interview(journal: Journal, interview_id: int, fields: InterviewField
 
     def work(cur):
         _require_company(cur, fields.company_id)
-        updated = cur.execute(
+        row = cur.execute(
             """
-            UPDATE interviews
-            SET company_id = ?, role = ?, round = ?, scheduled_at = ?, format = ?,
-                interviewer = ?, outcome = ?, notes = ?
-            WHERE id = ?
-            RETURNING id
+            SELECT i.company_id, c.name,
+                   EXISTS (SELECT 1 FROM reviews WHERE interview_id = i.id)
+                   OR EXISTS (SELECT 1 FROM asks WHERE interview_id = i.id)
+                   OR EXISTS (SELECT 1 FROM actions WHERE interview_id = i.id)
+                   OR EXISTS (SELECT 1 FROM story_uses WHERE interview_id = i.id)
+            FROM interviews i JOIN companies c ON c.id = i.company_id
+            WHERE i.id = ?
             """,
-            [*fields.values(), interview_id],
-        ).fetchall()
-        if not updated:
+            [interview_id],
+        ).fetchone()
+        if row is None:
             raise NotFound(
                 "That interview no longer exists; it may have been deleted in another tab."
+            )
+        company_id, company_name, has_review = row
+        if company_id != fields.company_id and has_review:
+            # DuckDB cannot change a foreign key in a row that others reference.
+            raise InvalidInput(
+                f"This interview already has a review, so it stays with {company_name}. "
+                "If the company's name is wrong, rename the company instead."
+            )
+        cur.execute(
+            """
+            UPDATE interviews
+            SET role = ?, round = ?, scheduled_at = ?, format = ?, interviewer = ?,
+                outcome = ?, notes = ?
+            WHERE id = ?
+            """,
+            [*fields.values()[1:], interview_id],
+        )
+        # Set the (indexed) foreign key only when it changes: DuckDB refuses any
+        # write to it, even of the same value, once other rows reference the interview.
+        if company_id != fields.company_id:
+            cur.execute(
+                "UPDATE interviews SET company_id = ? WHERE id = ?",
+                [fields.company_id, interview_id],
             )
 
     journal.write(work)

@@ -9,7 +9,11 @@ DuckDB limits that shape this schema (measured on duckdb 2.0):
   that another table references fails with a foreign-key error, because DuckDB
   rewrites indexed rows as delete + insert. So referenced tables (companies,
   interviews, questions, asks, stories, cards) index only their primary key, and
-  uniqueness of names is enforced by the domain code instead.
+  uniqueness of names is enforced by the domain code instead. `UPDATE … RETURNING`
+  on a referenced row fails the same way, so updates check existence with a SELECT.
+  A foreign-key column is indexed too, so it cannot change in a referenced row: an
+  interview with a review keeps its company, and `questions.dimension` (which must
+  stay editable) is checked by the domain code rather than by a foreign key.
 - Deleting child rows and then their parent inside one transaction also fails;
   deletes run child-first as separate statements (see `coach.interviews`).
 """
@@ -99,7 +103,9 @@ def m001_journal(cur: duckdb.DuckDBPyConnection) -> None:
     CREATE TABLE questions (
         id BIGINT PRIMARY KEY DEFAULT nextval('question_ids'),
         text VARCHAR NOT NULL CHECK (length(trim(text)) > 0),
-        dimension VARCHAR NOT NULL DEFAULT 'other' REFERENCES dimensions (key),
+        -- No foreign key: DuckDB could then never re-classify a question that asks
+        -- reference (see above). coach.questions checks the key against dimensions.
+        dimension VARCHAR NOT NULL DEFAULT 'other',
         created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
     );
 

@@ -1,0 +1,236 @@
+"""The journal database: migrations, versions, locks, backups, conflicts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from coach import db, migrations
+from coach.errors import JournalLocked, JournalTooNew, NotAJournal
+
+DOMAIN_TABLES = {
+    "actions",
+    "answers",
+    "asks",
+    "cards",
+    "companies",
+    "dimensions",
+    "interviews",
+    "journal_meta",
+    "questions",
+    "rehearsals",
+    "reviews",
+    "schema_migrations",
+    "settings",
+    "stories",
+    "story_uses",
+}
+
+
+def tables(cur) -> set[str]:
+    rows = cur.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def schema_dump(cur) -> list:
+    return cur.execute(
+        "SELECT table_name, column_name, data_type, is_nullable, column_default "
+        "FROM information_schema.columns ORDER BY ALL"
+    ).fetchall()
+
+
+def test_migrations_on_a_blank_database_create_the_whole_domain_model(tmp_path):
+    con = db.connect(str(tmp_path / "blank.duckdb"))
+    applied = db.migrate(con, str(tmp_path / "blank.duckdb"))
+    assert applied == list(range(1, len(migrations.MIGRATIONS) + 1))
+    assert tables(con) == DOMAIN_TABLES
+
+
+def test_the_schema_version_is_recorded(cur):
+    assert db.read_version(cur) == db.schema_version()
+    names = cur.execute("SELECT name FROM schema_migrations ORDER BY version").fetchall()
+    assert names[0] == ("m001_journal",)
+
+
+def test_running_migrations_twice_changes_nothing(tmp_path):
+    path = str(tmp_path / "twice.duckdb")
+    con = db.connect(path)
+    db.migrate(con, path)
+    before = schema_dump(con)
+    assert db.migrate(con, path) == []
+    assert schema_dump(con) == before
+    assert con.execute("SELECT count(*) FROM dimensions").fetchone()[0] == 7
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_unchanged(tmp_path):
+    path = str(tmp_path / "newer.duckdb")
+    con = db.connect(path)
+    db.migrate(con, path)
+    con.execute("INSERT INTO schema_migrations (version, name) VALUES (99, 'm099_future')")
+    con.close()
+    before = Path(path).read_bytes()
+    with pytest.raises(JournalTooNew, match="newer version of Interview Coach"):
+        db.open_journal(path)
+    assert Path(path).read_bytes() == before
+
+
+def test_a_database_of_another_program_is_not_taken_for_a_journal(tmp_path):
+    path = str(tmp_path / "other.duckdb")
+    con = duckdb.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER)")
+    con.close()
+    with pytest.raises(NotAJournal, match="not an Interview Coach journal"):
+        db.open_journal(path)
+
+
+def test_a_file_held_by_another_process_gives_a_message_naming_it(tmp_path):
+    path = str(tmp_path / "locked.duckdb")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import duckdb, sys, time
+                con = duckdb.connect({path!r})
+                print("ready", flush=True)
+                sys.stdin.read()
+                """
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(JournalLocked) as caught:
+            db.open_journal(path)
+        message = str(caught.value)
+        assert f"PID {holder.pid}" in message
+        assert "python" in message
+        assert "only one program" in message
+    finally:
+        holder.communicate("", timeout=10)
+
+
+def test_a_journal_is_backed_up_before_it_is_migrated(tmp_path, monkeypatch, now):
+    path = str(tmp_path / "old.duckdb")
+    con = db.connect(path)
+    db.migrate(con, path)
+    con.execute("INSERT INTO companies (name) VALUES ('Acme')")
+    con.close()
+
+    def m002_example(cur):
+        cur.execute("ALTER TABLE companies ADD COLUMN website VARCHAR")
+
+    monkeypatch.setattr(db, "MIGRATIONS", [*migrations.MIGRATIONS, m002_example])
+    con = db.connect(path)
+    assert db.migrate(con, path, now=now) == [2]
+    con.close()
+
+    backups = list((tmp_path / "backups").glob("old-*-before-v2.duckdb"))
+    assert len(backups) == 1
+    copy = duckdb.connect(str(backups[0]), read_only=True)
+    assert copy.execute("SELECT name FROM companies").fetchall() == [("Acme",)]
+    assert copy.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 1
+
+
+def test_a_failing_migration_leaves_the_journal_at_its_old_version(tmp_path, monkeypatch):
+    path = str(tmp_path / "failing.duckdb")
+    con = db.connect(path)
+    db.migrate(con, path)
+
+    def m002_broken(cur):
+        cur.execute("ALTER TABLE companies ADD COLUMN website VARCHAR")
+        cur.execute("SELECT * FROM no_such_table")
+
+    monkeypatch.setattr(db, "MIGRATIONS", [*migrations.MIGRATIONS, m002_broken])
+    with pytest.raises(duckdb.CatalogException):
+        db.migrate(con, path)
+    assert db.read_version(con) == 1
+    columns = [row[0] for row in con.execute("DESCRIBE companies").fetchall()]
+    assert "website" not in columns
+
+
+def test_one_journal_object_serves_the_whole_process(journal_path):
+    first = db.open_journal(str(journal_path))
+    try:
+        assert db.open_journal(str(journal_path)) is first
+    finally:
+        db.close_journal(str(journal_path))
+
+
+def test_a_write_conflict_is_retried_until_it_succeeds(journal):
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (id, name) VALUES (1, 'Acme')"))
+    attempts = []
+
+    def rename(cur):
+        attempts.append(1)
+        cur.execute("SELECT * FROM companies").fetchall()
+        if len(attempts) == 1:
+            # Another tab saves the same row between our read and our write.
+            other = journal.cursor()
+            other.execute("UPDATE companies SET name = 'Acme (other tab)' WHERE id = 1")
+            other.close()
+        cur.execute("UPDATE companies SET name = 'Acme Ltd' WHERE id = 1")
+
+    journal.write(rename)
+    assert len(attempts) == 2
+    cur = journal.cursor()
+    assert cur.execute("SELECT name FROM companies").fetchone() == ("Acme Ltd",)
+
+
+def test_a_write_that_keeps_conflicting_reports_the_conflict(journal):
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (id, name) VALUES (1, 'Acme')"))
+
+    def always_conflicting(cur):
+        cur.execute("SELECT * FROM companies").fetchall()
+        other = journal.cursor()
+        other.execute("UPDATE companies SET name = name || ' (other tab)' WHERE id = 1")
+        other.close()
+        cur.execute("UPDATE companies SET name = 'Acme Ltd' WHERE id = 1")
+
+    with pytest.raises(duckdb.TransactionException, match="Conflict"):
+        journal.write(always_conflicting, attempts=3)
+
+
+def test_the_constraints_refuse_values_outside_the_vocabulary(cur):
+    cur.execute("INSERT INTO companies (id, name) VALUES (1, 'Acme')")
+    with pytest.raises(duckdb.ConstraintException):
+        cur.execute("UPDATE companies SET kind = 'dream' WHERE id = 1")
+    with pytest.raises(duckdb.ConstraintException):
+        cur.execute(
+            "INSERT INTO interviews (company_id, scheduled_at, outcome) "
+            "VALUES (1, now(), 'ghosted')"
+        )
+    with pytest.raises(duckdb.ConstraintException):
+        cur.execute("INSERT INTO interviews (company_id, scheduled_at) VALUES (42, now())")
+
+
+def test_coach_db_overrides_the_default_database(monkeypatch, tmp_path):
+    monkeypatch.setenv("COACH_DB", ":memory:")
+    assert db.default_database() == ":memory:"
+    monkeypatch.delenv("COACH_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert db.default_database() == str(tmp_path / "interview-coach" / "coach.duckdb")
+
+
+def test_the_domain_package_never_imports_streamlit():
+    modules = sorted(p.stem for p in Path("coach").glob("*.py") if p.stem != "__init__")
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module('coach.' + name)\n"
+        "print('streamlit' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
