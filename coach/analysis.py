@@ -1,0 +1,485 @@
+"""Answer analysis: length, speaking time, fillers, numbers and STAR coverage.
+
+Used on the answer notes of an ask and on what was said in a rehearsal. The
+analysis is a set of cheap, explainable heuristics, not language understanding:
+every figure can be traced back to a regular expression or a constant below, so
+the candidate can see why the app says what it says.
+
+Chinese, Japanese and Korean text has no reliable word boundaries, so CJK text
+is measured in characters (Han, kana, Hangul syllables) rather than words. All
+patterns are compiled once and run in linear time, so a 100 KB paste is fine.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# --- Speaking rates -----------------------------------------------------------
+# Figures for calm, clear interview speech (not fast conversation), used both to
+# estimate how long an answer takes to say and as the yardstick for a rehearsal.
+#
+# English: 150 words a minute is the usual figure for presentations and
+# audiobooks (the common range is 140-160).
+ENGLISH_WORDS_PER_MINUTE = 150
+# Mandarin: one Han character is one syllable; measured news and conversational
+# rates sit around 200-300 syllables a minute, so 250 is the midpoint.
+CHINESE_CHARS_PER_MINUTE = 250
+# Japanese: about 300 characters (kanji and kana together) a minute is the figure
+# broadcasters and speech coaches use ("1分間に300字").
+JAPANESE_CHARS_PER_MINUTE = 300
+# Korean: counted in Hangul syllable blocks; 250 a minute is a calm, clear pace
+# (announcers read faster, around 300-350).
+KOREAN_SYLLABLES_PER_MINUTE = 250
+
+RATES = {
+    "en": ENGLISH_WORDS_PER_MINUTE,
+    "zh": CHINESE_CHARS_PER_MINUTE,
+    "ja": JAPANESE_CHARS_PER_MINUTE,
+    "ko": KOREAN_SYLLABLES_PER_MINUTE,
+}
+
+# --- Character classes --------------------------------------------------------
+# 々 (kanji repeat mark) and 〇 (ideographic zero) are read aloud like kanji.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3007\U00020000-\U0003134f"
+# The katakana range skips ・ (U+30FB), a middle dot that is punctuation; ー (the
+# long-vowel mark) stays because it is spoken as a beat.
+KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+HANGUL = "\uac00-\ud7a3"
+CJK_CHARS = HAN + KANA + HANGUL
+
+_CJK = re.compile(f"[{CJK_CHARS}]")
+_HAN = re.compile(f"[{HAN}]")
+_KANA = re.compile(f"[{KANA}]")
+_HANGUL = re.compile(f"[{HANGUL}]")
+_LETTER = re.compile(r"[^\W\d_]")
+# A word is a run of letters or digits; apostrophes and hyphens join words
+# ("don't", "e-mail"), and . or , join digits ("10,000", "3.5"), so a number
+# is never counted as two words.
+_WORD = re.compile(r"[^\W_]+(?:(?:['’-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+
+# --- Fillers ------------------------------------------------------------------
+# A curated list rather than a clever detector: "like" is left out because it is
+# a filler only sometimes, and a false alarm costs the candidate's trust.
+ENGLISH_FILLERS = (
+    "um", "uh", "you know", "sort of", "kind of", "basically", "actually", "I mean", "literally",
+)  # fmt: skip
+CHINESE_FILLERS = ("嗯", "那个", "就是", "然后")
+JAPANESE_FILLERS = ("えーと", "あの", "えー", "なんか")
+# Korean writes spaces between words and these syllables also occur inside
+# ordinary words (어 in 어떻게, 그 in 그래서), so they count only standing alone.
+KOREAN_FILLERS = ("음", "어", "그", "뭐", "약간")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    # Longest first, so えーと is found as itself and not as えー plus と.
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_FILLER = re.compile(
+    rf"\b(?:{_alternation(ENGLISH_FILLERS)})\b"
+    rf"|{_alternation(CHINESE_FILLERS + JAPANESE_FILLERS)}"
+    rf"|(?<!\w)(?:{_alternation(KOREAN_FILLERS)})(?!\w)",
+    re.IGNORECASE,
+)
+_FILLER_KEYS = {
+    w.casefold(): w for w in ENGLISH_FILLERS + CHINESE_FILLERS + JAPANESE_FILLERS + KOREAN_FILLERS
+}
+
+# --- Numbers and metrics ------------------------------------------------------
+# A number must not continue a Latin word ("Q3", "mp3") or another number.
+_NOT_AFTER = r"(?<![0-9A-Za-z\u00c0-\u024f])"
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:\s?(?:k|m|bn|million|billion|thousand)(?![A-Za-z]))?"
+_SUFFIX = r"(?:\s?(?:%|％|percent(?![A-Za-z])|per\s+cent(?![A-Za-z])|x(?![A-Za-z])|×|倍|割|成))"
+_CJK_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
+# "one" alone is left out: it is far more often a pronoun ("the one I chose").
+_SPELLED_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|dozen)"
+)
+_METRIC = re.compile(
+    "|".join(
+        (
+            # $1.2M, € 300k, ¥5,000
+            rf"[$€£¥₩]\s?{_NUM}{_SCALE}",
+            # 30%, 3x, 2 times as fast, 40 percent, 3倍
+            rf"{_NOT_AFTER}{_NUM}{_SUFFIX}",
+            rf"{_NOT_AFTER}{_NUM}\s(?:times)(?![A-Za-z])",
+            # 百分之三十, 百分之20
+            rf"百分之[\d{_CJK_DIGIT}点]+",
+            # twenty, forty-five, two hundred, three percent
+            rf"\b{_SPELLED_WORD}(?:(?:[\s-]+(?:and\s+)?){_SPELLED_WORD})*"
+            r"(?:\s+(?:percent|per\s+cent|times)\b)?\b",
+            # 三十, 五百, 一万; a lone numeral only with a unit (三倍, 三割), because
+            # a lone 一 is mostly part of a word (一下, 一起) rather than a quantity.
+            rf"[{_CJK_DIGIT}]{{2,}}(?:倍|割|成)?|[{_CJK_DIGIT}](?:倍|割|成)",
+            # plain numbers last, so the forms above win where they apply: 2019, 10,000, 10k
+            rf"{_NOT_AFTER}{_NUM}{_SCALE}",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+# --- STAR ---------------------------------------------------------------------
+STAR_PARTS = {
+    "situation": "Situation",
+    "task": "Task",
+    "action": "Action",
+    "result": "Result",
+}
+
+STAR_HINTS = {
+    "situation": "Set the scene in one sentence: where were you, and what was going on?",
+    "task": "Say what was at stake: what were you responsible for, or what needed solving?",
+    "action": "Say what you did yourself: 'I …', not only 'we …'.",
+    "result": "End with the result, ideally with a number: what changed because of you?",
+}
+
+# Cues are deliberately plain phrases a candidate would actually say. English
+# cues match whole words; CJK cues match anywhere, as CJK has no spaces.
+_STAR_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "situation": (
+        (
+            "situation",
+            "background",
+            "context",
+            "at the time",
+            "when I was",
+            "while I was",
+            "we were",
+            "our team",
+            "the team",
+            "the company",
+            "my previous role",
+            "my last job",
+            "my last role",
+            "at my previous",
+            "last year",
+            "the project",
+        ),
+        (
+            "当时",
+            "背景",
+            "那时",
+            "之前",
+            "公司",
+            "团队",
+            "项目中",
+            "當時",
+            "團隊",
+            "前職",
+            "以前",
+            "会社",
+            "チーム",
+            "プロジェクトで",
+            "당시",
+            "배경",
+            "이전",
+            "회사",
+            "팀",
+            "프로젝트에서",
+        ),
+    ),
+    "task": (
+        (
+            "task",
+            "my goal",
+            "the goal",
+            "goal was",
+            "objective",
+            "my role",
+            "responsible",
+            "I was asked",
+            "I needed to",
+            "I had to",
+            "we needed to",
+            "we had to",
+            "challenge",
+            "the problem",
+            "deadline",
+        ),
+        (
+            "任务",
+            "目标",
+            "负责",
+            "需要",
+            "挑战",
+            "问题是",
+            "任務",
+            "目標",
+            "負責",
+            "課題",
+            "担当",
+            "必要",
+            "求められ",
+            "과제",
+            "목표",
+            "담당",
+            "역할",
+            "업무",
+            "문제",
+        ),
+    ),
+    "action": (
+        (
+            "I built",
+            "I led",
+            "I decided",
+            "I created",
+            "I designed",
+            "I wrote",
+            "I organised",
+            "I organized",
+            "I introduced",
+            "I implemented",
+            "I proposed",
+            "I negotiated",
+            "I analysed",
+            "I analyzed",
+            "I set up",
+            "I started",
+            "I changed",
+            "I made",
+            "I worked with",
+            "I talked to",
+            "I spoke to",
+            "I convinced",
+            "I fixed",
+            "I ran",
+            "I took",
+            "I automated",
+            "I developed",
+            "I launched",
+            "I trained",
+            "I personally",
+            "I then",
+            "my approach",
+        ),
+        (
+            "我决定",
+            "我设计",
+            "我带领",
+            "我主导",
+            "我推动",
+            "我组织",
+            "我开发",
+            "我提出",
+            "我实施",
+            "我建立",
+            "我采取",
+            "我做了",
+            "我负责",
+            "我決定",
+            "我帶領",
+            "我設計",
+            "私が",
+            "提案し",
+            "実施し",
+            "導入し",
+            "作成し",
+            "主導し",
+            "取り組",
+            "決めまし",
+            "開発し",
+            "改善し",
+            "제가",
+            "주도",
+            "제안",
+            "도입",
+            "결정했",
+            "개발했",
+            "설계했",
+            "진행했",
+        ),
+    ),
+    "result": (
+        (
+            "result",
+            "as a result",
+            "outcome",
+            "increased",
+            "reduced",
+            "decreased",
+            "improved",
+            "saved",
+            "grew",
+            "cut",
+            "achieved",
+            "delivered",
+            "launched on time",
+            "won",
+            "led to",
+            "percent",
+            "faster",
+            "doubled",
+            "halved",
+        ),
+        (
+            "%",
+            "％",
+            "结果",
+            "最终",
+            "提升",
+            "提高",
+            "降低",
+            "减少",
+            "增长",
+            "节省",
+            "实现",
+            "成功",
+            "达到",
+            "結果",
+            "最終",
+            "節省",
+            "達到",
+            "成果",
+            "向上",
+            "削減",
+            "改善",
+            "増加",
+            "達成",
+            "短縮",
+            "결과",
+            "성과",
+            "향상",
+            "감소",
+            "증가",
+            "절감",
+            "개선",
+            "달성",
+        ),
+    ),
+}
+
+
+def _cue_pattern(english: tuple[str, ...], cjk: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(english)})\b|{_alternation(cjk)}", re.IGNORECASE)
+
+
+_STAR = {part: _cue_pattern(*cues) for part, cues in _STAR_CUES.items()}
+
+
+# --- Results ------------------------------------------------------------------
+@dataclass(frozen=True)
+class StarHint:
+    part: str  # a key of STAR_PARTS
+    label: str
+    covered: bool
+    hint: str  # what to add; empty when the part is covered
+
+
+@dataclass(frozen=True)
+class Analysis:
+    script: str  # "latin" or "cjk"
+    language: str  # "en" (any Latin-script text), "zh", "ja" or "ko"
+    length: int
+    unit: str  # "words" or "characters"
+    estimated_seconds: float
+    typical_rate: int  # units per minute behind estimated_seconds
+    fillers: dict[str, int]  # filler -> count, most frequent first
+    filler_count: int
+    metrics: tuple[str, ...]  # numbers and metrics as written, in order
+    star: tuple[StarHint, ...]  # situation, task, action, result
+    spoken_seconds: float | None = None
+    speaking_rate: float | None = None  # units per minute, when spoken_seconds was given
+
+    @property
+    def speaking_rate_wpm(self) -> float | None:
+        """Words per minute; only meaningful for Latin-script text."""
+        return self.speaking_rate if self.unit == "words" else None
+
+    @property
+    def rate_unit(self) -> str:
+        return "words per minute" if self.unit == "words" else "characters per minute"
+
+    @property
+    def has_metrics(self) -> bool:
+        return bool(self.metrics)
+
+    @property
+    def missing_star(self) -> tuple[str, ...]:
+        return tuple(h.part for h in self.star if not h.covered)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    # Deleting the matches and comparing lengths counts single-character matches
+    # without building a list of 100,000 one-character strings.
+    return len(text) - len(pattern.sub("", text))
+
+
+def _language(cjk: int, text: str) -> str:
+    hangul = _count(_HANGUL, text)
+    if hangul * 2 > cjk:
+        return "ko"
+    # Japanese always mixes kana in; Chinese uses the odd の for style only.
+    if _count(_KANA, text) * 10 >= cjk:
+        return "ja"
+    return "zh"
+
+
+def _fillers(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for match in _FILLER.finditer(text):
+        key = _FILLER_KEYS[" ".join(match.group().split()).casefold()]
+        counts[key] = counts.get(key, 0) + 1
+    # dicts keep first-seen order, and sorted() is stable: ties stay in text order.
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
+
+def _metrics(text: str) -> tuple[str, ...]:
+    found = (m.group().strip() for m in _METRIC.finditer(text))
+    return tuple(m for m in found if m.casefold() != "one")
+
+
+def _star(text: str) -> tuple[StarHint, ...]:
+    hints = []
+    for part, label in STAR_PARTS.items():
+        covered = _STAR[part].search(text) is not None
+        hints.append(StarHint(part, label, covered, "" if covered else STAR_HINTS[part]))
+    return tuple(hints)
+
+
+def analyse(text: str, spoken_seconds: float | None = None) -> Analysis:
+    """Analyse an answer (notes or a rehearsal transcript).
+
+    `spoken_seconds`, when given, is how long the candidate actually spoke; the
+    speaking rate is then reported in words (or CJK characters) per minute.
+    """
+    if spoken_seconds is not None and (not math.isfinite(spoken_seconds) or spoken_seconds < 0):
+        raise ValueError(f"spoken_seconds must be a positive number, not {spoken_seconds!r}")
+    text = text or ""
+
+    cjk = _count(_CJK, text)
+    letters = _count(_LETTER, text)
+    if cjk and cjk * 2 > letters:
+        script, language, unit, length = "cjk", _language(cjk, text), "characters", cjk
+        # Latin words inside CJK text (product names, "Python") still take time to say.
+        latin_words = len(_WORD.findall(_CJK.sub(" ", text)))
+        minutes = cjk / RATES[language] + latin_words / ENGLISH_WORDS_PER_MINUTE
+    else:
+        script, language, unit = "latin", "en", "words"
+        length = len(_WORD.findall(text))
+        minutes = length / ENGLISH_WORDS_PER_MINUTE
+
+    fillers = _fillers(text)
+    rate = None
+    if spoken_seconds:  # zero seconds gives no meaningful rate
+        rate = round(length * 60 / spoken_seconds, 1)
+    return Analysis(
+        script=script,
+        language=language,
+        length=length,
+        unit=unit,
+        estimated_seconds=round(minutes * 60, 1),
+        typical_rate=RATES[language],
+        fillers=fillers,
+        filler_count=sum(fillers.values()),
+        metrics=_metrics(text),
+        star=_star(text),
+        spoken_seconds=spoken_seconds,
+        speaking_rate=rate,
+    )
