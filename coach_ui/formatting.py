@@ -1,0 +1,36 @@
+"""How dates and vocabulary values read on screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def when(moment: datetime, now: datetime) -> str:
+    """'Mon 16 Mar 2026, 14:00' in the candidate's zone (the zone of `now`)."""
+    local = moment.astimezone(now.tzinfo)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+
+
+def days_between(moment: datetime, now: datetime) -> int:
+    return (moment.astimezone(now.tzinfo).date() - now.date()).days
+
+
+def relative_day(moment: datetime, now: datetime) -> str:
+    days = days_between(moment, now)
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+KIND_COLOURS = {"target": "violet", "practice": "blue", "undecided": "gray"}
+OUTCOME_COLOURS = {
+    "pending": "gray",
+    "advanced": "blue",
+    "rejected": "red",
+    "offer": "green",
+    "referred": "orange",
+}

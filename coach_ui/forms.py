@@ -1,0 +1,167 @@
+"""Forms for companies and interviews, shared by the Interviews page (and later the review)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import streamlit as st
+
+from coach import companies as company_store
+from coach import interviews as interview_store
+from coach import vocabulary
+from coach.companies import Company
+from coach.db import Journal
+from coach.errors import JournalError
+from coach.interviews import Interview, InterviewFields
+
+
+def _form_key(name: str) -> str:
+    # A generation counter in the key gives a blank form after a successful add,
+    # while a failed save keeps what the candidate typed (clear_on_submit would not).
+    generation = st.session_state.setdefault(f"forms_generation_{name}", 0)
+    return f"{name}_{generation}"
+
+
+def _reset(name: str) -> None:
+    st.session_state[f"forms_generation_{name}"] += 1
+
+
+def interview_form(
+    journal: Journal,
+    companies: list[Company],
+    now: datetime,
+    *,
+    name: str,
+    existing: Interview | None = None,
+) -> int | None:
+    """Draw the add/edit interview form; return the interview id once saved."""
+    names = [c.name for c in companies]
+    by_name = {c.name: c for c in companies}
+    default_when = existing.scheduled_at.astimezone(now.tzinfo) if existing else None
+    with st.form(_form_key(name), border=existing is not None, enter_to_submit=False):
+        company_col, kind_col = st.columns([3, 2])
+        company_name = company_col.selectbox(
+            "Company",
+            names,
+            index=names.index(existing.company) if existing else None,
+            accept_new_options=True,
+            placeholder="Choose, or type a new company",
+            help="Type a name that is not in the list to add a new company.",
+        )
+        new_kind = kind_col.segmented_control(
+            "Kind, if the company is new",
+            list(vocabulary.COMPANY_KINDS),
+            format_func=vocabulary.COMPANY_KINDS.get,
+            default="undecided",
+            help="Practice: a warm-up you are unlikely to join. Target: one you really want.",
+        )
+        role_col, round_col = st.columns(2)
+        role = role_col.text_input(
+            "Role", value=existing.role if existing else "", placeholder="e.g. Data analyst"
+        )
+        round_ = round_col.text_input(
+            "Round", value=existing.round if existing else "", placeholder="e.g. First round"
+        )
+        date_col, time_col, format_col = st.columns(3)
+        day = date_col.date_input(
+            "Date",
+            value=default_when.date() if default_when else now.date() + timedelta(days=1),
+            min_value=date(1990, 1, 1),
+            max_value=date(2100, 12, 31),
+            format="YYYY-MM-DD",
+        )
+        at = time_col.time_input(
+            "Time", value=default_when.time() if default_when else time(10, 0), step=900
+        )
+        formats = list(vocabulary.INTERVIEW_FORMATS)
+        interview_format = format_col.selectbox(
+            "Format",
+            formats,
+            index=formats.index(existing.format) if existing else 1,
+            format_func=vocabulary.INTERVIEW_FORMATS.get,
+        )
+        person_col, outcome_col = st.columns(2)
+        interviewer = person_col.text_input(
+            "Interviewer",
+            value=existing.interviewer if existing else "",
+            placeholder="Name and title, if you know them",
+        )
+        outcomes = list(vocabulary.OUTCOMES)
+        outcome = outcome_col.selectbox(
+            "Outcome",
+            outcomes,
+            index=outcomes.index(existing.outcome) if existing else 0,
+            format_func=vocabulary.OUTCOMES.get,
+        )
+        notes = st.text_area("Notes", value=existing.notes if existing else "", height=80)
+        label = "Save changes" if existing else "Add interview"
+        submitted = st.form_submit_button(label, type="primary", icon=":material/save:")
+    if not submitted:
+        return None
+    if not company_name:
+        st.error("Choose a company, or type the name of a new one.")
+        return None
+    try:
+        if company_name in by_name:
+            company_id = by_name[company_name].id
+        else:
+            company_id = company_store.find_or_add_company(journal, company_name, new_kind)
+        fields = InterviewFields(
+            company_id=company_id,
+            scheduled_at=datetime.combine(day, at, tzinfo=now.tzinfo),
+            role=role,
+            round=round_,
+            format=interview_format,
+            interviewer=interviewer,
+            outcome=outcome,
+            notes=notes,
+        )
+        if existing:
+            interview_store.update_interview(journal, existing.id, fields)
+            interview_id = existing.id
+        else:
+            interview_id = interview_store.add_interview(journal, fields)
+    except JournalError as error:
+        st.error(str(error))
+        return None
+    _reset(name)
+    return interview_id
+
+
+def company_form(journal: Journal, *, name: str, existing: Company | None = None) -> int | None:
+    """Draw the add/edit company form; return the company id once saved."""
+    kinds = list(vocabulary.COMPANY_KINDS)
+    with st.form(_form_key(name), border=existing is not None, enter_to_submit=True):
+        name_col, kind_col = st.columns([3, 2])
+        company_name = name_col.text_input("Name", value=existing.name if existing else "")
+        kind = kind_col.segmented_control(
+            "Kind",
+            kinds,
+            format_func=vocabulary.COMPANY_KINDS.get,
+            default=existing.kind if existing else "undecided",
+        )
+        notes = st.text_area(
+            "Notes",
+            value=existing.notes if existing else "",
+            height=80,
+            placeholder="Why this company, who you know there, what you have heard…",
+        )
+        label = "Save changes" if existing else "Add company"
+        submitted = st.form_submit_button(label, type="primary", icon=":material/save:")
+    if not submitted:
+        return None
+    try:
+        if existing:
+            company_store.update_company(
+                journal, existing.id, company_name, kind or "undecided", notes
+            )
+            company_id = existing.id
+        else:
+            company_id = company_store.add_company(
+                journal, company_name, kind or "undecided", notes
+            )
+    except JournalError as error:
+        st.error(str(error))
+        return None
+    _reset(name)
+    return company_id

@@ -1,0 +1,121 @@
+"""The frame every page starts with: page config, journal, sidebar, sample banner.
+
+Why every page calls `start` itself instead of relying on streamlit_app.py: with a
+`pages/` folder next to the entry script, Streamlit runs a page file *without* the
+entry script when a freshly started server's first visit is a deep link (and in
+AppTest reruns). Drawing the frame in each page keeps every page identical however it
+is reached; the sidebar is our own `st.page_link` list, and Streamlit's automatic one
+is hidden (`client.showSidebarNavigation = false`), so both modes show the same links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from coach import db
+from coach.errors import JournalError
+from coach_ui.pages import PAGES, page
+
+SAMPLE = "sample"
+_JOURNAL_KEY = "coach_journal"
+
+
+@dataclass(frozen=True)
+class PageContext:
+    journal: db.Journal
+    cur: duckdb.DuckDBPyConnection
+    now: datetime  # aware, in the candidate's own time zone
+
+
+def start(key: str) -> PageContext:
+    """Draw the frame for page `key` and hand the page its journal cursor and 'now'."""
+    spec = page(key)
+    st.set_page_config(
+        page_title=f"{spec.title} · Interview Coach",
+        page_icon="🎯",  # an emoji: a Material icon favicon fetches a web font
+        layout="wide",
+    )
+    now = datetime.now().astimezone()
+    journal = _open_selected_journal(now)
+    _sidebar(journal)
+    if journal.is_sample:
+        _sample_banner()
+    return PageContext(journal=journal, cur=journal.cursor(), now=now)
+
+
+def using_sample() -> bool:
+    # The query parameter keeps the choice across a browser refresh; session state
+    # keeps it across page links, which drop query parameters.
+    if st.query_params.get("journal") == SAMPLE:
+        st.session_state[_JOURNAL_KEY] = SAMPLE
+    chosen = st.session_state.get(_JOURNAL_KEY) == SAMPLE
+    if chosen and st.query_params.get("journal") != SAMPLE:
+        st.query_params["journal"] = SAMPLE
+    return chosen
+
+
+def open_sample(now: datetime) -> None:
+    """Switch this browser session to the sample journal, creating it if needed."""
+    path = db.sample_database()
+    if not Path(path).exists():
+        from coach import sample  # deferred: only needed the first time
+
+        with st.spinner("Writing the sample journal…"):
+            sample.write_sample(path, now)
+    st.session_state[_JOURNAL_KEY] = SAMPLE
+    st.query_params["journal"] = SAMPLE
+
+
+def leave_sample() -> None:
+    st.session_state[_JOURNAL_KEY] = "own"
+    st.query_params.pop("journal", None)
+
+
+def _open_selected_journal(now: datetime) -> db.Journal:
+    if using_sample():
+        try:
+            if not Path(db.sample_database()).exists():
+                open_sample(now)
+            journal = db.open_journal(db.sample_database())
+            if journal.is_sample:
+                return journal
+            error = f"{db.sample_database()} is not a sample journal, so it was not opened."
+        except JournalError as failure:
+            error = str(failure)
+        leave_sample()
+        st.error(f"Could not open the sample journal. {error} Showing your own journal.")
+    try:
+        return db.open_journal()
+    except JournalError as failure:
+        st.title("Interview Coach")
+        st.error(str(failure), icon=":material/lock:")
+        st.caption(f"Journal: `{db.default_database()}`")
+        st.stop()
+        raise  # st.stop() raises; this keeps type checkers and readers sure of it
+
+
+def _sidebar(journal: db.Journal) -> None:
+    with st.sidebar:
+        st.markdown("### 🎯 Interview Coach")
+        for spec in PAGES:
+            st.page_link(spec.path, label=spec.title, icon=spec.icon)
+        st.divider()
+        where = "Sample journal" if journal.is_sample else "Your journal"
+        st.caption(f"{where}: `{journal.database}`")
+
+
+def _sample_banner() -> None:
+    with st.container(border=True):
+        left, right = st.columns([5, 1], vertical_alignment="center")
+        left.markdown(
+            ":orange-badge[:material/science: Sample journal] You are exploring made-up "
+            "data. Nothing you do here touches your own journal."
+        )
+        if right.button("Back to my journal", key="frame_leave_sample"):
+            leave_sample()
+            st.rerun()

@@ -1,0 +1,30 @@
+"""The app's pages, in sidebar order. One list serves st.navigation and the sidebar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # relative to the repo root, as st.Page and st.page_link expect
+    title: str
+    icon: str
+    default: bool = False
+
+    @property
+    def url_path(self) -> str:
+        # The file's stem: the same URL Streamlit gives the file when it runs the
+        # pages/ folder directly (a deep link on a fresh server, see coach_ui.frame).
+        return self.path.removeprefix("pages/").removesuffix(".py")
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("pages/home.py", "Home", ":material/home:", default=True),
+    PageSpec("pages/interviews.py", "Interviews", ":material/event:"),
+]
+
+
+def page(key: str) -> PageSpec:
+    """The page whose url_path is `key`."""
+    return next(p for p in PAGES if p.url_path == key)

@@ -1,0 +1,85 @@
+"""Home: what to do next, or a welcome for an empty journal."""
+
+import streamlit as st
+
+from coach import home
+from coach_ui import frame
+from coach_ui.formatting import relative_day, when
+
+ctx = frame.start("home")
+steps = home.next_steps(ctx.cur, ctx.now)
+
+if steps.is_empty:
+    st.title("Welcome to Interview Coach")
+    st.markdown(
+        "Every interview is practice for the next one. Interview Coach keeps a private "
+        "journal on this computer and helps you:\n\n"
+        "1. **Review** each interview the same evening: how it went, every question and "
+        "how the interviewer reacted, the relationship, the stories you told or missed, "
+        "and a plan to do better.\n"
+        "2. **Rehearse** the answers that went badly, resurfaced on a spaced-repetition "
+        "schedule until they are solid.\n"
+        "3. **Prepare** for the interviews that matter with trends across all of them."
+    )
+    first, sample = st.columns(2)
+    with first.container(border=True):
+        st.markdown("#### Start your journal")
+        st.caption("Add a company and an upcoming or past interview.")
+        if st.button("Add your first interview", type="primary", icon=":material/add:"):
+            st.switch_page("pages/interviews.py")
+    with sample.container(border=True):
+        st.markdown("#### Look around first")
+        st.caption(
+            "Open a sample journal of twelve interviews over ten weeks. It is a separate "
+            "file: nothing in it enters your own journal."
+        )
+        if st.button("Explore the sample journal", icon=":material/science:"):
+            frame.open_sample(ctx.now)
+            st.rerun()
+    st.stop()
+
+st.title("What to do next")
+
+due, waiting, upcoming, actions = st.columns(4)
+waiting.metric("Held interviews to review", len(steps.awaiting_review))
+due.metric("Cards due today", steps.cards_due_today, help="Questions to rehearse today.")
+if steps.next_target:
+    days = steps.days_until(steps.next_target, ctx.now)
+    upcoming.metric(
+        "Days to next target interview", days, help=steps.next_target.title, border=False
+    )
+else:
+    upcoming.metric("Days to next target interview", "—", help="No target interview booked.")
+actions.metric("Open improvement actions", steps.open_actions)
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Review what just happened")
+    if not steps.awaiting_review:
+        st.success("Every held interview is reviewed.", icon=":material/task_alt:")
+    for interview in steps.awaiting_review:
+        with st.container(border=True):
+            st.markdown(f"**{interview.title}**")
+            st.caption(
+                f"{when(interview.scheduled_at, ctx.now)} · "
+                f"{relative_day(interview.scheduled_at, ctx.now)} · {interview.review_label}"
+            )
+
+with right:
+    st.subheader("Coming up")
+    if steps.next_interview is None:
+        st.info("No interview booked. Add one on the Interviews page.", icon=":material/event:")
+        st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
+    for interview in dict.fromkeys(i for i in (steps.next_target, steps.next_interview) if i):
+        with st.container(border=True):
+            kind = "Target company" if interview.company_kind == "target" else "Next interview"
+            st.markdown(f":violet-badge[{kind}] **{interview.title}**")
+            st.caption(
+                f"{when(interview.scheduled_at, ctx.now)} · "
+                f"{relative_day(interview.scheduled_at, ctx.now)}"
+            )
+    if steps.cards_total:
+        st.markdown(
+            f"**{steps.cards_due_today}** of your {steps.cards_total} rehearsal cards "
+            "are due today."
+        )
