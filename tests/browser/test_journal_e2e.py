@@ -1,0 +1,70 @@
+"""The journal in a real browser: what is added survives a reload; deep links work."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from coach_ui.pages import PAGES
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the Streamlit selectbox labelled `label` (typing works for new ones)."""
+    box = page.get_by_test_id("stSelectbox").filter(has_text=label)
+    box.locator("input").click()
+    box.page.keyboard.type(option)
+    box.page.keyboard.press("Enter")
+
+
+def test_a_company_and_an_interview_added_in_the_browser_survive_a_reload(
+    app_server, page, wait_for_app, tmp_path
+):
+    server = app_server(db_path=tmp_path / "journal.duckdb")
+    page.goto(server.url + "/interviews")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Interviews")).to_be_visible()
+
+    page.get_by_role("tab", name=re.compile("Companies")).click()
+    page.get_by_text("Add a company").click()
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add company"))
+    form.get_by_label("Name").fill("Acme Analytics")
+    form.get_by_text("Target", exact=True).click()
+    form.get_by_role("button", name="Add company").click()
+    expect(page.get_by_role("tab", name="Companies (1)")).to_be_visible()
+
+    form = page.get_by_test_id("stForm").filter(
+        has=page.get_by_role("button", name="Add interview")
+    )
+    choose(form, "Company", "Acme Analytics")
+    form.get_by_label("Role").fill("Data analyst")
+    form.get_by_label("Round").fill("First round")
+    form.get_by_label("Interviewer").fill("Dana Lee, analytics lead")
+    form.get_by_role("button", name="Add interview").click()
+    row = page.get_by_text("Acme Analytics · Data analyst · First round")
+    expect(row).to_be_visible()
+
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_role("tab", name="Upcoming (1)")).to_be_visible()
+    expect(page.get_by_text("Acme Analytics · Data analyst · First round")).to_be_visible()
+    expect(page.get_by_text("with Dana Lee, analytics lead")).to_be_visible()
+    page.get_by_role("tab", name="Companies (1)").click()
+    expect(page.get_by_text("1 interview", exact=True)).to_be_visible()
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)
+def test_every_page_opens_by_deep_link_on_a_freshly_started_server(
+    spec, app_server, page, wait_for_app
+):
+    server = app_server()
+    path = "" if spec.default else spec.url_path
+    page.goto(f"{server.url}/{path}")
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    for other in PAGES:
+        expect(sidebar.get_by_role("link", name=other.title)).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_role("heading").first).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert spec.title in page.title()

@@ -1,0 +1,173 @@
+"""Every page through streamlit's AppTest, on an empty and on the sample journal."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from coach import db
+from coach_ui.pages import PAGES
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+
+
+def by_label(elements, label: str):
+    matches = [element for element in elements if element.label == label]
+    assert matches, f"no widget labelled {label!r}; have {[e.label for e in elements]}"
+    return matches[0]
+
+
+@pytest.fixture
+def app(monkeypatch, tmp_path):
+    """An AppTest factory on a journal file of the test's own (empty unless given)."""
+    opened: list[str] = []
+
+    def make(database: Path | None = None) -> AppTest:
+        path = str(database or tmp_path / "journal.duckdb")
+        monkeypatch.setenv("COACH_DB", path)
+        monkeypatch.setenv("COACH_SAMPLE_DB", str(tmp_path / "sample.duckdb"))
+        opened.extend([path, str(tmp_path / "sample.duckdb")])
+        return AppTest.from_file(APP, default_timeout=30)
+
+    yield make
+    for path in opened:
+        db.close_journal(path)
+
+
+@pytest.fixture(scope="session")
+def sample_file(tmp_path_factory) -> Path:
+    from coach import sample
+    from tests.conftest import NOW
+
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    sample.write_sample(path, NOW)
+    return path
+
+
+def run_page(at: AppTest, spec) -> AppTest:
+    at.run()
+    if not spec.default:
+        at.switch_page(spec.path).run()
+    # Reruns skip the entry script (see coach_ui.frame); the page must not care.
+    at.run()
+    at.run()
+    return at
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)
+def test_every_page_renders_on_an_empty_journal(app, spec):
+    at = run_page(app(), spec)
+    assert not at.exception
+    assert at.title
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)
+def test_every_page_renders_on_the_sample_journal(app, spec, sample_file, tmp_path):
+    copy = tmp_path / "copy-of-sample.duckdb"
+    shutil.copy(sample_file, copy)
+    at = run_page(app(copy), spec)
+    assert not at.exception
+    assert any("Sample journal" in m.value for m in at.markdown)
+
+
+def test_an_empty_journal_is_welcomed_with_two_ways_to_start(app):
+    at = app().run()
+    assert at.title[0].value == "Welcome to Interview Coach"
+    labels = [button.label for button in at.button]
+    assert "Add your first interview" in labels
+    assert "Explore the sample journal" in labels
+
+
+def test_exploring_the_sample_leaves_the_own_journal_untouched(app, tmp_path):
+    at = app().run()
+    by_label(at.button, "Explore the sample journal").click().run()
+    assert not at.exception
+    assert at.title[0].value == "What to do next"
+    assert any("Sample journal" in m.value for m in at.markdown)
+    assert at.query_params["journal"] == ["sample"]
+
+    own = db.open_journal(str(tmp_path / "journal.duckdb")).cursor()
+    assert own.execute("SELECT count(*) FROM interviews").fetchone() == (0,)
+
+    by_label(at.button, "Back to my journal").click().run()
+    assert at.title[0].value == "Welcome to Interview Coach"
+
+
+def add_company(at: AppTest, name: str) -> AppTest:
+    by_label(at.text_input, "Name").input(name)
+    return by_label(at.button, "Add company").click().run()
+
+
+def test_a_company_added_on_the_interviews_page_is_listed(app):
+    at = app().run()
+    at.switch_page("pages/interviews.py").run()
+    at = add_company(at, "Acme Analytics")
+    assert not at.exception
+    assert any("Acme Analytics" in m.value for m in at.markdown)
+    assert "Companies (1)" in [tab.label for tab in at.tabs]
+
+
+def test_an_empty_company_name_gets_a_clear_message_and_nothing_is_saved(app):
+    at = app().run()
+    at.switch_page("pages/interviews.py").run()
+    at = add_company(at, "   ")
+    assert [e.value for e in at.error] == ["Company name cannot be empty."]
+    assert "Companies (0)" in [tab.label for tab in at.tabs]
+
+
+def test_deleting_a_company_asks_first_and_says_what_goes_with_it(app, tmp_path, now):
+    from coach import companies, interviews
+
+    path = tmp_path / "journal.duckdb"
+    journal = db.open_journal(str(path))
+    company_id = companies.add_company(journal, "Acme")
+    for days in (1, 2):
+        interviews.add_interview(
+            journal,
+            interviews.InterviewFields(company_id=company_id, scheduled_at=now.replace(day=days)),
+        )
+    at = app(path).run()
+    at.switch_page("pages/interviews.py").run()
+    at.button(key=f"interviews_delete_company_{company_id}").click().run()
+    warning = at.warning[0].value
+    assert "Delete **Acme**?" in warning
+    assert "This also deletes 2 interviews." in warning
+    at.button(key=f"interviews_no_company_{company_id}").click().run()
+    assert not at.warning
+    at.button(key=f"interviews_delete_company_{company_id}").click().run()
+    at.button(key=f"interviews_yes_company_{company_id}").click().run()
+    assert "Companies (0)" in [tab.label for tab in at.tabs]
+
+
+def test_a_journal_locked_by_another_process_shows_a_message_not_a_crash(app, tmp_path):
+    path = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import duckdb, sys
+                con = duckdb.connect({str(path)!r})
+                print("ready", flush=True)
+                sys.stdin.read()
+                """
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        at = app(path).run()
+        assert not at.exception
+        assert f"PID {holder.pid}" in at.error[0].value
+    finally:
+        holder.communicate("", timeout=10)
