@@ -101,7 +101,7 @@ def _open_selected_journal(now: datetime) -> db.Journal:
 
 def _sidebar(journal: db.Journal) -> None:
     with st.sidebar:
-        st.markdown("### 🎯 Interview Coach")
+        st.markdown("### :material/record_voice_over: Interview Coach")
         for spec in PAGES:
             st.page_link(spec.path, label=spec.title, icon=spec.icon)
         st.divider()

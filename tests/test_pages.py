@@ -90,7 +90,7 @@ def test_exploring_the_sample_leaves_the_own_journal_untouched(app, tmp_path):
     assert not at.exception
     assert at.title[0].value == "What to do next"
     assert any("Sample journal" in m.value for m in at.markdown)
-    assert at.query_params["journal"] == ["sample"]
+    assert at.query_params["journal"] == "sample"
 
     own = db.open_journal(str(tmp_path / "journal.duckdb")).cursor()
     assert own.execute("SELECT count(*) FROM interviews").fetchone() == (0,)
