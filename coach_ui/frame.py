@@ -44,7 +44,8 @@ def start(key: str) -> PageContext:
     journal = _open_selected_journal(now)
     _sidebar(journal)
     if journal.is_sample:
-        _sample_banner()
+        # When COACH_DB itself names a sample there is no other journal to go back to.
+        _sample_banner(can_leave=using_sample())
     return PageContext(journal=journal, cur=journal.cursor(), now=now)
 
 
@@ -109,13 +110,15 @@ def _sidebar(journal: db.Journal) -> None:
         st.caption(f"{where}: `{journal.database}`")
 
 
-def _sample_banner() -> None:
+def _sample_banner(*, can_leave: bool) -> None:
     with st.container(border=True):
-        left, right = st.columns([5, 1], vertical_alignment="center")
+        left, right = st.columns([3, 1], vertical_alignment="center")
         left.markdown(
             ":orange-badge[:material/science: Sample journal] You are exploring made-up "
             "data. Nothing you do here touches your own journal."
         )
-        if right.button("Back to my journal", key="frame_leave_sample"):
+        if can_leave and right.button(
+            "Back to my journal", key="frame_leave_sample", width="stretch"
+        ):
             leave_sample()
             st.rerun()
