@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from coach import db, sample
+from coach import backups, db, sample
 from coach.errors import JournalError
 
 
@@ -74,7 +74,48 @@ def _aware_datetime(text: str) -> datetime:
     return moment
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_demo]
+def add_backup(subcommands: argparse._SubParsersAction) -> None:
+    parser = subcommands.add_parser(
+        "backup",
+        help="copy the journal into the backups folder beside it",
+        description=(
+            "Copy the journal file into the backups/ folder beside it and print the "
+            "copy's path. The app must not be running on the same file (DuckDB lets "
+            "one program open a file at a time). To restore, stop the app and copy a "
+            "backup over the journal file."
+        ),
+    )
+    parser.add_argument(
+        "path",
+        metavar="PATH",
+        nargs="?",
+        default=None,
+        help="the journal (default: COACH_DB, else coach.duckdb in the data folder)",
+    )
+    parser.add_argument("--list", action="store_true", help="list existing backups instead")
+    parser.set_defaults(run=run_backup)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    database = args.path or db.default_database()
+    if args.list:
+        found = backups.list_backups(database)
+        if not found:
+            print(f"No backups of {database} yet.")
+        for backup in found:
+            print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC  {backup.reason:<12} {backup.path}")
+        return 0
+    now = datetime.now(UTC)
+    journal = db.open_journal(database, now=now)
+    try:
+        copy = journal.backup(now=now)
+    finally:
+        db.close_journal(database)
+    print(f"Backed up {database} to {copy}")
+    return 0
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_demo, add_backup]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +21,7 @@ from typing import TypeVar
 import duckdb
 import platformdirs
 
+from coach import backups
 from coach.errors import JournalError, JournalLocked, JournalTooNew, NotAJournal
 from coach.migrations import MIGRATIONS
 
@@ -144,7 +144,9 @@ def migrate(
     if not pending:
         return []
     if version > 0 and is_file_database(database):
-        backup(con, database, reason=f"before-v{pending[0]}", now=now)
+        backups.backup_file(
+            con, database, reason=f"before-v{pending[0]}", now=now or datetime.now(UTC)
+        )
     if version == 0:
         con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -160,25 +162,6 @@ def migrate(
                 [number, step.__name__],
             )
     return pending
-
-
-def backup(
-    con: duckdb.DuckDBPyConnection,
-    database: str,
-    *,
-    reason: str = "manual",
-    now: datetime | None = None,
-) -> Path:
-    """Copy the journal file into backups/ beside it and return the copy's path."""
-    source = Path(database).expanduser()
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
-    target_dir = source.parent / "backups"
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{source.stem}-{stamp}-{reason}.duckdb"
-    # Fold the write-ahead log into the file, so the copy alone is complete.
-    con.execute("CHECKPOINT")
-    shutil.copy2(source, target)
-    return target
 
 
 def is_conflict(error: Exception) -> bool:
@@ -227,6 +210,16 @@ class Journal:
             cur.close()
         return row[0] if row else None
 
+    def backup(self, *, now: datetime, reason: str = "manual") -> Path:
+        """Copy the journal file into backups/ beside it (see coach.backups)."""
+        if not is_file_database(self.database):
+            raise JournalError(f"{self.database} is not a file, so it cannot be copied.")
+        cur = self.cursor()
+        try:
+            return backups.backup_file(cur, self.database, reason=reason, now=now)
+        finally:
+            cur.close()
+
     @property
     def is_sample(self) -> bool:
         return self.meta("kind") == "sample"
@@ -240,10 +233,11 @@ _journals: dict[str, Journal] = {}
 _journals_lock = threading.Lock()
 
 
-def open_journal(database: str | None = None) -> Journal:
+def open_journal(database: str | None = None, *, now: datetime | None = None) -> Journal:
     """The process's journal for `database` (default: `default_database()`), migrated.
 
-    Opened once per process and database; later calls return the same object.
+    Opened once per process and database; later calls return the same object. The
+    first open of a day keeps a daily backup copy of a file journal (coach.backups).
     """
     database = database or default_database()
     key = str(Path(database).expanduser().resolve()) if is_file_database(database) else database
@@ -252,11 +246,16 @@ def open_journal(database: str | None = None) -> Journal:
         if journal is None:
             con = connect(database)
             try:
-                migrate(con, database)
+                now = now or datetime.now(UTC)
+                migrate(con, database, now=now)
+                journal = Journal(database, con)
+                # A sample journal can be rebuilt at will; it needs no backups.
+                if is_file_database(database) and not journal.is_sample:
+                    backups.daily_backup(con, database, now=now)
             except BaseException:
                 con.close()
                 raise
-            journal = _journals[key] = Journal(database, con)
+            _journals[key] = journal
         return journal
 
 

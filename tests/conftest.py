@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,3 +39,28 @@ def cur(journal):
     cursor = journal.cursor()
     yield cursor
     cursor.close()
+
+
+@contextmanager
+def _held_by_another_process(path: Path):
+    """Another process opens the DuckDB file at `path` and holds it; yields its PID."""
+    code = (
+        "import duckdb, sys\n"
+        f"con = duckdb.connect({str(path)!r})\n"
+        "print('ready', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        yield holder.pid
+    finally:
+        holder.communicate("", timeout=10)
+
+
+@pytest.fixture
+def hold_file():
+    """`with hold_file(path) as pid:` — the file is locked by process `pid` inside."""
+    return _held_by_another_process

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import duckdb
@@ -90,35 +89,14 @@ def test_a_database_of_another_program_is_not_taken_for_a_journal(tmp_path):
         db.open_journal(path)
 
 
-def test_a_file_held_by_another_process_gives_a_message_naming_it(tmp_path):
+def test_a_file_held_by_another_process_gives_a_message_naming_it(tmp_path, hold_file):
     path = str(tmp_path / "locked.duckdb")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import duckdb, sys, time
-                con = duckdb.connect({path!r})
-                print("ready", flush=True)
-                sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(JournalLocked) as caught:
-            db.open_journal(path)
-        message = str(caught.value)
-        assert f"PID {holder.pid}" in message
-        assert "python" in message
-        assert "only one program" in message
-    finally:
-        holder.communicate("", timeout=10)
+    with hold_file(path) as pid, pytest.raises(JournalLocked) as caught:
+        db.open_journal(path)
+    message = str(caught.value)
+    assert f"PID {pid}" in message
+    assert "python" in message
+    assert "only one program" in message
 
 
 def test_a_journal_is_backed_up_before_it_is_migrated(tmp_path, monkeypatch, now):

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -145,29 +142,9 @@ def test_deleting_a_company_asks_first_and_says_what_goes_with_it(app, tmp_path,
     assert "Companies (0)" in [tab.label for tab in at.tabs]
 
 
-def test_a_journal_locked_by_another_process_shows_a_message_not_a_crash(app, tmp_path):
+def test_a_journal_locked_by_another_process_shows_a_message_not_a_crash(app, tmp_path, hold_file):
     path = tmp_path / "locked.duckdb"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import duckdb, sys
-                con = duckdb.connect({str(path)!r})
-                print("ready", flush=True)
-                sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with hold_file(path) as pid:
         at = app(path).run()
-        assert not at.exception
-        assert f"PID {holder.pid}" in at.error[0].value
-    finally:
-        holder.communicate("", timeout=10)
+    assert not at.exception
+    assert f"PID {pid}" in at.error[0].value
