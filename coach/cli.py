@@ -12,6 +12,7 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from coach import backups, db, sample
 from coach.errors import JournalError
@@ -115,7 +116,81 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_demo, add_backup]
+def _journal_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="DATABASE",
+        default=None,
+        help="the journal (default: COACH_DB, else coach.duckdb in the data folder)",
+    )
+
+
+def add_export(subcommands: argparse._SubParsersAction) -> None:
+    parser = subcommands.add_parser(
+        "export",
+        help="write the whole journal to a file",
+        description=(
+            "Write the whole journal: as one JSON document that 'coach import' reads back "
+            "with nothing lost (the default), or as one CSV or Parquet file per table in a "
+            "zip archive, for spreadsheets and notebooks."
+        ),
+    )
+    parser.add_argument("out", metavar="FILE", help="where to write; '-' for standard output")
+    parser.add_argument("--format", choices=["json", "csv", "parquet"], default="json")
+    _journal_option(parser)
+    parser.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from coach import table_files, transfer
+
+    database = args.db or db.default_database()
+    journal = db.open_journal(database)
+    cur = journal.cursor()
+    if args.format == "json":
+        data = transfer.export_json(cur, now=datetime.now(UTC)).encode()
+    else:
+        data = table_files.tables_zip(cur, args.format)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.out).write_bytes(data)
+        print(f"Exported {database} to {args.out} ({len(data):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def add_import(subcommands: argparse._SubParsersAction) -> None:
+    parser = subcommands.add_parser(
+        "import",
+        help="merge a JSON export into the journal",
+        description=(
+            "Merge a JSON export (from 'coach export') into the journal. The whole file is "
+            "checked first and applied in one transaction: a bad file changes nothing. "
+            "Companies, questions, stories and interviews already in the journal are not "
+            "added twice."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the JSON export; '-' for standard input")
+    _journal_option(parser)
+    parser.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from coach import transfer
+
+    data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    database = args.db or db.default_database()
+    summary = transfer.import_json(db.open_journal(database), data)
+    print(summary.describe())
+    return 0
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    add_demo,
+    add_backup,
+    add_export,
+    add_import,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
