@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -25,7 +25,7 @@ DAILY_KEEP = 7
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    taken_at: datetime  # naive UTC, from the file name
+    taken_at: datetime  # UTC, from the file name
     reason: str
 
 
@@ -40,7 +40,7 @@ def backup_file(
     source = Path(database).expanduser()
     target_dir = backup_dir(database)
     target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{source.stem}-{now:%Y%m%dT%H%M%S}-{reason}.duckdb"
+    target = target_dir / f"{source.stem}-{now.astimezone(UTC):%Y%m%dT%H%M%S}-{reason}.duckdb"
     _checkpoint(con)
     shutil.copy2(source, target)
     return target
@@ -69,7 +69,7 @@ def list_backups(database: str) -> list[Backup]:
         if len(parts) != 2:
             continue
         try:
-            taken_at = datetime.strptime(parts[0], "%Y%m%dT%H%M%S")
+            taken_at = datetime.strptime(parts[0], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
         except ValueError:
             continue
         found.append(Backup(path, taken_at, parts[1]))
@@ -83,8 +83,9 @@ def daily_backup(
 
     Returns the new copy, or None when today's copy already exists.
     """
+    today = now.astimezone(UTC).date()
     dailies = [b for b in list_backups(database) if b.reason == "daily"]
-    if any(b.taken_at.date() == now.date() for b in dailies):
+    if any(b.taken_at.date() == today for b in dailies):
         return None
     made = backup_file(con, database, reason="daily", now=now)
     for old in [b for b in list_backups(database) if b.reason == "daily"][keep:]:

@@ -1,0 +1,126 @@
+"""Your data: export, import and backups of the journal."""
+
+import streamlit as st
+
+from coach import anki, backups, db, table_files, transfer
+from coach.errors import JournalError
+from coach_ui import frame
+from coach_ui.formatting import when
+
+ctx = frame.start("data")
+journal = ctx.journal
+stamp = f"{ctx.now:%Y-%m-%d}"
+
+st.title("Your data")
+st.caption(
+    "Your journal is one file on this computer. The app listens on this computer only "
+    "(localhost), sends no usage statistics, and needs no account."
+)
+st.markdown(f"**Journal:** `{journal.database}`")
+
+st.subheader("Export")
+st.markdown(
+    "Files are made when you click. The JSON file holds everything and is the one to "
+    "import again, here or on another computer."
+)
+exports = [
+    (
+        "Whole journal (JSON)",
+        lambda: transfer.export_json(journal.cursor(), now=ctx.now),
+        f"interview-coach-{stamp}.json",
+        "application/json",
+        "Everything, to re-import with nothing lost.",
+    ),
+    (
+        "Tables as CSV (zip)",
+        lambda: table_files.tables_zip(journal.cursor(), "csv"),
+        f"interview-coach-{stamp}-csv.zip",
+        "application/zip",
+        "One CSV file per table, for a spreadsheet.",
+    ),
+    (
+        "Tables as Parquet (zip)",
+        lambda: table_files.tables_zip(journal.cursor(), "parquet"),
+        f"interview-coach-{stamp}-parquet.zip",
+        "application/zip",
+        "One Parquet file per table, for a notebook.",
+    ),
+    (
+        "Anki deck",
+        lambda: anki.anki_deck(journal.cursor()),
+        f"interview-coach-{stamp}.apkg",
+        "application/octet-stream",
+        "An Anki deck of your cards, to rehearse on a phone.",
+    ),
+]
+columns = st.columns(len(exports))
+for column, (label, make, file_name, mime, help_text) in zip(columns, exports, strict=True):
+    with column.container(border=True):
+        st.markdown(f"**{label}**")
+        st.caption(help_text)
+        st.download_button(
+            "Download",
+            data=make,
+            file_name=file_name,
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"data_export_{file_name}",
+        )
+
+st.subheader("Import")
+st.markdown(
+    "Merge a JSON export into this journal. The whole file is checked first; a file "
+    "with any problem changes nothing. Companies, questions, stories and interviews "
+    "already here are not added twice."
+)
+with st.form("data_import", border=False):
+    upload = st.file_uploader("JSON export", type=["json"], key="data_upload")
+    submitted = st.form_submit_button("Check and import", icon=":material/upload:")
+if submitted:
+    if upload is None:
+        st.error("Choose a JSON export file first.")
+    else:
+        try:
+            with st.spinner("Checking and importing…"):
+                summary = transfer.import_json(journal, upload.getvalue())
+        except JournalError as error:
+            st.error(str(error))
+        else:
+            st.success(summary.describe(), icon=":material/check:")
+
+st.subheader("Backups")
+if not db.is_file_database(journal.database):
+    st.info("This journal is not a file on disk, so it has no backup copies.")
+else:
+    st.markdown(
+        "A copy is kept on the first open of each day (the newest seven), and before "
+        "any upgrade of the journal's format. To restore one, stop the app and copy the "
+        "backup over the journal file:"
+    )
+    found = backups.list_backups(journal.database)
+    latest = str(found[0].path) if found else "backups/<copy>.duckdb"
+    st.code(f"cp '{latest}' '{journal.database}'", language="bash")
+    if st.button("Back up now", icon=":material/backup:"):
+        try:
+            made = journal.backup(now=ctx.now)
+        except JournalError as error:
+            st.error(str(error))
+        else:
+            st.toast(f"Backed up to {made.name}", icon=":material/check:")
+            found = backups.list_backups(journal.database)
+    if found:
+        st.dataframe(
+            [
+                {
+                    "Taken": when(b.taken_at, ctx.now),
+                    "Kind": b.reason,
+                    "Size (MB)": round(b.path.stat().st_size / 1e6, 2),
+                    "File": str(b.path),
+                }
+                for b in found
+            ],
+            hide_index=True,
+        )
+    else:
+        st.caption("No backups yet.")
