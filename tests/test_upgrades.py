@@ -1,0 +1,56 @@
+"""A journal made with the first released schema opens with today's code, nothing lost."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coach import backups, db, transfer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def unpack(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.duckdb"
+    with gzip.open(FIXTURES / "journal-v1.duckdb.gz", "rb") as src, open(path, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    return path
+
+
+def test_a_version_1_journal_opens_migrated_with_every_value_kept(tmp_path):
+    path = unpack(tmp_path)
+    now = datetime(2026, 11, 25, tzinfo=UTC)
+    journal = db.open_journal(str(path), now=now)
+    try:
+        cur = journal.cursor()
+        assert db.read_version(cur) == db.schema_version()
+        after = transfer.export_document(cur, now=now)["tables"]
+    finally:
+        db.close_journal(str(path))
+    before = json.loads((FIXTURES / "journal-v1.json").read_text())["tables"]
+    for table, rows in before.items():
+        # Later migrations may add columns; every value the first release wrote stays.
+        kept = [{column: row[column] for column in rows[0]} for row in after[table]] if rows else []
+        assert kept == rows, table
+
+
+def test_a_future_migration_backs_the_old_journal_up_and_keeps_its_values(tmp_path, monkeypatch):
+    from coach import migrations
+
+    def m002_example(cur):
+        cur.execute("ALTER TABLE companies ADD COLUMN website VARCHAR")
+
+    monkeypatch.setattr(db, "MIGRATIONS", [*migrations.MIGRATIONS, m002_example])
+    path = unpack(tmp_path)
+    now = datetime(2026, 11, 25, tzinfo=UTC)
+    journal = db.open_journal(str(path), now=now)
+    try:
+        after = transfer.export_document(journal.cursor(), now=now)["tables"]
+    finally:
+        db.close_journal(str(path))
+    assert {b.reason for b in backups.list_backups(str(path))} == {"before-v2", "daily"}
+    before = json.loads((FIXTURES / "journal-v1.json").read_text())["tables"]
+    assert [{**row, "website": None} for row in before["companies"]] == after["companies"]
