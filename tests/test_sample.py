@@ -382,10 +382,11 @@ def test_write_sample_refuses_to_overwrite_a_real_journal_and_leaves_it_unchange
     journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('Mine')"))
     db.close_journal(str(path))
     before = path.read_bytes()
+    files_before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(InvalidInput, match="not a sample journal"):
         write_sample(path, now)
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["coach.duckdb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before  # no leftovers
 
 
 @pytest.mark.parametrize("content", [b"my notes", b""])
