@@ -87,6 +87,9 @@ def m001_journal(cur: duckdb.DuckDBPyConnection) -> None:
         advice VARCHAR NOT NULL DEFAULT '',
         referral VARCHAR NOT NULL DEFAULT '',
         led_by_interviewer BOOLEAN,
+        -- The suggested actions already offered, as a JSON array of [aspect, text], so
+        -- one the candidate deleted or reworded is never offered again.
+        offered_actions VARCHAR NOT NULL DEFAULT '[]',
         started_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
         updated_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
         completed_at TIMESTAMPTZ
@@ -142,7 +145,10 @@ def m001_journal(cur: duckdb.DuckDBPyConnection) -> None:
         task VARCHAR NOT NULL DEFAULT '',
         action VARCHAR NOT NULL DEFAULT '',
         result VARCHAR NOT NULL DEFAULT '',
-        skills VARCHAR[] NOT NULL DEFAULT [],
+        -- A JSON array of texts, not a LIST column: DuckDB rewrites any update of a
+        -- nested value as delete + insert, which story_uses' foreign key refuses.
+        skills VARCHAR NOT NULL DEFAULT '[]'
+            CHECK (json_valid(skills) AND json_type(skills) = 'ARRAY'),
         created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
     );
 

@@ -16,6 +16,7 @@ fuzzing-off scheduler, so card state is exactly what fsrs computes.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from dataclasses import dataclass
@@ -855,7 +856,7 @@ def _add_stories(cur, clock: Clock, interviews: dict[str, int]) -> None:
             INSERT INTO stories (title, situation, task, action, result, skills, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
-            [title, situation, task, action, result, skills, clock.at(day, 20)],
+            [title, situation, task, action, result, json.dumps(skills), clock.at(day, 20)],
         ).fetchone()[0]
     cur.executemany(
         "INSERT INTO story_uses (interview_id, story_id, use) VALUES (?, ?, ?)",

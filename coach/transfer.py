@@ -235,6 +235,14 @@ def _parse_value(column: Column, value: Any) -> tuple[Any, str | None]:
     raise AssertionError(f"unhandled column type {kind}")  # a migration added one
 
 
+def _is_text_list(value: str) -> bool:
+    try:
+        items = json.loads(value)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(items, list) and all(isinstance(item, str) for item in items)
+
+
 @dataclass
 class _Parsed:
     """The validated rows of a document, per table, as lists of column dicts."""
@@ -309,6 +317,9 @@ def _parse_rows(cur, table: str, rows: list, problems: _Problems) -> list[dict[s
             value, error = _parse_value(column, row[column.name])
             if error:
                 problems.add(where, error)
+                continue
+            if (table, column.name) == ("stories", "skills") and not _is_text_list(value):
+                problems.add(where, "“skills” must be a JSON array of texts")
                 continue
             allowed = ALLOWED.get((table, column.name))
             if allowed is not None and value is not None and value not in allowed:
