@@ -22,6 +22,7 @@ class PageSpec:
 PAGES: list[PageSpec] = [
     PageSpec("pages/home.py", "Home", ":material/home:", default=True),
     PageSpec("pages/interviews.py", "Interviews", ":material/event:"),
+    PageSpec("pages/review.py", "Guided review", ":material/rate_review:"),
 ]
 
 

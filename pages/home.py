@@ -5,6 +5,7 @@ import streamlit as st
 from coach import home
 from coach_ui import frame
 from coach_ui.formatting import relative_day, when
+from coach_ui.review_start import open_review, review_button_label
 
 ctx = frame.start("home")
 steps = home.next_steps(ctx.cur, ctx.now)
@@ -59,11 +60,19 @@ with left:
         st.success("Every held interview is reviewed.", icon=":material/task_alt:")
     for interview in steps.awaiting_review:
         with st.container(border=True):
-            st.markdown(f"**{interview.title}**")
-            st.caption(
+            text, button = st.columns([3, 1], vertical_alignment="center")
+            text.markdown(f"**{interview.title}**")
+            text.caption(
                 f"{when(interview.scheduled_at, ctx.now)} · "
                 f"{relative_day(interview.scheduled_at, ctx.now)} · {interview.review_label}"
             )
+            if button.button(
+                review_button_label(interview),
+                key=f"home_review_{interview.id}",
+                icon=":material/rate_review:",
+                type="primary",
+            ):
+                open_review(interview.id)
 
 with right:
     st.subheader("Coming up")

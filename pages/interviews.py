@@ -8,6 +8,7 @@ from coach import interviews as interview_store
 from coach_ui import frame
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, relative_day, when
 from coach_ui.forms import company_form, interview_form
+from coach_ui.review_start import open_review, review_button_label
 
 ctx = frame.start("interviews")
 EDITING = "interviews_editing"  # ("interview" | "company", id) being edited
@@ -101,6 +102,13 @@ def interview_row(interview: interview_store.Interview, *, held_row: bool) -> No
         if interview.interviewer:
             details.append(f"with {interview.interviewer}")
         text.caption(" · ".join(details))
+        if held_row and text.button(
+            review_button_label(interview),
+            key=f"interviews_review_{interview.id}",
+            icon=":material/rate_review:",
+            type="primary" if interview.review_status != "completed" else "secondary",
+        ):
+            open_review(interview.id)
         edit, delete = buttons.columns(2)
         edit.button(
             ":material/edit:",

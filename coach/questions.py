@@ -1,0 +1,220 @@
+"""The question bank: questions, their dimensions, and matching a new question to the bank.
+
+The same question asked at two companies is one question. When the candidate records
+a question, `propose` finds the bank entries it probably repeats (rapidfuzz, see
+`coach.review_rules.match_question`) and suggests a dimension; the candidate confirms
+the match *before* the ask is created, because DuckDB cannot re-link an ask to
+another question once an answer version references it (see coach.migrations).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+from rapidfuzz import fuzz, process
+
+from coach.db import Journal
+from coach.errors import InvalidInput, NotFound
+from coach.review_rules import match_question, normalise_question
+from coach.text import required_text
+
+# A question is a sentence or two; a longer "question" is almost certainly a paste gone
+# wrong (the answer, or a whole transcript), so it is refused with a message.
+QUESTION_LIMIT = 1_000
+# How many questions one paste may add; more is a paste gone wrong too.
+PASTE_LIMIT = 100
+# A match this close is offered as the default choice; a weaker one defaults to "new".
+CONFIDENT_MATCH = 90.0
+# A bank question this similar in its words (token_sort_ratio, which has no partial
+# artefact), though not a match, lends its dimension.
+DIMENSION_NEIGHBOUR_SCORE = 70.0
+
+# Plain phrases that give a question's dimension away, tried in order when no similar
+# question in the bank has one. English only, and deliberately short: a wrong guess
+# costs a click, and the candidate confirms the dimension anyway.
+_DIMENSION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("logistics_pay", ("salary", "pay", "compensation", "notice period", "start date",
+                       "relocat", "visa", "benefits", "薪", "工资", "待遇")),
+    ("career_planning", ("five years", "5 years", "career", "long-term", "long term",
+                         "future goals", "规划", "职业")),
+    ("motivation_fit", ("why do you want", "why us", "why this", "why our", "motivat",
+                        "interest you", "about our company", "culture", "为什么")),
+    ("behavioural", ("tell me about a time", "describe a time", "give me an example",
+                     "conflict", "disagree", "failure", "mistake", "weakness", "strength",
+                     "pressure", "difficult")),
+    ("past_experience", ("your previous", "your last", "your resume", "your cv",
+                         "in your role at", "walk me through", "your experience",
+                         "your project")),
+    ("professional_ability", ("how would you", "how do you", "explain", "design",
+                              "what is the difference", "sql", "python", "model")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    text: str
+    dimension: str
+    asked: int = 0  # how many asks link to it
+
+
+@dataclass(frozen=True)
+class BankMatch:
+    """A bank question the new text probably repeats."""
+
+    question_id: int
+    text: str
+    dimension: str
+    score: float
+    asked: int
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A question the candidate typed, before it becomes an ask."""
+
+    text: str
+    matches: tuple[BankMatch, ...]
+    dimension: str  # suggested: the best match's, else a neighbour's or a cue's
+
+    @property
+    def best(self) -> BankMatch | None:
+        return self.matches[0] if self.matches else None
+
+
+def dimensions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Dimension key -> label, in the candidate's order."""
+    return dict(cur.execute("SELECT key, label FROM dimensions ORDER BY position, key").fetchall())
+
+
+def check_dimension(cur: duckdb.DuckDBPyConnection, dimension: str) -> None:
+    # Checked here rather than by a foreign key (see coach.migrations).
+    if cur.execute("SELECT 1 FROM dimensions WHERE key = ?", [dimension]).fetchone() is None:
+        raise InvalidInput(f"Unknown dimension {dimension!r}; choose one from the list.")
+
+
+def clean_question(text: str | None) -> str:
+    text = required_text(text, field="A question", limit=QUESTION_LIMIT)
+    return " ".join(text.split()) if "\n" in text else text
+
+
+def split_lines(pasted: str | None) -> list[str]:
+    """One question per non-blank line, bullets and numbering removed."""
+    lines = []
+    for line in (pasted or "").splitlines():
+        line = _BULLET.sub("", line).strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·‣◦]|\d{1,3}[.)、]|[Qq]\d{1,3}[.:)]?)\s+")
+
+
+def get_question(cur: duckdb.DuckDBPyConnection, question_id: int) -> Question:
+    row = cur.execute(
+        "SELECT q.id, q.text, q.dimension, (SELECT count(*) FROM asks a WHERE a.question_id = q.id)"
+        " FROM questions q WHERE q.id = ?",
+        [question_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound("That question no longer exists; it may have been deleted in another tab.")
+    return Question(*row)
+
+
+def _bank(cur) -> list[tuple[int, str, str, int]]:
+    return cur.execute(
+        """
+        SELECT q.id, q.text, q.dimension, count(a.id)
+        FROM questions q LEFT JOIN asks a ON a.question_id = q.id
+        GROUP BY q.id, q.text, q.dimension
+        ORDER BY q.id
+        """
+    ).fetchall()
+
+
+def suggest_dimension_from_cues(text: str) -> str | None:
+    folded = text.casefold()
+    for dimension, cues in _DIMENSION_CUES:
+        if any(cue in folded for cue in cues):
+            return dimension
+    return None
+
+
+def propose(cur: duckdb.DuckDBPyConnection, lines: list[str]) -> list[Proposal]:
+    """For each typed question: the bank questions it probably repeats, and a dimension.
+
+    Refuses (InvalidInput) an empty list, a question over the length limit, or more
+    than PASTE_LIMIT questions, before anything is written.
+    """
+    texts = [clean_question(line) for line in lines]
+    if not texts:
+        raise InvalidInput("Type or paste at least one question (one per line).")
+    if len(texts) > PASTE_LIMIT:
+        raise InvalidInput(
+            f"That is {len(texts):,} lines; add at most {PASTE_LIMIT} questions at a time. "
+            "Is it the whole transcript? Paste only the questions, one per line."
+        )
+    rows = _bank(cur)
+    bank = [(row[0], row[1]) for row in rows]
+    by_id = {row[0]: row for row in rows}
+    known = set(dimensions(cur))
+    normalised = [normalise_question(row[1]) for row in rows]
+    proposals = []
+    for text in texts:
+        matches = tuple(
+            BankMatch(m.question_id, m.text, by_id[m.question_id][2], m.score,
+                      by_id[m.question_id][3])
+            for m in match_question(text, bank)
+        )  # fmt: skip
+        if matches:
+            dimension = matches[0].dimension
+        else:
+            neighbour = process.extractOne(
+                normalise_question(text),
+                normalised,
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=DIMENSION_NEIGHBOUR_SCORE,
+            )
+            dimension = (
+                rows[neighbour[2]][2] if neighbour else suggest_dimension_from_cues(text) or "other"
+            )
+        proposals.append(Proposal(text, matches, dimension if dimension in known else "other"))
+    return proposals
+
+
+def add_question(cur: duckdb.DuckDBPyConnection, text: str, dimension: str) -> int:
+    """Insert a new bank question (inside the caller's transaction)."""
+    text = clean_question(text)
+    check_dimension(cur, dimension)
+    return cur.execute(
+        "INSERT INTO questions (text, dimension) VALUES (?, ?) RETURNING id", [text, dimension]
+    ).fetchone()[0]
+
+
+def set_dimension(journal: Journal, question_id: int, dimension: str) -> None:
+    """Re-classify a question (a plain column: allowed although asks reference it)."""
+
+    def work(cur):
+        check_dimension(cur, dimension)
+        get_question(cur, question_id)
+        cur.execute("UPDATE questions SET dimension = ? WHERE id = ?", [dimension, question_id])
+
+    journal.write(work)
+
+
+def set_text(journal: Journal, question_id: int, text: str) -> None:
+    """Correct a question's wording in the bank (every ask of it shows the new wording)."""
+    text = clean_question(text)
+
+    def work(cur):
+        get_question(cur, question_id)
+        cur.execute("UPDATE questions SET text = ? WHERE id = ?", [text, question_id])
+
+    journal.write(work)
+
+
+def same_question(a: str, b: str) -> bool:
+    return normalise_question(a) == normalise_question(b)

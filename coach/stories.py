@@ -1,0 +1,158 @@
+"""The story bank: prepared success stories, and how each was used in an interview."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from coach import vocabulary
+from coach.actions import sync_suggestions
+from coach.db import Journal
+from coach.errors import InvalidInput, NotFound
+from coach.text import NAME_LIMIT, clean_text, required_text
+
+SKILL_LIMIT = 80
+SKILLS_MAX = 30
+
+
+@dataclass(frozen=True)
+class Story:
+    id: int
+    title: str
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    skills: tuple[str, ...] = ()
+    times_told: int = 0  # interviews where it was told fully or partly
+
+    @property
+    def missing_parts(self) -> tuple[str, ...]:
+        parts = {"situation": self.situation, "task": self.task, "action": self.action,
+                 "result": self.result}  # fmt: skip
+        return tuple(name for name, text in parts.items() if not text)
+
+
+@dataclass(frozen=True)
+class StoryFields:
+    title: str
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    skills: tuple[str, ...] | list[str] | str = ()
+
+    def cleaned(self) -> StoryFields:
+        skills = self.skills
+        if isinstance(skills, str):
+            skills = skills.replace("，", ",").replace("、", ",").split(",")
+        cleaned_skills: list[str] = []
+        for skill in skills:
+            skill = clean_text(skill, field="A skill", limit=SKILL_LIMIT)
+            if skill and skill.casefold() not in {s.casefold() for s in cleaned_skills}:
+                cleaned_skills.append(skill)
+        if len(cleaned_skills) > SKILLS_MAX:
+            raise InvalidInput(f"List at most {SKILLS_MAX} skills for one story.")
+        return StoryFields(
+            title=required_text(self.title, field="The story's title", limit=NAME_LIMIT),
+            situation=clean_text(self.situation, field="Situation"),
+            task=clean_text(self.task, field="Task"),
+            action=clean_text(self.action, field="Action"),
+            result=clean_text(self.result, field="Result"),
+            skills=tuple(cleaned_skills),
+        )
+
+    def values(self) -> list:
+        skills = json.dumps(list(self.skills), ensure_ascii=False)
+        return [self.title, self.situation, self.task, self.action, self.result, skills]
+
+
+def list_stories(cur: duckdb.DuckDBPyConnection) -> list[Story]:
+    rows = cur.execute(
+        """
+        SELECT s.id, s.title, s.situation, s.task, s.action, s.result, s.skills,
+               count(u.story_id) FILTER (WHERE u.use IN ('told', 'partly'))
+        FROM stories s LEFT JOIN story_uses u ON u.story_id = s.id
+        GROUP BY s.id, s.title, s.situation, s.task, s.action, s.result, s.skills
+        ORDER BY lower(s.title), s.id
+        """
+    ).fetchall()
+    return [Story(*row[:6], tuple(json.loads(row[6])), row[7]) for row in rows]
+
+
+def get_story(cur: duckdb.DuckDBPyConnection, story_id: int) -> Story:
+    story = next((s for s in list_stories(cur) if s.id == story_id), None)
+    if story is None:
+        raise NotFound("That story no longer exists; it may have been deleted in another tab.")
+    return story
+
+
+def add_story(journal: Journal, fields: StoryFields) -> int:
+    fields = fields.cleaned()
+    return journal.write(
+        lambda cur: cur.execute(
+            "INSERT INTO stories (title, situation, task, action, result, skills)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            fields.values(),
+        ).fetchone()[0]
+    )
+
+
+def update_story(journal: Journal, story_id: int, fields: StoryFields, now: datetime) -> int:
+    """Save the story and return its id."""
+    fields = fields.cleaned()
+
+    def work(cur):
+        if cur.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is None:
+            raise NotFound("That story no longer exists; it may have been deleted in another tab.")
+        cur.execute(
+            "UPDATE stories SET title = ?, situation = ?, task = ?, action = ?, result = ?,"
+            " skills = ? WHERE id = ?",
+            [*fields.values(), story_id],
+        )
+        # The title appears in suggested actions of every interview that used the story.
+        for (interview_id,) in cur.execute(
+            "SELECT interview_id FROM story_uses WHERE story_id = ?", [story_id]
+        ).fetchall():
+            sync_suggestions(cur, interview_id, now)
+        return story_id
+
+    return journal.write(work)
+
+
+def story_uses(cur: duckdb.DuckDBPyConnection, interview_id: int) -> dict[int, str]:
+    """story id -> use ('told', 'partly' or 'missed') in this interview."""
+    return dict(
+        cur.execute(
+            "SELECT story_id, use FROM story_uses WHERE interview_id = ?", [interview_id]
+        ).fetchall()
+    )
+
+
+def set_story_use(
+    journal: Journal, interview_id: int, story_id: int, use: str | None, now: datetime
+) -> None:
+    """Mark the story told fully, partly or missed in the interview; None: not relevant."""
+    if use is not None and use not in vocabulary.STORY_USES:
+        raise InvalidInput(f"Unknown story use {use!r}.")
+
+    def work(cur):
+        if cur.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is None:
+            raise NotFound("That story no longer exists; it may have been deleted in another tab.")
+        if use is None:
+            cur.execute(
+                "DELETE FROM story_uses WHERE interview_id = ? AND story_id = ?",
+                [interview_id, story_id],
+            )
+        else:
+            cur.execute(
+                "INSERT INTO story_uses (interview_id, story_id, use) VALUES (?, ?, ?)"
+                " ON CONFLICT (interview_id, story_id) DO UPDATE SET use = excluded.use",
+                [interview_id, story_id, use],
+            )
+        sync_suggestions(cur, interview_id, now)
+
+    journal.write(work)

@@ -1,0 +1,315 @@
+"""Step 2 of the guided review: questions and answers.
+
+Fast capture (paste one per line, or add one at a time), a confirmation of questions
+the bank has seen before (before their asks exist; see coach.questions), then one card
+per ask: what I answered (with its analysis), self score, the interviewer's signal, the
+cause of a poor answer, and the diagnosis and fix the moment a signal is chosen.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from coach import questions as question_bank
+from coach import reviews, vocabulary
+from coach.errors import JournalError
+from coach.questions import Proposal
+from coach.report import md
+from coach.reviews import Ask, NewAsk, Review
+from coach_ui import review_widgets as w
+from coach_ui.frame import PageContext
+from coach_ui.review_steps import prompts
+
+NEW = "new"
+
+
+def _pending_key(review: Review) -> str:
+    return f"review_{review.interview_id}_pending"
+
+
+def questions_step(ctx: PageContext, review: Review) -> None:
+    st.header("2. Questions and answers")
+    prompts(review, "questions")
+    dimensions = question_bank.dimensions(ctx.cur)
+    asks = reviews.list_asks(ctx.cur, review.interview_id)
+    capture(ctx, review, dimensions, first=not asks)
+    if asks:
+        counts = reviews.summarise_asks(asks)
+        st.caption(
+            f"{counts.asks} question{'s' * (counts.asks != 1)} · {counts.weak} to rehearse · "
+            f"{counts.strong} strong · {counts.cards} rehearsal card{'s' * (counts.cards != 1)}"
+        )
+    for number, ask in enumerate(asks, start=1):
+        ask_card(ctx, review, ask, number, len(asks), dimensions)
+
+
+# --- Capture ------------------------------------------------------------------
+def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, first: bool) -> None:
+    pending_key = _pending_key(review)
+    pending: list[Proposal] | None = st.session_state.get(pending_key)
+    if pending:
+        confirm(ctx, review, pending, dimensions)
+        return
+    generation = st.session_state.setdefault(f"{pending_key}_generation", 0)
+    with st.container(border=True):
+        st.markdown("**Record the questions you were asked**, in order, while they are fresh.")
+        many, one = st.tabs(["Paste many", "Add one"])
+        with many, st.form(f"review_paste_{generation}", border=False):
+            pasted = st.text_area(
+                "Questions, one per line",
+                height=140 if first else 100,
+                placeholder="Tell me about yourself\nWhy do you want to join us?\n"
+                "Walk me through a project you led",
+            )
+            paste = st.form_submit_button("Add these questions", icon=":material/playlist_add:",
+                                          type="primary")  # fmt: skip
+        with one, st.form(f"review_one_{generation}", border=False):
+            single = st.text_input("Question", placeholder="Type a question and press Enter")
+            add_one = st.form_submit_button("Add question", icon=":material/add:")
+    lines = question_bank.split_lines(pasted) if paste else [single] if add_one and single else None
+    if paste or add_one:
+        if not lines:
+            st.error("Type or paste at least one question (one per line).")
+            return
+        try:
+            proposals = question_bank.propose(ctx.cur, lines)
+        except JournalError as error:
+            st.error(str(error))
+            return
+        st.session_state[f"{pending_key}_generation"] = generation + 1
+        if any(p.matches for p in proposals):
+            st.session_state[pending_key] = proposals
+        else:
+            _add(ctx, review, [NewAsk(p.text, None, p.dimension) for p in proposals])
+        st.rerun()
+
+
+def _add(ctx: PageContext, review: Review, new: list[NewAsk]) -> bool:
+    added = w.run(
+        _pending_key(review),
+        lambda: reviews.add_asks(ctx.journal, review.interview_id, new, w.now()),
+    )
+    if added:
+        w.notice(f"Added {len(added)} question{'s' * (len(added) != 1)}.")
+    return bool(added)
+
+
+def confirm(
+    ctx: PageContext, review: Review, pending: list[Proposal], dimensions: dict[str, str]
+) -> None:
+    pending_key = _pending_key(review)
+    with st.container(border=True):
+        matched = sum(bool(p.matches) for p in pending)
+        st.markdown(
+            f"**{matched} of these {len(pending)} questions look like ones you were asked "
+            "before.** Link each to the same question in your bank, so its history, card and "
+            "kept answers stay together, or keep it as a new question."
+        )
+        with st.form(f"{pending_key}_form", border=False):
+            choices = []
+            for index, proposal in enumerate(pending):
+                st.markdown(f"**{index + 1}.** {md(proposal.text)}")
+                if proposal.matches:
+                    options = [m.question_id for m in proposal.matches] + [NEW]
+                    by_id = {m.question_id: m for m in proposal.matches}
+                    confident = proposal.matches[0].score >= question_bank.CONFIDENT_MATCH
+                    link = st.radio(
+                        f"Asked before? ({index + 1})",
+                        options,
+                        index=0 if confident else len(options) - 1,
+                        format_func=lambda o, by_id=by_id: (
+                            "No, a new question"
+                            if o == NEW
+                            else f"Same as “{by_id[o].text}” (asked {by_id[o].asked}×, "
+                            f"{by_id[o].score:.0f}% alike)"
+                        ),
+                        key=f"{pending_key}_link_{index}",
+                        label_visibility="collapsed",
+                    )
+                else:
+                    link = NEW
+                    st.caption("New question")
+                dimension = st.selectbox(
+                    f"Dimension ({index + 1})",
+                    list(dimensions),
+                    index=list(dimensions).index(proposal.dimension),
+                    format_func=dimensions.get,
+                    key=f"{pending_key}_dimension_{index}",
+                    help="Suggested from your question bank; change it if it is wrong.",
+                )
+                choices.append(NewAsk(proposal.text, None if link == NEW else link, dimension))
+            add, cancel = st.columns([2, 5])
+            confirmed = add.form_submit_button(
+                f"Add {len(pending)} question{'s' * (len(pending) != 1)}", type="primary"
+            )
+            cancelled = cancel.form_submit_button("Cancel")
+    if cancelled:
+        st.session_state.pop(pending_key, None)
+        st.rerun()
+    if confirmed and _add(ctx, review, choices):
+        st.session_state.pop(pending_key, None)
+        st.rerun()
+    w.show_error(pending_key)
+
+
+# --- One ask ------------------------------------------------------------------
+def _ask_key(ask: Ask, name: str) -> str:
+    return f"review_ask_{ask.id}_{name}"
+
+
+def _ask_saver(ctx: PageContext, ask: Ask, name: str):
+    key = _ask_key(ask, name)
+
+    def save(value) -> None:
+        saved = reviews.save_ask(ctx.journal, ask.id, w.now(), **{name: value})
+        if saved.card_created:
+            w.notice("Added to your rehearsal cards.")
+
+    return w.saver(key, save)
+
+
+def ask_card(
+    ctx: PageContext, review: Review, ask: Ask, number: int, total: int, dims: dict[str, str]
+) -> None:
+    with st.container(border=True, key=f"review_ask_{ask.id}"):
+        head, dimension_col, menu = st.columns([12, 4, 1], vertical_alignment="center")
+        badges = []
+        if ask.asked_elsewhere:
+            badges.append(f":blue-badge[asked in {ask.asked_elsewhere} other interview"
+                          f"{'s' * (ask.asked_elsewhere != 1)}]")  # fmt: skip
+        if ask.card_id is not None:
+            badges.append(":violet-badge[:material/style: rehearsal card]")
+        if ask.kept_text is not None:
+            badges.append(":green-badge[:material/bookmark: answer kept]")
+        head.markdown(f"**Q{number}. {md(ask.question)}** " + " ".join(badges))
+        dim_key = w.seed(_ask_key(ask, "dimension"), ask.dimension)
+        dimension_col.selectbox(
+            "Dimension",
+            list(dims),
+            format_func=dims.get,
+            key=dim_key,
+            on_change=w.saver(
+                dim_key, lambda d: question_bank.set_dimension(ctx.journal, ask.question_id, d)
+            ),
+            label_visibility="collapsed",
+            help="The kind of question. Changing it re-classifies the question in your bank.",
+        )
+        with menu.popover("", icon=":material/more_vert:", help="Move or remove"):
+            st.button(
+                "Move up", key=_ask_key(ask, "up"), icon=":material/arrow_upward:",
+                disabled=number == 1,
+                on_click=lambda: w.run(dim_key, lambda: reviews.move_ask(ctx.journal, ask.id, -1)),
+            )  # fmt: skip
+            st.button(
+                "Move down", key=_ask_key(ask, "down"), icon=":material/arrow_downward:",
+                disabled=number == total,
+                on_click=lambda: w.run(dim_key, lambda: reviews.move_ask(ctx.journal, ask.id, 1)),
+            )  # fmt: skip
+            st.button(
+                "Remove from this interview", key=_ask_key(ask, "delete"),
+                icon=":material/delete:",
+                help="The question stays in your bank, with its card and kept answers.",
+                on_click=lambda: w.run(
+                    dim_key, lambda: reviews.delete_ask(ctx.journal, ask.id, w.now())
+                ),
+            )  # fmt: skip
+        w.show_error(dim_key)
+
+        answer, score = st.columns([3, 2], gap="medium")
+        with answer:
+            notes_key = w.seed(_ask_key(ask, "answer_notes"), ask.answer_notes)
+            st.text_area(
+                "What I answered",
+                key=notes_key,
+                on_change=_ask_saver(ctx, ask, "answer_notes"),
+                height=90,
+                placeholder="The gist of your answer, in your own words",
+            )
+            w.show_error(notes_key)
+            analysis = ask.analysis()
+            if analysis:
+                st.caption(w.analysis_line(analysis), help=w.analysis_help(analysis))
+        with score:
+            score_key = w.seed(_ask_key(ask, "self_score"), ask.self_score)
+            st.segmented_control(
+                "My score",
+                list(vocabulary.SELF_SCORES),
+                format_func=vocabulary.SELF_SCORES.get,
+                key=score_key,
+                on_change=_ask_saver(ctx, ask, "self_score"),
+            )
+            w.show_error(score_key)
+        # Full width: five signals do not fit beside the answer on a laptop screen.
+        signal_key = w.seed(_ask_key(ask, "signal"), ask.signal)
+        st.pills(
+            "The interviewer's signal",
+            list(vocabulary.SIGNALS),
+            format_func=vocabulary.SIGNALS.get,
+            key=signal_key,
+            on_change=_ask_saver(ctx, ask, "signal"),
+        )
+        w.show_error(signal_key)
+        if ask.weak or ask.cause:
+            cause_key = w.seed(_ask_key(ask, "cause"), ask.cause)
+            st.pills(
+                "Why was it weak?",
+                list(vocabulary.CAUSES),
+                format_func=vocabulary.CAUSES.get,
+                key=cause_key,
+                on_change=_ask_saver(ctx, ask, "cause"),
+            )
+            w.show_error(cause_key)
+        diagnosis_box(ctx, review, ask)
+
+
+def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
+    diagnosis = ask.diagnosis
+    if diagnosis is None:
+        st.caption("Choose the interviewer's signal to see what it means and how to fix it.")
+        return
+    message = f"**{diagnosis.meaning}**  \n**Fix:** {diagnosis.fix}"
+    if ask.strong:
+        st.success(message, icon=":material/thumb_up:")
+        keep_col, note_col = st.columns([2, 5], vertical_alignment="center")
+        if ask.kept:
+            note_col.caption(":material/bookmark: Kept as an answer version of this question.")
+        else:
+            keep_col.button(
+                "Keep this answer",
+                key=_ask_key(ask, "keep"),
+                icon=":material/bookmark_add:",
+                type="primary",
+                disabled=not ask.answer_notes.strip(),
+                on_click=lambda: w.run(
+                    _ask_key(ask, "keep"),
+                    lambda: reviews.keep_answer(ctx.journal, ask.id, w.now()),
+                ),
+            )
+            note_col.caption(
+                "Saves what you answered as a version of your best answer to this question."
+                if ask.answer_notes.strip()
+                else "Write down what you answered first, then keep it."
+            )
+        w.show_error(_ask_key(ask, "keep"))
+    elif diagnosis.weak:
+        st.warning(message, icon=":material/build:")
+    else:
+        st.info(message, icon=":material/info:")
+    if ask.weak and ask.card_id is not None:
+        st.caption(
+            ":material/style: This question is now a rehearsal card: the Practice page will "
+            "bring it back until the answer is solid."
+        )
+    if ask.weak:
+        wrong_key = w.seed(_ask_key(ask, "what_went_wrong"), ask.what_went_wrong)
+        container = st.container() if review.deep else st.expander("What went wrong, and why?")
+        container.text_area(
+            "What went wrong, and why?",
+            key=wrong_key,
+            on_change=_ask_saver(ctx, ask, "what_went_wrong"),
+            height=80,
+            placeholder="e.g. I started with the history of the project and never reached "
+            "my own part",
+            label_visibility="visible" if review.deep else "collapsed",
+        )
+        w.show_error(wrong_key)

@@ -1,0 +1,186 @@
+"""Which interview the review page is about: from a button elsewhere, the URL, or a choice here.
+
+The interview travels in `st.session_state["review_interview"]` (set by the Home and
+Interviews buttons, because `st.switch_page` drops query parameters) and in
+`st.query_params["interview"]` (kept across a browser refresh).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from coach import companies as company_store
+from coach import interviews as interview_store
+from coach import vocabulary
+from coach.errors import JournalError
+from coach.interviews import Interview, InterviewFields
+from coach.report import md
+from coach_ui.formatting import relative_day, when
+from coach_ui.frame import PageContext
+
+CHOSEN = "review_interview"
+PAGE = "pages/review.py"
+
+
+def open_review(interview_id: int) -> None:
+    """From another page: open the review of `interview_id` (call outside callbacks)."""
+    st.session_state[CHOSEN] = interview_id
+    st.switch_page(PAGE)
+
+
+def review_button_label(interview: Interview) -> str:
+    if interview.review_status is None:
+        return "Start review"
+    return "Open review" if interview.review_status == "completed" else "Continue review"
+
+
+def chosen_interview_id() -> int | None:
+    chosen = st.session_state.get(CHOSEN)
+    if chosen is None:
+        raw = st.query_params.get("interview", "")
+        chosen = int(raw) if raw.isdigit() else None
+    if chosen is not None:
+        st.session_state[CHOSEN] = chosen
+        if st.query_params.get("interview") != str(chosen):
+            st.query_params["interview"] = str(chosen)
+    return chosen
+
+
+def choose(interview_id: int | None) -> None:
+    if interview_id is None:
+        st.session_state.pop(CHOSEN, None)
+        st.query_params.pop("interview", None)
+    else:
+        st.session_state[CHOSEN] = interview_id
+        st.query_params["interview"] = str(interview_id)
+
+
+def resolve(ctx: PageContext) -> Interview | None:
+    """The interview being reviewed, or None after drawing the picker."""
+    interview_id = chosen_interview_id()
+    if interview_id is not None:
+        try:
+            return interview_store.get_interview(ctx.cur, interview_id)
+        except JournalError as error:
+            choose(None)
+            st.warning(f"{error} Choose another interview to review.", icon=":material/info:")
+    picker(ctx)
+    return None
+
+
+def picker(ctx: PageContext) -> None:
+    st.title("Guided review")
+    st.markdown(
+        "Review an interview the same evening, while you remember it: how it went overall, "
+        "every question and how the interviewer reacted, the relationship, the stories you "
+        "told or missed, and a plan to do better next time. Everything saves as you go."
+    )
+    interviews = interview_store.list_interviews(ctx.cur)
+    _, held = interview_store.split_upcoming_held(interviews, ctx.now)
+    awaiting = [i for i in held if i.review_status != "completed"]
+    completed = [i for i in held if i.review_status == "completed"]
+
+    left, right = st.columns([4, 3], gap="large")
+    with left:
+        st.subheader("Held interviews to review")
+        if not held:
+            st.info(
+                "No held interviews yet. Just had one? Add it on the right and start its "
+                "review straight away.",
+                icon=":material/event_available:",
+            )
+        elif not awaiting:
+            st.success("Every held interview is reviewed.", icon=":material/task_alt:")
+        for interview in awaiting[:20]:
+            with st.container(border=True):
+                text, button = st.columns([3, 2], vertical_alignment="center")
+                text.markdown(f"**{md(interview.title)}**")
+                text.caption(
+                    f"{when(interview.scheduled_at, ctx.now)} · "
+                    f"{relative_day(interview.scheduled_at, ctx.now)} · {interview.review_label}"
+                )
+                if button.button(
+                    review_button_label(interview),
+                    key=f"review_pick_{interview.id}",
+                    type="primary",
+                    icon=":material/rate_review:",
+                    use_container_width=True,
+                ):
+                    choose(interview.id)
+                    st.rerun()
+        if len(awaiting) > 20:
+            st.caption(f"{len(awaiting) - 20} older interviews also await a review.")
+        if completed:
+            st.subheader("Reopen a past review")
+            by_id = {i.id: i for i in completed}
+            past = st.selectbox(
+                "Completed reviews",
+                list(by_id),
+                index=None,
+                format_func=lambda i: f"{by_id[i].title} · {when(by_id[i].scheduled_at, ctx.now)}",
+                placeholder="Choose a completed review to read or edit",
+                key="review_pick_past",
+            )
+            if past is not None and st.button("Open this review", icon=":material/edit_note:"):
+                choose(past)
+                st.rerun()
+    with right, st.container(border=True):
+        st.subheader("Just had an interview?")
+        st.caption("Add it here and start its review at once. You can add details later.")
+        new_id = spot_form(ctx)
+        if new_id is not None:
+            choose(new_id)
+            st.rerun()
+
+
+def spot_form(ctx: PageContext) -> int | None:
+    """A short form for an interview that just happened; its id once saved."""
+    companies = company_store.list_companies(ctx.cur)
+    names = [c.name for c in companies]
+    by_name = {c.name: c.id for c in companies}
+    default_time = (ctx.now - timedelta(hours=1)).replace(second=0, microsecond=0)
+    default_time = default_time.replace(minute=default_time.minute // 15 * 15)
+    with st.form("review_spot_form", enter_to_submit=False):
+        company = st.selectbox(
+            "Company",
+            names,
+            index=None,
+            accept_new_options=True,
+            placeholder="Choose, or type a new company",
+        )
+        role_col, round_col = st.columns(2)
+        role = role_col.text_input("Role", placeholder="e.g. Data analyst")
+        round_ = round_col.text_input("Round", placeholder="e.g. First round")
+        day_col, time_col = st.columns(2)
+        day = day_col.date_input("Date", value=ctx.now.date(), format="YYYY-MM-DD")
+        at = time_col.time_input("Time", value=default_time.time(), step=900)
+        formats = list(vocabulary.INTERVIEW_FORMATS)
+        interview_format = st.selectbox(
+            "Format", formats, index=formats.index("video"),
+            format_func=vocabulary.INTERVIEW_FORMATS.get,
+        )  # fmt: skip
+        submitted = st.form_submit_button(
+            "Add and start the review", type="primary", icon=":material/rate_review:"
+        )
+    if not submitted:
+        return None
+    if not company:
+        st.error("Choose a company, or type the name of a new one.")
+        return None
+    try:
+        company_id = by_name.get(company) or company_store.find_or_add_company(ctx.journal, company)
+        return interview_store.add_interview(
+            ctx.journal,
+            InterviewFields(
+                company_id=company_id,
+                scheduled_at=datetime.combine(day, at, tzinfo=ctx.now.tzinfo),
+                role=role,
+                round=round_,
+                format=interview_format or "video",
+            ),
+        )
+    except JournalError as error:
+        st.error(str(error))
+        return None

@@ -1,0 +1,633 @@
+"""The screens of the guided review, except Questions (coach_ui.review_questions).
+
+Each step function draws one screen for one interview; every widget saves the moment
+it changes (coach_ui.review_widgets). The step the candidate is on is saved in the
+journal, so a refresh resumes there.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from coach import actions as action_store
+from coach import report, reviews, stories, vocabulary
+from coach.db import Journal
+from coach.errors import JournalError
+from coach.interviews import Interview
+from coach.report import md
+from coach.review_rules import BRIDGING_LINE
+from coach.reviews import STEPS, Review
+from coach_ui import review_widgets as w
+from coach_ui.formatting import relative_day, when
+from coach_ui.frame import PageContext
+from coach_ui.review_start import choose
+
+STEP_KEYS = list(STEPS)
+ASPECT_OF_STEP = {
+    "overall": "overall",
+    "questions": "questions",
+    "relationship": "relationship",
+    "strengths": "strengths",
+}
+
+
+def _key(review: Review, name: str) -> str:
+    return f"review_{review.interview_id}_{name}"
+
+
+# --- Frame: header, step bar, prompts, navigation ------------------------------
+def go_to(journal: Journal, review: Review, step: str) -> None:
+    """Callback: save the step and show it."""
+    w.run(
+        _key(review, "step"), lambda: reviews.set_step(journal, review.interview_id, step, w.now())
+    )
+    st.session_state[_key(review, "step")] = step
+
+
+def header(ctx: PageContext, interview: Interview, review: Review) -> str:
+    """Draw the title, status, depth and step bar; return the step to show."""
+    title, other = st.columns([6, 1], vertical_alignment="center")
+    title.title(f"Review: {md(interview.company)}", anchor=False)
+    other.button(
+        "Switch",
+        icon=":material/swap_horiz:",
+        key="review_other",
+        on_click=choose,
+        args=(None,),
+        help="Review another interview",
+        use_container_width=True,
+    )
+    plan = review.depth_plan
+    status = (
+        ":green-badge[:material/task_alt: Completed]"
+        if review.completed
+        else ":orange-badge[:material/edit_note: Draft · saved as you go]"
+    )
+    depth = (
+        f":violet-badge[{plan.label} · about {plan.minutes} min]" if review.overall_rating else ""
+    )
+    spent = reviews.minutes_spent(review, ctx.now)
+    started = (
+        f"started {spent} min ago"
+        if spent < 180
+        else f"started {relative_day(review.started_at, ctx.now)}"
+    )
+    what = " · ".join(md(p) for p in (interview.role, interview.round) if p)
+    held = (
+        f"{when(interview.scheduled_at, ctx.now)} ({relative_day(interview.scheduled_at, ctx.now)})"
+    )
+    st.markdown(
+        (f"**{what}** · " if what else "") + held + f"  \n{status} {depth} :gray[review {started}]"
+    )
+
+    step_key = w.seed(_key(review, "step"), review.step)
+    if st.session_state[step_key] not in STEPS:
+        st.session_state[step_key] = "overall"
+
+    def step_changed() -> None:
+        chosen = st.session_state[step_key]
+        if chosen is None:  # clicking the selected step again deselects it: keep it
+            st.session_state[step_key] = review.step
+            return
+        reviews.set_step(ctx.journal, review.interview_id, chosen, w.now())
+
+    labels = {k: f"{i}. {v}" if i <= 4 else v for i, (k, v) in enumerate(STEPS.items(), start=1)}
+    st.segmented_control(
+        "Step",
+        STEP_KEYS,
+        format_func=labels.get,
+        key=step_key,
+        on_change=step_changed,
+        label_visibility="collapsed",
+        width="stretch",
+    )
+    step = st.session_state[step_key]
+    index = STEP_KEYS.index(step)
+    st.progress((index + 1) / len(STEP_KEYS))
+    w.show_error(step_key)
+    return step
+
+
+def prompts(review: Review, aspect: str) -> None:
+    """The method's prompts for this aspect, as many as the depth asks for."""
+    plan = review.depth_plan
+    shown = plan.prompts.get(aspect, ())
+    if not shown:
+        return
+    with st.expander(
+        f"Prompts for this step · {plan.label.lower()}",
+        icon=":material/lightbulb:",
+        expanded=plan.key == "deep",
+    ):
+        st.markdown("\n".join(f"- {p}" for p in shown))
+
+
+def navigation(ctx: PageContext, review: Review, step: str) -> None:
+    index = STEP_KEYS.index(step)
+    st.divider()
+    back, _, forward = st.columns([2, 3, 2])
+    if index > 0:
+        back.button(
+            f"Back: {STEPS[STEP_KEYS[index - 1]]}",
+            icon=":material/arrow_back:",
+            key="review_back",
+            on_click=go_to,
+            args=(ctx.journal, review, STEP_KEYS[index - 1]),
+            use_container_width=True,
+        )
+    if index < len(STEP_KEYS) - 1:
+        forward.button(
+            f"Next: {STEPS[STEP_KEYS[index + 1]]}",
+            icon=":material/arrow_forward:",
+            type="primary",
+            key="review_next",
+            on_click=go_to,
+            args=(ctx.journal, review, STEP_KEYS[index + 1]),
+            use_container_width=True,
+        )
+
+
+def _save_review(journal: Journal, review: Review, field: str, *dependent: str):
+    key = _key(review, field)
+
+    def save(value) -> None:
+        reviews.save_review(journal, review.interview_id, w.now(), **{field: value})
+        w.forget(*(_key(review, d) for d in dependent))
+
+    return w.saver(key, save)
+
+
+def choice(
+    journal: Journal,
+    review: Review,
+    field: str,
+    label: str,
+    options: dict,
+    *,
+    help: str | None = None,
+    dependent: tuple[str, ...] = (),
+    widget=None,
+) -> None:
+    key = w.seed(_key(review, field), getattr(review, field))
+    (widget or st.segmented_control)(
+        label,
+        list(options),
+        format_func=lambda k: options[k],
+        key=key,
+        on_change=_save_review(journal, review, field, *dependent),
+        help=help,
+    )
+    w.show_error(key)
+
+
+def text(
+    journal: Journal,
+    review: Review,
+    field: str,
+    label: str,
+    *,
+    placeholder: str = "",
+    height: int = 90,
+    single_line: bool = False,
+) -> None:
+    key = w.seed(_key(review, field), getattr(review, field))
+    widget = st.text_input if single_line else st.text_area
+    extra = {} if single_line else {"height": height}
+    widget(
+        label,
+        key=key,
+        on_change=_save_review(journal, review, field),
+        placeholder=placeholder,
+        **extra,
+    )
+    w.show_error(key)
+
+
+# --- 1. Overall performance ---------------------------------------------------
+def overall(ctx: PageContext, review: Review) -> None:
+    st.header("1. Overall performance")
+    prompts(review, "overall")
+    choice(
+        ctx.journal,
+        review,
+        "overall_rating",
+        "Overall, how satisfied are you with this interview?",
+        vocabulary.OVERALL_RATINGS,
+        help="The rating sets how deep the review goes.",
+        dependent=("depth",),
+    )
+    if review.overall_rating:
+        plan = review.depth_plan
+        with st.container(border=True):
+            st.markdown(f"**{plan.label}** · about {plan.minutes} minutes  \n{plan.reason}")
+            choice(
+                ctx.journal,
+                review,
+                "depth",
+                "Review depth",
+                {
+                    k: f"{v} ({m} min)"
+                    for (k, v), m in zip(reviews.DEPTHS.items(), (45, 15), strict=True)
+                },
+                help="Deep: every prompt, and what went wrong on every weak answer. "
+                "Refine: keep your strong answers and say them more concisely.",
+            )
+    st.subheader("How you came across")
+    choice(
+        ctx.journal,
+        review,
+        "self_state",
+        "How confidently did you show your experience and abilities?",
+        vocabulary.SELF_STATES,
+    )
+    text(
+        ctx.journal,
+        review,
+        "self_state_notes",
+        "Where did you hold back, or shine?",
+        placeholder="e.g. Confident on the technical part, rushed the salary question",
+    )
+    st.subheader("How the interviewer reacted")
+    choice(
+        ctx.journal,
+        review,
+        "interviewer_reaction",
+        "The interviewer's reaction overall",
+        vocabulary.INTERVIEWER_REACTIONS,
+        help="Impatient or questioning looks and words are worth noting: when did they happen?",
+    )
+    text(
+        ctx.journal,
+        review,
+        "reaction_notes",
+        "At which moments?",
+        placeholder="e.g. Checked the clock while I described the migration project",
+    )
+
+
+# --- 3. Relationship ----------------------------------------------------------
+HARMONY = {
+    1: "1 · Strained",
+    2: "2 · Stiff",
+    3: "3 · Polite",
+    4: "4 · Friendly",
+    5: "5 · Harmonious",
+}
+
+
+def relationship(ctx: PageContext, review: Review) -> None:
+    st.header("3. The interview relationship")
+    prompts(review, "relationship")
+    choice(
+        ctx.journal,
+        review,
+        "harmony",
+        "Was the conversation harmonious and two-way?",
+        HARMONY,
+    )
+    choice(ctx.journal, review, "pace", "Was the pace right?", vocabulary.PACES)
+    text(
+        ctx.journal,
+        review,
+        "passionate_topics",
+        "Which topics were you passionate about?",
+        placeholder="The moments you lit up: they show what to lead with next time.",
+    )
+    text(
+        ctx.journal,
+        review,
+        "advice",
+        "Did the interviewer give you advice?",
+        placeholder="e.g. Learn dbt; show more business impact in your examples",
+    )
+    if review.advice:
+        st.caption(":material/subdirectory_arrow_right: In your plan as a follow-up action.")
+    text(
+        ctx.journal,
+        review,
+        "referral",
+        "Were you referred to another department or role? Which one?",
+        placeholder="e.g. Finance business partner, Retail unit",
+        single_line=True,
+    )
+    if review.referral:
+        st.caption(
+            ":material/subdirectory_arrow_right: In your plan as a follow-up: thank the "
+            "interviewer and ask to be put in touch."
+        )
+
+
+# --- 4. Strengths -------------------------------------------------------------
+EDITING_STORY = "review_editing_story"
+
+
+def strengths(ctx: PageContext, review: Review) -> None:
+    st.header("4. Strengths told or missed")
+    prompts(review, "strengths")
+    choice(
+        ctx.journal,
+        review,
+        "led_by_interviewer",
+        "Were you led entirely by the interviewer?",
+        {True: "Yes, I only answered", False: "No, I steered too"},
+    )
+    st.subheader("Your stories")
+    st.caption(
+        "Mark each prepared story that was relevant: told fully, told partly, or missed. "
+        "Leave the others blank."
+    )
+    bank = stories.list_stories(ctx.cur)
+    uses = stories.story_uses(ctx.cur, review.interview_id)
+    if not bank:
+        st.info(
+            "Your story bank is empty. Add the success stories you prepare for interviews: "
+            "situation, task, what you did, the result.",
+            icon=":material/auto_stories:",
+        )
+    for story in bank:
+        story_row(ctx, review, story, uses.get(story.id))
+    with st.expander("Add a story", icon=":material/add:", expanded=not bank):
+        saved = story_form(ctx, None)
+        if saved is not None:
+            w.notice("Story added to your bank.")
+            st.rerun()
+
+
+def story_row(ctx: PageContext, review: Review, story: stories.Story, use: str | None) -> None:
+    with st.container(border=True):
+        if st.session_state.get(EDITING_STORY) == story.id:
+            saved = story_form(ctx, story)
+            if st.button("Cancel", key=f"review_story_cancel_{story.id}"):
+                st.session_state[EDITING_STORY] = None
+                st.rerun()
+            if saved is not None:
+                st.session_state[EDITING_STORY] = None
+                w.notice("Story saved.")
+                st.rerun()
+            return
+        info, mark, edit = st.columns([5, 4, 1], vertical_alignment="center")
+        skills = " ".join(f":blue-badge[{md(s)}]" for s in story.skills)
+        info.markdown(f"**{md(story.title)}** {skills}")
+        told = f"told in {story.times_told} interview{'s' * (story.times_told != 1)}"
+        missing = (
+            f" · :orange[missing {', '.join(story.missing_parts)}]" if story.missing_parts else ""
+        )
+        info.caption(told + missing)
+        key = f"review_{review.interview_id}_story_{story.id}"
+        if key not in st.session_state:
+            st.session_state[key] = use
+
+        def save() -> None:
+            w.saver(
+                key,
+                lambda value: stories.set_story_use(
+                    ctx.journal, review.interview_id, story.id, value, w.now()
+                ),
+            )()
+
+        mark.segmented_control(
+            f"Use of {story.title}",
+            list(vocabulary.STORY_USES),
+            format_func=vocabulary.STORY_USES.get,
+            key=key,
+            on_change=save,
+            label_visibility="collapsed",
+        )
+        if edit.button(":material/edit:", key=f"review_story_edit_{story.id}", help="Edit story"):
+            st.session_state[EDITING_STORY] = story.id
+            st.rerun()
+        with st.expander("Situation, task, action, result"):
+            for label, value in (
+                ("Situation", story.situation),
+                ("Task", story.task),
+                ("Action", story.action),
+                ("Result", story.result),
+            ):
+                st.markdown(f"**{label}:** {md(value) if value else ':gray[not written yet]'}")
+        if use == "missed":
+            st.caption(
+                f":material/subdirectory_arrow_right: Bridging action in your plan: "
+                f"“{BRIDGING_LINE}”"
+            )
+        w.show_error(key)
+
+
+def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
+    name = f"review_story_form_{story.id if story else 'new'}"
+    generation = st.session_state.setdefault(f"{name}_generation", 0)
+    with st.form(f"{name}_{generation}", border=False, enter_to_submit=False):
+        title = st.text_input("Title", value=story.title if story else "",
+                              placeholder="e.g. Cutting report time by 80%")  # fmt: skip
+        left, right = st.columns(2)
+        situation = left.text_area("Situation", value=story.situation if story else "", height=90)
+        task = right.text_area("Task", value=story.task if story else "", height=90)
+        action = left.text_area("Action: what you did", value=story.action if story else "",
+                                height=90)  # fmt: skip
+        result = right.text_area("Result", value=story.result if story else "", height=90)
+        skills = st.text_input(
+            "Skills shown, separated by commas",
+            value=", ".join(story.skills) if story else "",
+            placeholder="e.g. SQL, stakeholder management, leadership",
+        )
+        submitted = st.form_submit_button(
+            "Save story" if story else "Add story", type="primary", icon=":material/save:"
+        )
+    if not submitted:
+        return None
+    fields = stories.StoryFields(title, situation, task, action, result, skills)
+    try:
+        if story:
+            saved = stories.update_story(ctx.journal, story.id, fields, w.now())
+        else:
+            saved = stories.add_story(ctx.journal, fields)
+    except JournalError as error:  # shown; the form keeps what was typed
+        st.error(str(error))
+        return None
+    st.session_state[f"{name}_generation"] = generation + 1
+    return saved
+
+
+# --- 5. Improvement plan ------------------------------------------------------
+EDITING_ACTION = "review_editing_action"
+
+
+def plan(ctx: PageContext, review: Review) -> None:
+    st.header("5. Improvement plan")
+    st.caption(
+        "What you will do better next time, for each aspect. Suggestions come from what you "
+        "recorded; edit them, check them off, or add your own. Open actions are shown again "
+        "before your next interview."
+    )
+    planned = action_store.list_actions(ctx.cur, review.interview_id)
+    if not planned:
+        st.info(
+            "No actions yet. Record the questions and the relationship, and suggestions "
+            "appear here; or add your own below.",
+            icon=":material/checklist:",
+        )
+    for aspect, label in vocabulary.ASPECTS.items():
+        in_aspect = [a for a in planned if a.aspect == aspect]
+        if not in_aspect:
+            continue
+        st.subheader(label)
+        for action in in_aspect:
+            action_row(ctx, action)
+    add_own_action(ctx, review)
+    earlier, total = action_store.open_actions_elsewhere(ctx.cur, review.interview_id)
+    if earlier:
+        st.subheader(f"Open actions from earlier reviews ({total})")
+        st.caption("Check off what you have done since.")
+        for action in earlier:
+            action_row(ctx, action, show_interview=True)
+        if total > len(earlier):
+            st.caption(f"Showing the {len(earlier)} newest of {total}.")
+
+
+def action_row(ctx: PageContext, action: action_store.Action, *, show_interview: bool = False):
+    key = f"review_action_done_{action.id}"
+    if key not in st.session_state:
+        st.session_state[key] = action.done
+    with st.container(border=True):
+        if st.session_state.get(EDITING_ACTION) == action.id:
+            action_form(ctx, action)
+            return
+        box, text, buttons = st.columns([1, 14, 2], vertical_alignment="center")
+        box.checkbox(
+            "Done",
+            key=key,
+            on_change=w.saver(
+                key, lambda done: action_store.set_done(ctx.journal, action.id, done, w.now())
+            ),
+            label_visibility="collapsed",
+        )
+        shown = md(action.text)
+        text.markdown(f"~~{shown}~~" if action.done else shown)
+        source = "" if action.source == "own" else action.source_label
+        where = ""
+        if show_interview:
+            where = (
+                f"From {md(action.interview_title)}"
+                if action.interview_title
+                else "Not tied to an interview"
+            )
+        caption = " · ".join(p for p in (where, action.aspect_label if show_interview else "",
+                                         source) if p)  # fmt: skip
+        if caption:
+            text.caption(caption)
+        edit, delete = buttons.columns(2)
+        if not show_interview:
+            edit.button(
+                ":material/edit:",
+                key=f"review_action_edit_{action.id}",
+                help="Edit this action",
+                on_click=lambda: st.session_state.update({EDITING_ACTION: action.id}),
+            )
+            delete.button(
+                ":material/delete:",
+                key=f"review_action_delete_{action.id}",
+                help="Delete this action",
+                on_click=lambda: w.run(key, lambda: action_store.delete_action(ctx.journal,
+                                                                               action.id)),
+            )  # fmt: skip
+        w.show_error(key)
+
+
+def action_form(ctx: PageContext, action: action_store.Action) -> None:
+    aspects = list(vocabulary.ASPECTS)
+    with st.form(f"review_action_form_{action.id}", border=False):
+        new_text = st.text_area("Action", value=action.text, height=80)
+        aspect = st.selectbox(
+            "Aspect", aspects, index=aspects.index(action.aspect),
+            format_func=vocabulary.ASPECTS.get,
+        )  # fmt: skip
+        save, cancel = st.columns([1, 5])
+        saved = save.form_submit_button("Save", type="primary")
+        cancelled = cancel.form_submit_button("Cancel")
+    if cancelled:
+        st.session_state[EDITING_ACTION] = None
+        st.rerun()
+    if saved and w.run(
+        f"review_action_done_{action.id}",
+        lambda: (
+            action_store.update_action(ctx.journal, action.id, text=new_text, aspect=aspect) or True
+        ),
+    ):
+        st.session_state[EDITING_ACTION] = None
+        st.rerun()
+    w.show_error(f"review_action_done_{action.id}")
+
+
+def add_own_action(ctx: PageContext, review: Review) -> None:
+    generation = st.session_state.setdefault("review_own_action_generation", 0)
+    with st.form(f"review_own_action_{generation}", border=True):
+        st.markdown("**Add your own action**")
+        text_col, aspect_col = st.columns([3, 1])
+        new_text = text_col.text_input(
+            "Action", placeholder="e.g. Prepare three questions to ask the interviewer"
+        )
+        aspect = aspect_col.selectbox(
+            "Aspect", list(vocabulary.ASPECTS), format_func=vocabulary.ASPECTS.get
+        )
+        added = st.form_submit_button("Add action", icon=":material/add_task:")
+    if added and w.run(
+        "review_own_action",
+        lambda: action_store.add_action(
+            ctx.journal, review.interview_id, aspect, new_text, w.now()
+        ),
+    ):
+        st.session_state["review_own_action_generation"] = generation + 1
+        w.notice("Action added to your plan.")
+        st.rerun()
+    w.show_error("review_own_action")
+
+
+# --- Summary ------------------------------------------------------------------
+def summary(ctx: PageContext, review: Review) -> None:
+    st.header("Summary")
+    whole = report.load_report(ctx.cur, review.interview_id)
+    counts = whole.summary
+    open_actions = sum(not a.done for a in whole.actions)
+    cols = st.columns(5)
+    cols[0].metric("Questions", counts.asks)
+    cols[1].metric("To rehearse", counts.weak)
+    cols[2].metric("Rehearsal cards", counts.cards)
+    cols[3].metric("Answers kept", counts.kept)
+    cols[4].metric("Open actions", open_actions)
+    markdown = report.to_markdown(whole, ctx.now)
+    done_col, download_col = st.columns(2)
+    with done_col:
+        if review.completed:
+            st.success(
+                f"Review completed {when(review.completed_at, ctx.now)}. You can still edit any "
+                "step.",
+                icon=":material/task_alt:",
+            )
+            st.button(
+                "Reopen as a draft",
+                key="review_reopen",
+                on_click=lambda: reviews.reopen_review(ctx.journal, review.interview_id, w.now()),
+            )
+        elif st.button(
+            "Complete the review",
+            type="primary",
+            icon=":material/task_alt:",
+            key="review_complete",
+            use_container_width=True,
+        ) and w.run(
+            "review_complete",
+            lambda: reviews.complete_review(ctx.journal, review.interview_id, w.now()),
+        ):
+            w.notice("Review completed. Well done: the weak answers are now rehearsal cards.")
+            st.rerun()
+        w.show_error("review_complete")
+    download_col.download_button(
+        "Download as Markdown",
+        markdown,
+        file_name=report.file_name(whole.interview),
+        mime="text/markdown",
+        icon=":material/download:",
+        use_container_width=True,
+        key="review_download",
+    )
+    with st.container(border=True):
+        st.markdown(report.to_markdown(whole, ctx.now, top=3))

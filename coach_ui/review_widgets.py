@@ -1,0 +1,124 @@
+"""Widgets of the guided review that save the moment they change.
+
+Every editable value of a review is a keyed widget seeded once from the journal
+(`seed`) and saved by an `on_change` callback (`saver`), so the journal is up to date
+after every change and a refresh loses at most the field being typed. A save that
+fails (text over the limit, a row deleted in another tab) leaves the widget as typed
+and shows the message under it (`show_error`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import streamlit as st
+
+from coach.analysis import Analysis
+from coach.errors import JournalError
+from coach.report import md
+
+ERRORS = "review_errors"  # widget key -> message of its last failed save
+NOTICES = "review_notices"  # messages to show once, at the top of the step
+
+
+def now() -> datetime:
+    """The clock, read by the UI layer only (callbacks run before the script)."""
+    return datetime.now().astimezone()
+
+
+def seed(key: str, value: Any) -> str:
+    """Give the widget `key` its stored value, unless this session already shows one."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def forget(*keys: str) -> None:
+    """Drop widget values so they are seeded from the journal again."""
+    for key in keys:
+        st.session_state.pop(key, None)
+
+
+def saver(key: str, save: Callable[[Any], Any]) -> Callable[[], None]:
+    """An on_change callback: save the widget's new value; remember a failure's message."""
+
+    def callback() -> None:
+        errors = st.session_state.setdefault(ERRORS, {})
+        try:
+            save(st.session_state[key])
+        except JournalError as error:
+            errors[key] = str(error)
+        else:
+            errors.pop(key, None)
+
+    return callback
+
+
+def run(key: str, action: Callable[[], Any]) -> Any:
+    """Run a save from a button; show a failure's message under `key` instead of crashing."""
+    errors = st.session_state.setdefault(ERRORS, {})
+    try:
+        result = action()
+    except JournalError as error:
+        errors[key] = str(error)
+        return None
+    errors.pop(key, None)
+    return result
+
+
+def show_error(key: str) -> None:
+    message = st.session_state.get(ERRORS, {}).get(key)
+    if message:
+        st.error(message, icon=":material/error:")
+
+
+def notice(message: str) -> None:
+    st.session_state.setdefault(NOTICES, []).append(message)
+
+
+def show_notices() -> None:
+    for message in st.session_state.pop(NOTICES, []):
+        st.toast(message, icon=":material/check:")
+
+
+def analysis_line(analysis: Analysis | None) -> str:
+    """A compact Markdown line: length, speaking time, fillers, numbers, STAR coverage."""
+    if analysis is None:
+        return ""
+    seconds = round(analysis.estimated_seconds)
+    spoken = f"~{seconds} s" if seconds < 90 else f"~{seconds / 60:.1f} min"
+    parts = [f"{analysis.length:,} {analysis.unit}", f"{spoken} to say"]
+    if analysis.filler_count:
+        top = ", ".join(
+            f"{md(word)} ×{count}" for word, count in list(analysis.fillers.items())[:3]
+        )
+        parts.append(f":orange[{analysis.filler_count} filler{'s' * (analysis.filler_count > 1)}]"
+                     f" ({top})")  # fmt: skip
+    else:
+        parts.append("no fillers")
+    if analysis.metrics:
+        shown = ", ".join(md(m) for m in analysis.metrics[:3])
+        parts.append(f"numbers: {shown}")
+    else:
+        parts.append(":orange[no numbers]")
+    has = ", ".join(h.label[0] for h in analysis.star if h.covered)
+    lacks = ", ".join(h.label[0] for h in analysis.star if not h.covered)
+    star = " · ".join(p for p in (f"has {has}" if has else "", f":orange[lacks {lacks}]" if lacks
+                                  else "") if p)  # fmt: skip
+    parts.append(f"STAR: {star}")
+    return " · ".join(parts)
+
+
+def analysis_help(analysis: Analysis | None) -> str:
+    if analysis is None:
+        return ""
+    hints = [f"{h.label}: {h.hint}" for h in analysis.star if not h.covered]
+    lines = [
+        f"Estimated at {analysis.typical_rate} {analysis.unit} a minute, a calm interview pace.",
+    ]
+    if not analysis.metrics:
+        lines.append("Add a number (a percentage, an amount, a count) to make the result concrete.")
+    lines += hints
+    return "\n\n".join(lines)
