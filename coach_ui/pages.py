@@ -23,6 +23,8 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/home.py", "Home", ":material/home:", default=True),
     PageSpec("pages/interviews.py", "Interviews", ":material/event:"),
     PageSpec("pages/review.py", "Guided review", ":material/rate_review:"),
+    PageSpec("pages/practice.py", "Practice", ":material/exercise:"),
+    PageSpec("pages/data.py", "Your data", ":material/database:"),
 ]
 
 

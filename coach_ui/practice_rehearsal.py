@@ -1,0 +1,389 @@
+"""One rehearsal on the Practice page: the question, the attempt, the reveal, the grade.
+
+The loop works from the keyboard: Tab into the attempt, Ctrl+Enter reveals, B saves
+the attempt as the best answer, 1-4 grade it, S skips the card for now.
+
+Only UI flow lives in `st.session_state` (which card is on screen, when it appeared,
+the attempt until it is graded); every rehearsal, answer version and card change is
+written to the journal at once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from coach import practice, vocabulary
+from coach.analysis import Analysis, analyse
+from coach.errors import JournalError
+from coach_ui.formatting import relative_day, when
+from coach_ui.frame import PageContext
+
+ATTEMPT = "practice_attempt"  # the attempt on screen: a dict, see _attempt()
+SKIPPED = "practice_skipped"  # card ids skipped for now in this browser session
+NOTICE = "practice_notice"  # a message to show after a grade (e.g. a new leech)
+GRADE_KEYS = {1: "1", 2: "2", 3: "3", 4: "4"}
+GRADE_ICONS = {
+    1: ":material/replay:",
+    2: ":material/sentiment_dissatisfied:",
+    3: ":material/check:",
+    4: ":material/bolt:",
+}
+SIGNAL_COLOURS = {
+    "positive": "green",
+    "neutral": "gray",
+    "interrupted": "red",
+    "confused": "orange",
+    "probed": "violet",
+}
+
+
+def _attempt(card_id: int, now: datetime) -> dict:
+    """The attempt at `card_id`, started now if another card was on screen before."""
+    attempt = st.session_state.get(ATTEMPT)
+    if not attempt or attempt.get("card_id") != card_id:
+        attempt = {
+            "card_id": card_id,
+            "started_at": now.astimezone(UTC),
+            "revealed": False,
+            "revealed_at": None,
+            "text": "",
+            "audio": None,
+            "audio_seconds": None,
+            "keep_audio": False,
+            "saved_best": False,
+        }
+        st.session_state[ATTEMPT] = attempt
+    return attempt
+
+
+def skipped() -> set[int]:
+    return st.session_state.setdefault(SKIPPED, set())
+
+
+def clock(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@st.fragment(run_every=1)
+def _timer(started_at: datetime, target: int) -> None:
+    elapsed = (datetime.now(UTC) - started_at).total_seconds()
+    colour = "red" if elapsed > target else "gray"
+    st.markdown(f":material/timer: **{clock(elapsed)}** :{colour}[/ {clock(target)}]")
+
+
+def _context(detail: practice.CardDetail, now: datetime) -> None:
+    """Where and when it was asked, the interviewer's signal, the diagnosis and the fix."""
+    if not detail.asks:
+        st.caption(
+            "Added by hand: not asked in an interview yet. Answer as if it were, "
+            "within the target time."
+        )
+        return
+    for ask in detail.asks[:3]:
+        colour = SIGNAL_COLOURS.get(ask.signal or "", "gray")
+        st.markdown(
+            f":{colour}-badge[{ask.signal_label}] **{ask.where}** · "
+            f"{when(ask.scheduled_at, now)} ({relative_day(ask.scheduled_at, now)})"
+        )
+        if ask.what_went_wrong:
+            st.caption(f"What went wrong: {ask.what_went_wrong}")
+    if detail.ask_count > 3:
+        st.caption(f"Asked {detail.ask_count} times in all.")
+    ask = detail.focus
+    source = f" ({ask.company}, {when(ask.scheduled_at, now)})" if len(detail.asks) > 1 else ""
+    st.markdown(
+        f"**What it means{source}:** {ask.diagnosis.meaning}  \n"
+        f"**The fix to rehearse:** {ask.diagnosis.fix}"
+    )
+
+
+def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> None:
+    with st.form(f"practice_form_{detail.card.card_id}", border=False, enter_to_submit=False):
+        text = st.text_area(
+            "Your attempt",
+            height=160,
+            placeholder="Type your answer, or the key points you said out loud…",
+            help="Ctrl+Enter reveals the best answer.",
+        )
+        audio = st.audio_input(
+            "Or say it out loud",
+            help="Your speaking time is measured from the recording.",
+        )
+        keep = st.checkbox(
+            "Keep the recording in my journal",
+            help="Off: the recording is used to time you, then thrown away.",
+        )
+        submitted = st.form_submit_button(
+            "Reveal the best answer",
+            type="primary",
+            icon=":material/visibility:",
+            shortcut="Ctrl+Enter",
+        )
+    if not submitted:
+        return
+    audio_bytes = audio.getvalue() if audio is not None else None
+    seconds = None
+    if audio_bytes:
+        try:
+            seconds = practice.wav_seconds(audio_bytes)
+        except JournalError as error:
+            st.error(str(error))
+            return
+    attempt.update(
+        revealed=True,
+        revealed_at=datetime.now(UTC),
+        text=text or "",
+        audio=audio_bytes,
+        audio_seconds=seconds,
+        keep_audio=bool(keep and audio_bytes),
+    )
+    st.rerun()
+
+
+def _analysis(attempt: dict, detail: practice.CardDetail) -> Analysis:
+    return analyse(attempt["text"], attempt["audio_seconds"])
+
+
+def _speaking_seconds(attempt: dict, analysis: Analysis) -> tuple[float, str]:
+    if attempt["audio_seconds"] is not None:
+        return attempt["audio_seconds"], "measured from your recording"
+    return analysis.estimated_seconds, "estimated from what you typed"
+
+
+def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> None:
+    best_col, attempt_col = st.columns(2, gap="large")
+    with best_col:
+        st.markdown("##### Best answer so far")
+        best = detail.best
+        if best is None:
+            st.info(
+                "No answer saved for this question yet. If your attempt was decent, "
+                "save it as your first version.",
+                icon=":material/edit_note:",
+            )
+        else:
+            with st.container(border=True):
+                st.markdown(best.text)
+            st.caption(
+                f"{vocabulary.ANSWER_SOURCES.get(best.source, best.source)} · "
+                f"{when(best.created_at, ctx.now)} · {best.length} {best.unit}, "
+                f"about {clock(best.estimated_seconds)} to say"
+            )
+        if detail.versions:
+            st.caption(
+                ":material/trending_down: "
+                + practice.length_advice(detail.versions, detail.target_seconds)
+            )
+    with attempt_col:
+        st.markdown("##### This attempt")
+        analysis = _analysis(attempt, detail)
+        if attempt["text"].strip():
+            with st.container(border=True):
+                st.text(attempt["text"])
+        elif attempt["audio_seconds"] is None:
+            st.caption("Nothing typed or recorded: grade how it went in your head.")
+        if attempt["audio"]:
+            st.audio(attempt["audio"], format="audio/wav")
+        spoken, how = _speaking_seconds(attempt, analysis)
+        target = detail.target_seconds
+        over = spoken - target
+        length_col, time_col, filler_col = st.columns(3)
+        length_col.metric(
+            f"Length ({analysis.unit})",
+            analysis.length,
+            delta=(analysis.length - detail.best.length) if detail.best else None,
+            delta_color="inverse",
+            help="Compared with your best answer so far.",
+        )
+        time_col.metric(
+            "Speaking time",
+            clock(spoken),
+            delta=f"{'+' if over > 0 else '-'}{clock(abs(over))} vs {clock(target)}",
+            delta_color="inverse",
+            help=f"Speaking time {how}; target {target} s"
+            + (" (shorter: you were interrupted on this one)." if detail.interrupted else "."),
+        )
+        filler_col.metric("Filler words", analysis.filler_count)
+        notes = []
+        if analysis.fillers:
+            notes.append(
+                "Fillers: " + ", ".join(f"“{w}” ×{n}" for w, n in analysis.fillers.items())
+            )
+        if analysis.metrics:
+            notes.append("Numbers: " + ", ".join(analysis.metrics[:8]))
+        elif attempt["text"].strip():
+            notes.append("No numbers: a result with a figure is more convincing.")
+        if analysis.speaking_rate:
+            notes.append(f"{analysis.speaking_rate:.0f} {analysis.rate_unit}")
+        for note in notes:
+            st.caption(note)
+        if attempt["text"].strip():
+            missing = [h for h in analysis.star if not h.covered]
+            covered = [h.label for h in analysis.star if h.covered]
+            if not covered:
+                summary = "no situation, task, action or result is clear yet."
+            elif missing:
+                summary = f"covers {', '.join(covered)}; add the rest."
+            else:
+                summary = "complete STAR: situation, task, action and result."
+            st.markdown(f"**Structure:** {summary}")
+            for hint in missing:
+                st.caption(f"{hint.label}: {hint.hint}")
+            if attempt["saved_best"]:
+                st.success("Saved as your best answer.", icon=":material/check:")
+            elif st.button(
+                "Save this attempt as my best answer",
+                icon=":material/bookmark_add:",
+                shortcut="B",
+                key=f"practice_save_best_{detail.card.card_id}",
+            ):
+                try:
+                    practice.save_answer(
+                        ctx.journal, detail.card.card_id, attempt["text"], now=ctx.now
+                    )
+                except JournalError as error:
+                    st.error(str(error))
+                else:
+                    attempt["saved_best"] = True
+                    st.rerun()
+
+
+def _grades(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> None:
+    st.markdown("##### How did it go?")
+    columns = st.columns(4)
+    for grade, column in zip(vocabulary.GRADES, columns, strict=True):
+        with column:
+            clicked = st.button(
+                vocabulary.GRADES[grade],
+                key=f"practice_grade_{grade}",
+                icon=GRADE_ICONS[grade],
+                shortcut=GRADE_KEYS[grade],
+                type="primary" if grade == 3 else "secondary",
+                width="stretch",
+            )
+            st.caption(practice.GRADE_RUBRIC[grade])
+        if clicked:
+            _grade(ctx, attempt, detail, grade)
+
+
+def _duration_ms(attempt: dict, graded_at: datetime) -> int:
+    if attempt["audio_seconds"] is not None:
+        return round(attempt["audio_seconds"] * 1000)
+    ended = attempt["revealed_at"] or graded_at
+    return max(0, round((ended - attempt["started_at"]).total_seconds() * 1000))
+
+
+def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: int) -> None:
+    graded_at = ctx.now.astimezone(UTC)
+    try:
+        result = practice.rehearse(
+            ctx.journal,
+            detail.card.card_id,
+            grade,
+            at=graded_at,
+            duration_ms=_duration_ms(attempt, datetime.now(UTC)),
+            attempt=attempt["text"],
+            audio=attempt["audio"] if attempt["keep_audio"] else None,
+        )
+    except JournalError as error:
+        st.error(str(error))
+        return
+    st.session_state.pop(ATTEMPT, None)
+    label = vocabulary.GRADES[grade]
+    st.toast(
+        f"{label}: next rehearsal {relative_day(result.due, ctx.now)} "
+        f"({when(result.due, ctx.now)}).",
+        icon=":material/event_repeat:",
+    )
+    if result.is_leech and result.lapsed:
+        st.session_state[NOTICE] = (
+            f"“{detail.card.question}” has lapsed {result.lapses} times and is now a "
+            "**leech**. Drilling it again rarely helps: rewrite its answer (below) instead."
+        )
+    st.rerun()
+
+
+def rehearsal(ctx: PageContext, card: practice.CardRow, *, badge: str) -> None:
+    """Draw the rehearsal of `card`; grading it writes the rehearsal and reruns."""
+    detail = practice.card_detail(ctx.cur, card.card_id, ctx.now)
+    attempt = _attempt(card.card_id, ctx.now)
+    with st.container(border=True, key="practice_rehearsal"):
+        top, side = st.columns([4, 1], vertical_alignment="top")
+        with top:
+            st.markdown(f"{badge} :gray-badge[{card.dimension_label}]")
+            st.markdown(f"### {card.question}")
+        with side:
+            if attempt["revealed"]:
+                spent = (attempt["revealed_at"] - attempt["started_at"]).total_seconds()
+                st.markdown(f":material/timer: **{clock(spent)}** to reveal")
+            else:
+                _timer(attempt["started_at"], detail.target_seconds)
+            if st.button(
+                "Skip for now",
+                icon=":material/skip_next:",
+                shortcut="S",
+                key=f"practice_skip_{card.card_id}",
+                type="tertiary",
+            ):
+                skipped().add(card.card_id)
+                st.session_state.pop(ATTEMPT, None)
+                st.rerun()
+        _context(detail, ctx.now)
+        target_note = (
+            "shorter, because you were interrupted on this one"
+            if detail.interrupted
+            else "about two minutes is the ceiling for a full spoken answer"
+        )
+        st.caption(f"Target: {clock(detail.target_seconds)} — {target_note}.")
+        if not attempt["revealed"]:
+            _attempt_form(attempt, detail, ctx.now)
+            st.caption(
+                "Keyboard: Tab to the answer box · Ctrl+Enter reveals · then B saves as "
+                "best, 1–4 grade · S skips."
+            )
+            return
+        _reveal(ctx, attempt, detail)
+        st.divider()
+        _grades(ctx, attempt, detail)
+
+
+def rewrite(ctx: PageContext, card: practice.CardRow) -> None:
+    """The rewrite flow for a leech: write a better answer instead of drilling it again."""
+    detail = practice.card_detail(ctx.cur, card.card_id, ctx.now)
+    _context(detail, ctx.now)
+    best = detail.best
+    st.caption(practice.length_advice(detail.versions, detail.target_seconds))
+    with st.form(f"practice_rewrite_{card.card_id}", border=False, enter_to_submit=False):
+        text = st.text_area(
+            "Rewrite the answer",
+            value=best.text if best else "",
+            height=200,
+            help=(
+                "Make it easier to remember: one clear point, a concrete example with a "
+                "number, and your own actions. Shorter is usually better."
+            ),
+        )
+        save = st.form_submit_button(
+            "Save the rewrite and start the card afresh",
+            type="primary",
+            icon=":material/edit_note:",
+        )
+    if save:
+        try:
+            practice.rewrite_leech(ctx.journal, card.card_id, text, now=ctx.now)
+        except JournalError as error:
+            st.error(str(error))
+        else:
+            st.toast("Rewritten: the card is back in today's queue.", icon=":material/check:")
+            st.rerun()
+    if st.button(
+        "Suspend it instead",
+        key=f"practice_suspend_leech_{card.card_id}",
+        icon=":material/pause:",
+        type="tertiary",
+    ):
+        practice.set_status(ctx.journal, [card.card_id], "suspended")
+        st.rerun()
