@@ -1,0 +1,201 @@
+"""Hostile input on every text field that stores data: kept exactly, or refused clearly.
+
+Each field is written through the same domain function the pages call, then read
+back from the journal. A value is either stored exactly (surrounding whitespace
+trimmed) or refused with `InvalidInput` and a message a person can act on; nothing
+crashes, and a refused value leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from coach import actions, companies, interviews, practice, reviews, stories
+from coach.errors import InvalidInput
+from coach.interviews import InterviewFields
+
+HOSTILE = {
+    "empty": "",
+    "whitespace": "   \t\n  ",
+    "100 KB": "Situation, task, action, result. " * 3_100,
+    "emoji": "Led the launch 🚀🎯 — team of 5 👩‍💻👨‍💻",
+    "Chinese": "我负责合并报表，把月结时间从五天缩短到三天。",
+    "Japanese": "私は連結決算を担当し、月次決算を五日から三日に短縮しました。",
+    "Korean": "저는 연결 재무제표를 담당했고 월말 결산을 5일에서 3일로 줄였습니다.",
+    "right-to-left": "قدت فريق التقارير المالية — צוות של חמישה אנשים",
+    "HTML": '<script>alert("x")</script><b>bold</b><img src=x onerror=alert(1)>',
+    "SQL": "'); DROP TABLE asks; -- \" OR 1=1; SELECT * FROM companies WHERE name = ''",
+    "NUL byte": "before\x00after",
+}
+NOW = datetime(2026, 3, 16, 18, 30, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Field:
+    """Store `value` in one field and return what the journal then holds."""
+
+    name: str
+    store: Callable[..., str]
+    required: bool = False
+
+
+def fresh_interview(journal) -> int:
+    company_id = companies.add_company(journal, f"Acme {datetime.now().timestamp()}")
+    interview_id = interviews.add_interview(
+        journal, InterviewFields(company_id=company_id, scheduled_at=NOW - timedelta(days=1))
+    )
+    reviews.start_review(journal, interview_id, NOW)
+    return interview_id
+
+
+def fresh_ask(journal) -> int:
+    interview_id = fresh_interview(journal)
+    [ask_id] = reviews.add_asks(journal, interview_id, [reviews.NewAsk("Why us?")], NOW)
+    return ask_id
+
+
+def fresh_card(journal) -> int:
+    card_id, _ = practice.add_question_card(
+        journal, f"Tell me about yourself {datetime.now().timestamp()}", "other", now=NOW
+    )
+    return card_id
+
+
+def read(cur, sql: str, *params) -> str:
+    return cur.execute(sql, list(params)).fetchone()[0]
+
+
+def company_field(column: str) -> Callable:
+    def store(journal, cur, value):
+        name, notes = (value, "") if column == "name" else ("Acme", value)
+        company_id = companies.add_company(journal, name, "target", notes)
+        return read(cur, f"SELECT {column} FROM companies WHERE id = ?", company_id)  # noqa: S608
+
+    return store
+
+
+def interview_field(column: str) -> Callable:
+    def store(journal, cur, value):
+        company_id = companies.find_or_add_company(journal, "Acme")
+        interview_id = interviews.add_interview(
+            journal, InterviewFields(company_id=company_id, scheduled_at=NOW, **{column: value})
+        )
+        return read(cur, f"SELECT {column} FROM interviews WHERE id = ?", interview_id)  # noqa: S608
+
+    return store
+
+
+def review_field(column: str) -> Callable:
+    def store(journal, cur, value):
+        interview_id = fresh_interview(journal)
+        reviews.save_review(journal, interview_id, NOW, **{column: value})
+        return read(cur, f"SELECT {column} FROM reviews WHERE interview_id = ?", interview_id)  # noqa: S608
+
+    return store
+
+
+def ask_field(column: str) -> Callable:
+    def store(journal, cur, value):
+        ask_id = fresh_ask(journal)
+        reviews.save_ask(journal, ask_id, NOW, **{column: value})
+        return read(cur, f"SELECT {column} FROM asks WHERE id = ?", ask_id)  # noqa: S608
+
+    return store
+
+
+def question_text(journal, cur, value):
+    interview_id = fresh_interview(journal)
+    [ask_id] = reviews.add_asks(journal, interview_id, [reviews.NewAsk(value)], NOW)
+    return read(
+        cur, "SELECT q.text FROM asks a JOIN questions q ON q.id = a.question_id WHERE a.id = ?",
+        ask_id,
+    )  # fmt: skip
+
+
+def story_field(column: str) -> Callable:
+    def store(journal, cur, value):
+        fields = {"title": "A story", column: value}
+        story_id = stories.add_story(journal, stories.StoryFields(**fields))
+        return read(cur, f"SELECT {column} FROM stories WHERE id = ?", story_id)  # noqa: S608
+
+    return store
+
+
+def action_text(journal, cur, value):
+    action_id = actions.add_action(journal, fresh_interview(journal), "questions", value, NOW)
+    return read(cur, "SELECT text FROM actions WHERE id = ?", action_id)
+
+
+def rehearsal_attempt(journal, cur, value):
+    result = practice.rehearse(
+        journal, fresh_card(journal), 3, at=NOW, duration_ms=60_000, attempt=value
+    )
+    return read(cur, "SELECT attempt FROM rehearsals WHERE id = ?", result.rehearsal_id)
+
+
+def answer_version(journal, cur, value):
+    answer_id = practice.save_answer(journal, fresh_card(journal), value, now=NOW)
+    return read(cur, "SELECT text FROM answers WHERE id = ?", answer_id)
+
+
+FIELDS = [
+    Field("company name", company_field("name"), required=True),
+    Field("company notes", company_field("notes")),
+    *(Field(f"interview {c}", interview_field(c)) for c in ("role", "round", "interviewer")),
+    Field("interview notes", interview_field("notes")),
+    *(
+        Field(f"review {c}", review_field(c))
+        for c in ("self_state_notes", "reaction_notes", "passionate_topics", "advice", "referral")
+    ),
+    Field("question", question_text, required=True),
+    Field("ask answer notes", ask_field("answer_notes")),
+    Field("ask what went wrong", ask_field("what_went_wrong")),
+    Field("story title", story_field("title"), required=True),
+    *(Field(f"story {c}", story_field(c)) for c in ("situation", "task", "action", "result")),
+    Field("action", action_text, required=True),
+    Field("rehearsal attempt", rehearsal_attempt),
+    Field("answer version", answer_version, required=True),
+]
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=lambda f: f.name)
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_text_is_stored_exactly_or_refused_clearly(journal, cur, field, kind):
+    value = HOSTILE[kind]
+    try:
+        stored = field.store(journal, cur, value)
+    except InvalidInput as refusal:
+        message = str(refusal)
+        assert message.endswith(".") and len(message) > 20, message
+        expected_refusal = (
+            kind == "NUL byte"
+            or (field.required and not value.strip())
+            or (kind == "100 KB" and "limit is" in message)
+        )
+        assert expected_refusal, f"{field.name} refused {kind}: {message}"
+        return
+    assert kind != "NUL byte", f"{field.name} stored a NUL byte"
+    assert stored == value.strip()
+
+
+def test_story_skills_keep_emoji_cjk_and_markup_exactly(journal, cur):
+    skills = ["SQL 🚀", "合并报表", "<b>lead</b>", "'; DROP TABLE stories; --"]
+    story_id = stories.add_story(journal, stories.StoryFields("A story", skills=skills))
+    assert stories.get_story(cur, story_id).skills == tuple(skills)
+
+
+@pytest.mark.parametrize(
+    ("year", "accepted"), [(1, False), (1899, False), (1900, True), (2200, True), (9999, False)]
+)
+def test_interview_dates_far_in_the_past_or_future_are_refused_clearly(journal, year, accepted):
+    company_id = companies.add_company(journal, "Acme")
+    fields = InterviewFields(company_id=company_id, scheduled_at=NOW.replace(year=year))
+    if accepted:
+        interviews.add_interview(journal, fields)
+    else:
+        with pytest.raises(InvalidInput, match="not a plausible year"):
+            interviews.add_interview(journal, fields)
