@@ -112,6 +112,7 @@ def test_a_fourth_lapse_flags_a_leech_and_offers_a_rewrite(
     open_practice(page, server, wait_for_app)
 
     expect(page.get_by_role("heading", name=question)).to_be_visible()
+    page.get_by_role("textbox", name="Your attempt").focus()
     page.keyboard.press("Control+Enter")  # reveal without typing anything
     expect(page.get_by_text("Could not structure it.")).to_be_visible()
     page.keyboard.press("1")  # Again: the fourth lapse
