@@ -3,6 +3,7 @@
 import streamlit as st
 
 from coach import home
+from coach.report import md
 from coach_ui import frame
 from coach_ui.formatting import relative_day, when
 from coach_ui.review_start import open_review, review_button_label
@@ -61,7 +62,7 @@ with left:
     for interview in steps.awaiting_review:
         with st.container(border=True):
             text, button = st.columns([3, 1], vertical_alignment="center")
-            text.markdown(f"**{interview.title}**")
+            text.markdown(f"**{md(interview.title)}**")
             text.caption(
                 f"{when(interview.scheduled_at, ctx.now)} · "
                 f"{relative_day(interview.scheduled_at, ctx.now)} · {interview.review_label}"
@@ -82,7 +83,7 @@ with right:
     for interview in dict.fromkeys(i for i in (steps.next_target, steps.next_interview) if i):
         with st.container(border=True):
             kind = "Target company" if interview.company_kind == "target" else "Next interview"
-            st.markdown(f":violet-badge[{kind}] **{interview.title}**")
+            st.markdown(f":violet-badge[{kind}] **{md(interview.title)}**")
             st.caption(
                 f"{when(interview.scheduled_at, ctx.now)} · "
                 f"{relative_day(interview.scheduled_at, ctx.now)}"

@@ -5,6 +5,7 @@ import streamlit as st
 from coach import companies as company_store
 from coach import deletion, vocabulary
 from coach import interviews as interview_store
+from coach.report import md
 from coach_ui import frame
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, relative_day, when
 from coach_ui.forms import company_form, interview_form
@@ -14,13 +15,17 @@ ctx = frame.start("interviews")
 EDITING = "interviews_editing"  # ("interview" | "company", id) being edited
 DELETING = "interviews_deleting"  # ("interview" | "company", id) awaiting confirmation
 SHOWN_HELD = "interviews_shown_held"
+SHOWN_COMPANIES = "interviews_shown_companies"
 st.session_state.setdefault(EDITING, None)
 st.session_state.setdefault(DELETING, None)
 st.session_state.setdefault(SHOWN_HELD, 20)
+st.session_state.setdefault(SHOWN_COMPANIES, 20)
 
 companies = company_store.list_companies(ctx.cur)
-interviews = interview_store.list_interviews(ctx.cur)
-upcoming, held = interview_store.split_upcoming_held(interviews, ctx.now)
+# Only the rows shown are loaded and drawn, so the page costs the same at any journal size.
+listed = interview_store.interview_page(ctx.cur, ctx.now, held_limit=st.session_state[SHOWN_HELD])
+upcoming, held = listed.upcoming, listed.held
+interviews = upcoming or held
 
 st.title("Interviews")
 
@@ -38,7 +43,7 @@ def confirm_delete(what: str, item_id: int, title: str, impact: deletion.Deletio
     with st.container(border=True):
         also = impact.describe()
         st.warning(
-            f"Delete **{title}**?"
+            f"Delete **{md(title)}**?"
             + (f" This also deletes {', '.join(also)}." if also else "")
             + " Questions stay in your question bank, with their cards and answers."
             " This cannot be undone.",
@@ -51,7 +56,7 @@ def confirm_delete(what: str, item_id: int, title: str, impact: deletion.Deletio
             else:
                 interview_store.delete_interview(ctx.journal, item_id)
             set_flag(DELETING, None)
-            st.toast(f"Deleted {title}.", icon=":material/delete:")
+            st.toast(f"Deleted {md(title)}.", icon=":material/delete:")
             st.rerun()
         no.button(
             "Cancel",
@@ -93,7 +98,7 @@ def interview_row(interview: interview_store.Interview, *, held_row: bool) -> No
                 interview.review_status or "", "red"
             )
             badges += f" :{review_colour}-badge[{interview.review_label}]"
-        text.markdown(f"**{interview.title}** {badges}")
+        text.markdown(f"**{md(interview.title)}** {badges}")
         details = [
             when(interview.scheduled_at, ctx.now),
             relative_day(interview.scheduled_at, ctx.now),
@@ -101,7 +106,7 @@ def interview_row(interview: interview_store.Interview, *, held_row: bool) -> No
         ]
         if interview.interviewer:
             details.append(f"with {interview.interviewer}")
-        text.caption(" · ".join(details))
+        text.caption(md(" · ".join(details)))
         if held_row and text.button(
             review_button_label(interview),
             key=f"interviews_review_{interview.id}",
@@ -154,11 +159,11 @@ def company_row(company: company_store.Company) -> None:
         text, buttons = st.columns([5, 1], vertical_alignment="center")
         count = company.interview_count
         text.markdown(
-            f"**{company.name}** :{KIND_COLOURS[company.kind]}-badge[{company.kind_label}]"
+            f"**{md(company.name)}** :{KIND_COLOURS[company.kind]}-badge[{company.kind_label}]"
         )
         text.caption(
             f"{count} interview{'s' if count != 1 else ''}"
-            + (f" · {company.notes}" if company.notes else "")
+            + (f" · {md(company.notes)}" if company.notes else "")
         )
         edit, delete = buttons.columns(2)
         edit.button(
@@ -185,7 +190,11 @@ def company_row(company: company_store.Company) -> None:
 
 
 upcoming_tab, held_tab, companies_tab = st.tabs(
-    [f"Upcoming ({len(upcoming)})", f"Held ({len(held)})", f"Companies ({len(companies)})"]
+    [
+        f"Upcoming ({len(upcoming)})",
+        f"Held ({listed.held_total})",
+        f"Companies ({len(companies)})",
+    ]
 )
 with upcoming_tab:
     if not upcoming:
@@ -202,9 +211,9 @@ with held_tab:
     shown = st.session_state[SHOWN_HELD]
     for interview in held[:shown]:
         interview_row(interview, held_row=True)
-    if len(held) > shown:
+    if listed.held_total > shown:
         st.button(
-            f"Show {min(20, len(held) - shown)} more of {len(held) - shown}",
+            f"Show {min(20, listed.held_total - shown)} more of {listed.held_total - shown}",
             on_click=set_flag,
             args=(SHOWN_HELD, shown + 20),
         )
@@ -218,5 +227,14 @@ with companies_tab:
             "No companies yet. Add one here, or while adding an interview.",
             icon=":material/domain:",
         )
-    for company in companies:
+    shown_companies = st.session_state[SHOWN_COMPANIES]
+    for company in companies[:shown_companies]:
         company_row(company)
+    if len(companies) > shown_companies:
+        st.button(
+            f"Show {min(20, len(companies) - shown_companies)} more of "
+            f"{len(companies) - shown_companies}",
+            key="interviews_more_companies",
+            on_click=set_flag,
+            args=(SHOWN_COMPANIES, shown_companies + 20),
+        )
