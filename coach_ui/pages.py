@@ -24,6 +24,7 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/interviews.py", "Interviews", ":material/event:"),
     PageSpec("pages/review.py", "Guided review", ":material/rate_review:"),
     PageSpec("pages/practice.py", "Practice", ":material/exercise:"),
+    PageSpec("pages/insights.py", "Insights", ":material/insights:"),
     PageSpec("pages/data.py", "Your data", ":material/database:"),
 ]
 

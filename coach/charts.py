@@ -1,0 +1,538 @@
+"""Altair chart builders for the insights page: query results in, `alt.Chart` out.
+
+Builders reshape the (small) query results into DataFrames and add
+encodings, tooltips and colours; they aggregate nothing. Times are given to Vega as
+local ISO strings without an offset, which the browser reads as its own local time
+(the app runs on the candidate's computer), so a 10:00 interview shows at 10:00.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import altair as alt
+import pandas as pd
+
+from coach import vocabulary
+from coach.insights import (
+    RESULTS,
+    SIGNAL_LABELS,
+    CalibrationCell,
+    DayCount,
+    DimensionWeakness,
+    RatedInterview,
+    RecallBin,
+    RecurringQuestion,
+    RelationshipPoint,
+    SignalCell,
+    SignalShares,
+    StoryTally,
+)
+
+HEATMAP_SELECTION = "cell"
+HEIGHT = 260
+
+KIND_COLOURS = {"Target": "#7c3aed", "Practice": "#2563eb", "Undecided": "#9ca3af"}
+SIGNAL_COLOURS = {
+    "Interrupted": "#f59e0b",
+    "Confused": "#8b5cf6",
+    "Probed for details": "#ef4444",
+}
+USE_COLOURS = {"Told fully": "#16a34a", "Told partly": "#facc15", "Missed": "#ef4444"}
+PACE_COLOURS = {"Too slow": "#60a5fa", "About right": "#16a34a", "Too fast": "#f97316"}
+RATING_LABELS = "['', 'Dissatisfied', 'Basically satisfied', 'Satisfied', 'Very satisfied']"
+
+
+def _data(rows: list[dict]) -> pd.DataFrame:
+    """The rows as a DataFrame: Altair validates inline `alt.Data(values=…)` row by row
+    (about 0.1 ms a row), while Streamlit ships a DataFrame as Arrow almost for free."""
+    return pd.DataFrame(rows)
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _day(day: date) -> str:
+    return day.strftime("%Y-%m-%dT00:00:00")
+
+
+def _scale(colours: dict[str, str]) -> alt.Scale:
+    return alt.Scale(domain=list(colours), range=list(colours.values()))
+
+
+def _short(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- 1. Overall trend -------------------------------------------------------------
+
+
+def rating_trend_chart(rated: Sequence[RatedInterview]) -> alt.LayerChart:
+    """The four-level rating per interview over time; colour tells the company kinds apart."""
+    data = _data(
+        [
+            {
+                "when": _when(r.scheduled_at),
+                "rating": r.rating,
+                "rating_label": vocabulary.OVERALL_RATINGS[r.rating],
+                "kind": vocabulary.COMPANY_KINDS[r.kind],
+                "company": r.company,
+                "round": r.round,
+                "outcome": vocabulary.OUTCOMES[r.outcome],
+            }
+            for r in rated
+        ]
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("when:T", title=None, axis=alt.Axis(format="%d %b")),
+        y=alt.Y(
+            "rating:Q",
+            title="Overall rating",
+            scale=alt.Scale(domain=[0.7, 4.3]),
+            axis=alt.Axis(values=[1, 2, 3, 4], labelExpr=f"{RATING_LABELS}[datum.value]"),
+        ),
+    )
+    line = base.mark_line(color="#cbd5e1", strokeWidth=2)
+    points = base.mark_point(filled=True, size=110, opacity=1).encode(
+        color=alt.Color("kind:N", title="Company", scale=_scale(KIND_COLOURS)),
+        shape=alt.Shape("kind:N", title="Company", scale=alt.Scale(domain=list(KIND_COLOURS))),
+        tooltip=[
+            alt.Tooltip("company:N", title="Company"),
+            alt.Tooltip("round:N", title="Round"),
+            alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
+            alt.Tooltip("rating_label:N", title="Rating"),
+            alt.Tooltip("outcome:N", title="Outcome"),
+        ],
+    )
+    return (line + points).properties(height=HEIGHT)
+
+
+def calibration_chart(cells: Sequence[CalibrationCell]) -> alt.LayerChart:
+    """Own rating against whether the interview went forward: a grid of counts."""
+    data = _data(
+        [
+            {
+                "rating": vocabulary.OVERALL_RATINGS[c.rating],
+                "result": RESULTS[c.result],
+                "interviews": c.interviews,
+            }
+            for c in cells
+        ]
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "result:N",
+            title="Outcome",
+            sort=list(RESULTS.values()),
+            axis=alt.Axis(labelAngle=0, orient="top"),
+        ),
+        y=alt.Y(
+            "rating:N",
+            title="My rating",
+            sort=[vocabulary.OVERALL_RATINGS[k] for k in sorted(vocabulary.OVERALL_RATINGS)][::-1],
+        ),
+    )
+    squares = base.mark_rect(stroke="white", strokeWidth=3, cornerRadius=4).encode(
+        color=alt.Color(
+            "result:N",
+            legend=None,
+            scale=_scale({"Went forward": "#16a34a", "Stopped": "#ef4444", "Pending": "#9ca3af"}),
+        ),
+        opacity=alt.Opacity("interviews:Q", legend=None, scale=alt.Scale(range=[0.45, 1])),
+        tooltip=[
+            alt.Tooltip("rating:N", title="My rating"),
+            alt.Tooltip("result:N", title="Outcome"),
+            alt.Tooltip("interviews:Q", title="Interviews"),
+        ],
+    )
+    labels = base.mark_text(color="white", fontWeight="bold", fontSize=14).encode(
+        text="interviews:Q"
+    )
+    return (squares + labels).properties(height=HEIGHT)
+
+
+# --- 2. Where I am weak -----------------------------------------------------------
+
+
+SIGNAL_SHORT = {
+    "positive": "Positive",
+    "neutral": "Neutral",
+    "interrupted": "Interrupted",
+    "confused": "Confused",
+    "probed": "Probed",
+    "none": "No signal",
+}
+TONES = {"Good": "#16a34a", "Neutral": "#9ca3af", "Weak": "#dc2626"}
+
+
+def _tone(signal: str) -> str:
+    if signal == "positive":
+        return "Good"
+    return "Weak" if signal in ("interrupted", "confused", "probed") else "Neutral"
+
+
+def heatmap_chart(cells: Sequence[SignalCell]) -> alt.LayerChart:
+    """Dimension × signal: red for weak signals, green for positive, deeper for more answers.
+
+    Clicking a cell selects it (selection 'cell', fields dimension and signal).
+    """
+    dimensions = list(dict.fromkeys(c.dimension_label for c in cells))
+    data = _data(
+        [
+            {
+                "dimension": c.dimension,
+                "signal": c.signal,
+                "dimension_label": c.dimension_label,
+                "signal_label": SIGNAL_SHORT.get(c.signal, c.signal_label),
+                "signal_title": c.signal_label,
+                "tone": _tone(c.signal),
+                "asks": c.asks,
+            }
+            for c in cells
+        ]
+    )
+    select = alt.selection_point(
+        fields=["dimension", "signal"], name=HEATMAP_SELECTION, on="click", clear="dblclick"
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "signal_label:N",
+            title=None,
+            sort=list(SIGNAL_SHORT.values()),
+            axis=alt.Axis(labelAngle=0, orient="top", labelOverlap=False, labelLimit=90),
+        ),
+        y=alt.Y("dimension_label:N", title=None, sort=dimensions, axis=alt.Axis(labelLimit=220)),
+    )
+    rects = (
+        base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3, cursor="pointer")
+        .encode(
+            color=alt.Color("tone:N", legend=None, scale=_scale(TONES)),
+            opacity=alt.condition(
+                select,
+                alt.Opacity("asks:Q", legend=None, scale=alt.Scale(range=[0.3, 1])),
+                alt.value(0.12),
+            ),
+            tooltip=[
+                alt.Tooltip("dimension_label:N", title="Dimension"),
+                alt.Tooltip("signal_title:N", title="Signal"),
+                alt.Tooltip("asks:Q", title="Answers"),
+            ],
+        )
+        .add_params(select)
+    )
+    labels = base.mark_text(fontSize=13, fontWeight="bold", color="#111827").encode(text="asks:Q")
+    return (rects + labels).properties(height=max(160, 34 * len(dimensions)))
+
+
+def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
+    """Dimensions ranked by the share of weak answers."""
+    order = [d.label for d in dimensions]
+    data = _data(
+        [
+            {
+                "dimension": d.label,
+                "weak_share": round(d.weak_share, 4),
+                "weak": d.weak,
+                "asks": d.asks,
+                "avg_self": None if d.avg_self_score is None else round(d.avg_self_score, 2),
+                "rank": "Ranked" if d.asks >= 2 else "Too few answers",
+            }
+            for d in dimensions
+        ]
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar(cornerRadiusEnd=3)
+        .encode(
+            x=alt.X(
+                "weak_share:Q",
+                title="Share of answers that were weak",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            y=alt.Y("dimension:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color(
+                "rank:N",
+                legend=None,
+                scale=_scale({"Ranked": "#ef4444", "Too few answers": "#d1d5db"}),
+            ),
+            tooltip=[
+                alt.Tooltip("dimension:N", title="Dimension"),
+                alt.Tooltip("weak:Q", title="Weak answers"),
+                alt.Tooltip("asks:Q", title="Answers"),
+                alt.Tooltip("weak_share:Q", title="Share weak", format=".0%"),
+                alt.Tooltip("avg_self:Q", title="Average self score (1-4)"),
+            ],
+        )
+        .properties(height=max(160, 30 * len(order)))
+    )
+
+
+# --- 3. Are the fixes working -----------------------------------------------------
+
+
+ROLLING = 3  # interviews in the fixes chart's trailing mean
+
+
+def fixes_chart(shares: Sequence[SignalShares]) -> alt.LayerChart:
+    """Share of interrupted, confused and probed answers per interview over time.
+
+    Faded points are single interviews; the lines are the trailing mean of the last
+    ROLLING interviews (a Vega window over the points drawn), which shows the trend
+    through the noise of five or six answers per interview.
+    """
+    data = _data(
+        [
+            {
+                "when": _when(s.scheduled_at),
+                "company": s.company,
+                "signal": SIGNAL_LABELS[signal],
+                "share": round(s.share(signal), 4),
+                "count": getattr(s, signal),
+                "asks": s.asks,
+            }
+            for s in shares
+            for signal in ("interrupted", "confused", "probed")
+        ]
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("when:T", title=None, axis=alt.Axis(format="%d %b")),
+        color=alt.Color("signal:N", title="Signal", scale=_scale(SIGNAL_COLOURS)),
+    )
+    points = base.mark_circle(size=55, opacity=0.35).encode(
+        y=alt.Y("share:Q", title="Share of answers", axis=alt.Axis(format="%")),
+        tooltip=[
+            alt.Tooltip("company:N", title="Company"),
+            alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
+            alt.Tooltip("signal:N", title="Signal"),
+            alt.Tooltip("count:Q", title="Answers with this signal"),
+            alt.Tooltip("asks:Q", title="Answers recorded"),
+            alt.Tooltip("share:Q", title="Share", format=".0%"),
+        ],
+    )
+    trend = (
+        base.transform_window(
+            trend="mean(share)",
+            frame=[-(ROLLING - 1), 0],
+            groupby=["signal"],
+            sort=[alt.SortField("when")],
+        )
+        .mark_line(strokeWidth=3, interpolate="monotone")
+        .encode(y="trend:Q")
+    )
+    return (points + trend).properties(height=HEIGHT)
+
+
+# --- 4. Relationship --------------------------------------------------------------
+
+
+def relationship_chart(points: Sequence[RelationshipPoint]) -> alt.LayerChart:
+    """Harmony (1-5) per interview as a line; each point coloured by the pace."""
+    data = _data(
+        [
+            {
+                "when": _when(p.scheduled_at),
+                "company": p.company,
+                "harmony": p.harmony,
+                "pace": "Not recorded" if p.pace is None else vocabulary.PACES[p.pace],
+            }
+            for p in points
+            if p.harmony is not None
+        ]
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("when:T", title=None, axis=alt.Axis(format="%d %b")),
+        y=alt.Y(
+            "harmony:Q",
+            title="Harmony (1 strained – 5 harmonious)",
+            scale=alt.Scale(domain=[0.7, 5.3]),
+            axis=alt.Axis(values=[1, 2, 3, 4, 5]),
+        ),
+    )
+    line = base.mark_line(color="#cbd5e1", strokeWidth=2)
+    dots = base.mark_circle(size=120, opacity=1).encode(
+        color=alt.Color(
+            "pace:N",
+            title="Pace",
+            scale=_scale({**PACE_COLOURS, "Not recorded": "#9ca3af"}),
+        ),
+        tooltip=[
+            alt.Tooltip("company:N", title="Company"),
+            alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
+            alt.Tooltip("harmony:Q", title="Harmony"),
+            alt.Tooltip("pace:N", title="Pace"),
+        ],
+    )
+    return (line + dots).properties(height=HEIGHT)
+
+
+# --- 5. Stories -------------------------------------------------------------------
+
+
+def stories_chart(tallies: Sequence[StoryTally]) -> alt.Chart:
+    """Per story, interviews where it was told fully, partly, or missed."""
+    order = [t.title for t in tallies]
+    uses = {"Told fully": "told", "Told partly": "partly", "Missed": "missed"}
+    data = _data(
+        [
+            {
+                "story": _short(t.title),
+                "title": t.title,
+                "use": label,
+                "order": i,
+                "interviews": getattr(t, field),
+            }
+            for t in tallies
+            for i, (label, field) in enumerate(uses.items())
+            if getattr(t, field)
+        ]
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("interviews:Q", title="Interviews", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(
+                "story:N",
+                title=None,
+                sort=[_short(o) for o in order],
+                axis=alt.Axis(labelLimit=320, labelOverlap=False),
+            ),
+            color=alt.Color("use:N", title=None, scale=_scale(USE_COLOURS)),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("title:N", title="Story"),
+                alt.Tooltip("use:N", title="Use"),
+                alt.Tooltip("interviews:Q", title="Interviews"),
+            ],
+        )
+        .properties(height=alt.Step(26))
+    )
+
+
+# --- 6. Recurring questions -------------------------------------------------------
+
+
+def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Chart:
+    """Questions asked at two or more companies; colour is predicted recall today."""
+    below, above = f"Below {desired:.0%}", f"{desired:.0%} or above"
+    data = _data(
+        [
+            {
+                "question": _short(r.text, 60),
+                "text": r.text,
+                "dimension": r.dimension_label,
+                "companies": r.companies,
+                "asks": r.asks,
+                "weak": r.weak_asks,
+                "recall": None if r.recall_today is None else round(r.recall_today, 4),
+                "state": (
+                    "No rehearsal card"
+                    if r.recall_today is None
+                    else (below if r.recall_today < desired else above)
+                ),
+            }
+            for r in rows
+        ]
+    )
+    states = {below: "#ef4444", above: "#16a34a", "No rehearsal card": "#9ca3af"}
+    return (
+        alt.Chart(data)
+        .mark_bar(cornerRadiusEnd=3)
+        .encode(
+            x=alt.X("companies:Q", title="Companies that asked it", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(
+                "question:N",
+                title=None,
+                sort=None,
+                axis=alt.Axis(labelLimit=380, labelOverlap=False),
+            ),
+            color=alt.Color(
+                "state:N",
+                title="Recall today",
+                scale=_scale(states),
+            ),
+            tooltip=[
+                alt.Tooltip("text:N", title="Question"),
+                alt.Tooltip("dimension:N", title="Dimension"),
+                alt.Tooltip("companies:Q", title="Companies"),
+                alt.Tooltip("asks:Q", title="Times asked"),
+                alt.Tooltip("weak:Q", title="Weak answers"),
+                alt.Tooltip("recall:Q", title="Predicted recall today", format=".0%"),
+            ],
+        )
+        .properties(height=alt.Step(24))
+    )
+
+
+# --- 7. Rehearsal -----------------------------------------------------------------
+
+
+def _day_bars(days: Sequence[DayCount], title: str, colour: str, fmt: str) -> alt.Chart:
+    data = _data([{"day": _day(d.day), "count": d.count} for d in days])
+    return (
+        alt.Chart(data)
+        .mark_bar(color=colour)
+        .encode(
+            x=alt.X("yearmonthdate(day):T", title=None, axis=alt.Axis(format=fmt)),
+            y=alt.Y("count:Q", title=title, axis=alt.Axis(tickMinStep=1)),
+            tooltip=[
+                alt.Tooltip("yearmonthdate(day):T", title="Day", format="%a %d %b %Y"),
+                alt.Tooltip("count:Q", title=title),
+            ],
+        )
+        .properties(height=200)
+    )
+
+
+def rehearsals_chart(days: Sequence[DayCount]) -> alt.Chart:
+    """Rehearsals per day."""
+    return _day_bars(days, "Rehearsals", "#2563eb", "%d %b")
+
+
+def due_forecast_chart(days: Sequence[DayCount]) -> alt.Chart:
+    """Cards coming due on each of the next days (today includes the overdue)."""
+    return _day_bars(days, "Cards due", "#7c3aed", "%a %d")
+
+
+def recall_histogram(bins: Sequence[RecallBin], desired: float) -> alt.LayerChart:
+    """Rehearsed cards by predicted recall today, with the target as a rule."""
+    width = round(bins[1].low - bins[0].low, 4) if len(bins) > 1 else 0.05
+    filled = [b.low for b in bins if b.cards]
+    start = min([0.5, *filled])
+    data = _data(
+        [
+            {"low": b.low, "high": round(b.low + width, 4), "cards": b.cards}
+            for b in bins
+            if b.low >= start
+        ]
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color="#16a34a")
+        .encode(
+            x=alt.X(
+                "low:Q",
+                bin="binned",
+                title="Predicted recall today",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[start, 1]),
+            ),
+            x2="high:Q",
+            y=alt.Y("cards:Q", title="Cards", axis=alt.Axis(tickMinStep=1)),
+            tooltip=[
+                alt.Tooltip("low:Q", title="From", format=".0%"),
+                alt.Tooltip("high:Q", title="Below", format=".0%"),
+                alt.Tooltip("cards:Q", title="Cards"),
+            ],
+        )
+    )
+    target = (
+        alt.Chart(_data([{"target": desired}]))
+        .mark_rule(color="#ef4444", strokeDash=[4, 3])
+        .encode(x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Target", format=".0%")])
+    )
+    return (bars + target).properties(height=200)

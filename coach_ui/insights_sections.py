@@ -1,0 +1,459 @@
+"""The insights page's filters, glance and sections: widgets in, coach calls, render out.
+
+Only the chosen section runs (the page picks it with a segmented control), so a run
+builds at most three Altair charts. Every chart shows its one-line takeaway above it,
+or an honest empty state instead of the chart when the data are too few.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from coach import charts, insights, readiness, takeaways, vocabulary
+from coach.insights import Filters
+from coach.readiness import md
+from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, when
+from coach_ui.frame import PageContext
+
+ALL = "all"
+CELL = "insights_cell"  # the fallback selectbox of heatmap cells
+CELL_SEEN = "insights_cell_seen"  # the chart selection last applied to it
+BRIEF = "insights_brief_interview"
+
+
+# --- Filters and glance -------------------------------------------------------------
+
+
+def filters(ctx: PageContext) -> Filters:
+    choices = insights.filter_choices(ctx.cur, ctx.now)
+    first = choices.first_day or ctx.now.date()
+    last = max(choices.last_day or first, first)
+    dates, kind, company = st.columns([2, 1, 2])
+    picked = dates.date_input(
+        "Interviews held between",
+        value=(first, last),
+        key="insights_dates",
+        format="DD/MM/YYYY",
+    )
+    start, end = _range(picked)
+    kind_key = kind.selectbox(
+        "Company kind",
+        [ALL, *vocabulary.COMPANY_KINDS],
+        format_func=lambda k: "All kinds" if k == ALL else vocabulary.COMPANY_KINDS[k],
+        key="insights_kind",
+    )
+    company_id = company.selectbox(
+        "Company",
+        [ALL, *choices.companies],
+        format_func=lambda c: "All companies" if c == ALL else choices.companies[c],
+        key="insights_company",
+    )
+    st.caption(
+        "Filters apply to every section but the readiness brief, which draws on your whole "
+        "journal. Rehearsal follows the dates only."
+    )
+    return Filters.for_days(
+        start,
+        end,
+        ctx.now,
+        kind=None if kind_key == ALL else kind_key,
+        company_id=None if company_id == ALL else company_id,
+    )
+
+
+def _range(picked) -> tuple:
+    if isinstance(picked, tuple | list):
+        start = picked[0] if len(picked) > 0 else None
+        end = picked[1] if len(picked) > 1 else None
+        return start, end
+    return picked, picked
+
+
+def at_a_glance(ctx: PageContext, chosen: Filters) -> None:
+    """The three answers the page exists for, before any chart."""
+    weak = takeaways.weakness_takeaway(insights.dimension_weakness(ctx.cur, chosen, ctx.now))
+    fixes = takeaways.signal_takeaway(insights.signal_shares(ctx.cur, chosen, ctx.now))
+    upcoming = readiness.upcoming_interviews(ctx.cur, ctx.now)
+    target = readiness.default_interview(upcoming)
+    left, middle, right = st.columns(3)
+    with left.container(border=True):
+        st.markdown("**:material/trending_down: Where you are weakest**")
+        st.markdown(weak.text)
+    with middle.container(border=True):
+        st.markdown("**:material/timer: Are interruptions falling?**")
+        st.markdown(fixes.text)
+    with right.container(border=True):
+        st.markdown("**:material/flag: Before your next interview**")
+        if target is None:
+            st.markdown("No upcoming interview is booked.")
+        else:
+            brief = readiness.readiness_brief(ctx.cur, target.interview_id, ctx.now)
+            st.markdown(md(readiness.rehearse_first(brief)))
+
+
+def _takeaway(take: takeaways.Takeaway) -> bool:
+    """Show the takeaway (or the empty state); whether to draw the chart."""
+    if not take.enough:
+        st.info(take.text, icon=":material/hourglass_empty:")
+        return False
+    st.markdown(f":material/lightbulb: {take.text}")
+    return True
+
+
+def _chart(chart, **kwargs):
+    return st.altair_chart(chart, width="stretch", **kwargs)
+
+
+# --- 1. Overall trend ---------------------------------------------------------------
+
+
+def overall(ctx: PageContext, chosen: Filters) -> None:
+    rated = insights.rated_interviews(ctx.cur, chosen, ctx.now)
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Overall rating over time")
+        if _takeaway(takeaways.rating_takeaway(rated)):
+            _chart(charts.rating_trend_chart(rated))
+    with right:
+        st.subheader("My rating against the outcome")
+        cells = insights.calibration(ctx.cur, chosen, ctx.now)
+        if _takeaway(takeaways.calibration_takeaway(cells)):
+            _chart(charts.calibration_chart(cells))
+
+
+# --- 2. Where I am weak -------------------------------------------------------------
+
+
+def weak_spots(ctx: PageContext, chosen: Filters) -> None:
+    dimensions = insights.dimension_weakness(ctx.cur, chosen, ctx.now)
+    take = takeaways.weakness_takeaway(dimensions)
+    st.subheader("Where you are weak")
+    if not _takeaway(take):
+        return
+    cells = insights.signal_cells(ctx.cur, chosen, ctx.now)
+    left, right = st.columns([3, 2])
+    with left:
+        st.caption("Answers by dimension and the interviewer's signal. Click a cell to list them.")
+        event = _chart(charts.heatmap_chart(cells), on_select="rerun", key="insights_heatmap")
+    with right:
+        st.caption("Dimensions ranked by their share of weak answers.")
+        _chart(charts.weakness_chart(dimensions))
+    options = [(c.dimension, c.signal) for c in cells]
+    labels = {
+        (c.dimension, c.signal): f"{c.dimension_label} × {c.signal_label} ({c.asks})" for c in cells
+    }
+    clicked = _clicked_cell(event)
+    if clicked != st.session_state.get(CELL_SEEN):
+        st.session_state[CELL_SEEN] = clicked
+        if clicked in labels:
+            st.session_state[CELL] = clicked
+    if st.session_state.get(CELL) not in labels:
+        st.session_state.pop(CELL, None)
+    cell = st.selectbox(
+        "Answers in one cell",
+        options,
+        index=None,
+        format_func=labels.get,
+        placeholder="Click a cell above, or choose a dimension × signal here",
+        key=CELL,
+    )
+    if cell is not None:
+        _ask_listing(ctx, chosen, *cell, labels[cell])
+
+
+def _clicked_cell(event) -> tuple[str, str] | None:
+    try:
+        points = event["selection"][charts.HEATMAP_SELECTION]
+    except (KeyError, TypeError):
+        return None
+    if not points:
+        return None
+    point = points[0]
+    if "dimension" in point and "signal" in point:
+        return point["dimension"], point["signal"]
+    return None
+
+
+def _ask_listing(ctx: PageContext, chosen: Filters, dimension: str, signal: str, label: str):
+    asks = insights.asks_in_cell(ctx.cur, chosen, ctx.now, dimension, signal)
+    st.markdown(f"**{md(label)}**: latest first")
+    for ask in asks:
+        with st.container(border=True):
+            badges = []
+            if ask.self_score is not None:
+                badges.append(f":gray-badge[Self score: {vocabulary.SELF_SCORES[ask.self_score]}]")
+            if ask.cause:
+                badges.append(f":orange-badge[{vocabulary.CAUSES[ask.cause]}]")
+            st.markdown(f"**{md(ask.question)}** " + " ".join(badges))
+            st.caption(f"{md(ask.company)} · {when(ask.scheduled_at, ctx.now)}")
+            if ask.answer_notes:
+                st.markdown(f"*What I said:* {md(ask.answer_notes)}")
+            if ask.what_went_wrong:
+                st.markdown(f"*What went wrong:* {md(ask.what_went_wrong)}")
+            if ask.best_answer:
+                st.markdown(f"*Best answer so far:* {md(ask.best_answer)}")
+
+
+# --- 3. Are the fixes working -------------------------------------------------------
+
+
+def fixes(ctx: PageContext, chosen: Filters) -> None:
+    shares = insights.signal_shares(ctx.cur, chosen, ctx.now)
+    st.subheader("Are the fixes working?")
+    if _takeaway(takeaways.fixes_takeaway(shares)):
+        st.caption(takeaways.signal_takeaway(shares).text)
+        _chart(charts.fixes_chart(shares))
+
+
+# --- 4. Relationship ----------------------------------------------------------------
+
+
+def relationship(ctx: PageContext, chosen: Filters) -> None:
+    points = insights.relationship_points(ctx.cur, chosen, ctx.now)
+    st.subheader("Harmony and pace")
+    if _takeaway(takeaways.relationship_takeaway(points)):
+        _chart(charts.relationship_chart(points))
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Advice received")
+        advice = insights.advice_received(ctx.cur, chosen, ctx.now)
+        if not advice:
+            st.info("No interviewer has given advice in these interviews.", icon=":material/forum:")
+        for item in advice:
+            with st.container(border=True):
+                st.markdown(md(item.advice))
+                who = f" · {md(item.interviewer)}" if item.interviewer else ""
+                st.caption(f"{md(item.company)} · {when(item.scheduled_at, ctx.now)}{who}")
+    with right:
+        st.subheader("Referrals and what came of them")
+        found = insights.referrals(ctx.cur, chosen, ctx.now)
+        if not found:
+            st.info("No referrals recorded in these interviews.", icon=":material/share:")
+        for item in found:
+            with st.container(border=True):
+                outcome = vocabulary.OUTCOMES[item.outcome]
+                st.markdown(
+                    f"**{md(item.company)}** :{OUTCOME_COLOURS[item.outcome]}-badge[{outcome}]"
+                )
+                st.markdown(md(item.referral))
+                st.caption(f"{when(item.scheduled_at, ctx.now)} · {md(item.interviewer)}")
+                for follow in item.follow_ups:
+                    mark = (
+                        ":material/check_box:"
+                        if follow.done
+                        else ":material/check_box_outline_blank:"
+                    )
+                    st.markdown(f"{mark} {md(follow.text)}")
+                for later in item.later:
+                    state = (
+                        "upcoming" if later.upcoming else vocabulary.OUTCOMES[later.outcome].lower()
+                    )
+                    st.markdown(
+                        f":material/arrow_forward: {md(later.round or later.role)} "
+                        f"({when(later.scheduled_at, ctx.now)}): {state}"
+                    )
+
+
+# --- 5. Stories -------------------------------------------------------------------
+
+
+def stories(ctx: PageContext, chosen: Filters) -> None:
+    tallies = insights.story_tallies(ctx.cur, chosen, ctx.now)
+    uncovered = insights.uncovered_skills(ctx.cur, chosen, ctx.now)
+    st.subheader("Stories told, partly told and missed")
+    if _takeaway(takeaways.story_takeaway(tallies, uncovered)):
+        _chart(charts.stories_chart([t for t in tallies if t.used]))
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Not yet told in full**")
+        untold = [t for t in tallies if not t.told]
+        if not untold:
+            st.caption("Every story has been told in full at least once.")
+        for t in untold:
+            st.markdown(
+                f"- {md(t.title)} (partly {t.partly}, missed {t.missed})"
+                if t.used
+                else f"- {md(t.title)} (never used)"
+            )
+    with right:
+        st.markdown("**Skills no fully told story shows yet**")
+        if not uncovered:
+            st.caption("Every skill in your stories has been shown in a story told in full.")
+        else:
+            st.markdown(" ".join(f":orange-badge[{md(s)}]" for s in uncovered))
+            st.caption("Skills come from your stories; bridge to a story that shows them.")
+
+
+# --- 6. Recurring questions ---------------------------------------------------------
+
+
+def recurring(ctx: PageContext, chosen: Filters) -> None:
+    rows = insights.recurring_questions(ctx.cur, chosen, ctx.now)
+    desired = _desired(ctx)
+    st.subheader("Questions that keep coming back")
+    if _takeaway(takeaways.recurring_takeaway(rows, desired)):
+        _chart(charts.recurring_chart(rows, desired))
+
+
+def _desired(ctx: PageContext) -> float:
+    from coach.settings import get_setting
+
+    return float(get_setting(ctx.cur, "desired_retention"))
+
+
+# --- 7. Rehearsal -------------------------------------------------------------------
+
+
+def rehearsal(ctx: PageContext, chosen: Filters) -> None:
+    days = insights.rehearsals_per_day(ctx.cur, chosen, ctx.now)
+    forecast = insights.due_forecast(ctx.cur, ctx.now)
+    bins = insights.recall_distribution(ctx.cur, ctx.now)
+    retention = insights.true_retention(ctx.cur, chosen, ctx.now)
+    kept = takeaways.retention_takeaway(retention)
+    metric, text = st.columns([1, 3], vertical_alignment="center")
+    metric.metric(
+        "True retention",
+        "—" if retention.share is None else f"{retention.share:.0%}",
+        help="Share of passing grades (Hard, Good or Easy) on cards already in review.",
+    )
+    with text:
+        _takeaway(kept)
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Rehearsals per day")
+        if _takeaway(takeaways.rehearsal_takeaway(days, ctx.now.date())):
+            _chart(charts.rehearsals_chart(days))
+    with right:
+        st.subheader("Due in the next 14 days")
+        if _takeaway(takeaways.forecast_takeaway(forecast)):
+            _chart(charts.due_forecast_chart(forecast))
+    st.subheader("Predicted recall today")
+    desired = retention.desired
+    if _takeaway(takeaways.recall_takeaway(bins, desired)):
+        _chart(charts.recall_histogram(bins, desired))
+
+
+# --- 8. Readiness brief -------------------------------------------------------------
+
+
+def brief(ctx: PageContext, chosen: Filters) -> None:
+    upcoming = readiness.upcoming_interviews(ctx.cur, ctx.now)
+    if not upcoming:
+        st.info(
+            "No upcoming interview is booked. Add one on the Interviews page to get a "
+            "readiness brief for it.",
+            icon=":material/event:",
+        )
+        st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
+        return
+    default = readiness.default_interview(upcoming)
+    ids = [u.interview_id for u in upcoming]
+    by_id = {u.interview_id: u for u in upcoming}
+    if st.session_state.get(BRIEF) not in by_id:
+        st.session_state[BRIEF] = default.interview_id
+    chosen_id = st.selectbox(
+        "Brief for",
+        ids,
+        format_func=lambda i: (
+            f"{by_id[i].title} · {when(by_id[i].scheduled_at, ctx.now)}"
+            + (" (target)" if by_id[i].kind == "target" else "")
+        ),
+        key=BRIEF,
+    )
+    made = readiness.readiness_brief(ctx.cur, chosen_id, ctx.now)
+    interview = made.interview
+    kind = vocabulary.COMPANY_KINDS[interview.kind]
+    st.markdown(f"### {md(interview.title)} :{KIND_COLOURS[interview.kind]}-badge[{kind}]")
+    score = made.readiness.score
+    days, ready, below, actions = st.columns(4)
+    days.metric("Days left", made.days_left, help=when(interview.scheduled_at, ctx.now))
+    ready.metric("Readiness", "—" if score is None else f"{score:.0%}")
+    below.metric(
+        "Likely questions below target",
+        f"{made.below_target} of {made.likely_count}",
+        help=f"Predicted recall on the day below {made.desired_retention:.0%}.",
+    )
+    actions.metric("Open actions", made.open_count)
+    st.caption(f":material/function: {md(made.readiness.explanation())}")
+    st.markdown(f":material/lightbulb: {md(readiness.rehearse_first(made))}")
+
+    st.markdown("#### Weak questions most likely to come up")
+    if not made.likely:
+        st.info(
+            "None of your rehearsal cards matches a question asked here, a question asked at "
+            "two or more companies, or a dimension asked for this role.",
+            icon=":material/quiz:",
+        )
+    else:
+        st.caption(
+            "Questions you once answered weakly (they have a rehearsal card), most likely "
+            "first, with fsrs's predicted recall at the interview's time."
+        )
+        st.dataframe(
+            [
+                {
+                    "Question": q.text,
+                    "Recall on the day": q.recall_on_day,
+                    "Why likely": ", ".join(q.reasons),
+                    "Dimension": q.dimension_label,
+                }
+                for q in made.likely
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Question": st.column_config.TextColumn(width="large"),
+                "Why likely": st.column_config.TextColumn(width="medium"),
+                "Recall on the day": st.column_config.ProgressColumn(
+                    format="percent", min_value=0.0, max_value=1.0
+                ),
+            },
+        )
+    left, right = st.columns(2)
+    with left:
+        st.markdown("#### Open actions")
+        if not made.open_actions:
+            st.caption("No open improvement actions.")
+        for action in made.open_actions:
+            where = md(action.where) if action.where else "general"
+            st.markdown(
+                f":material/check_box_outline_blank: {md(action.text)} "
+                f":gray-badge[{action.aspect_label}] :small[{where}]"
+            )
+        if made.open_count > len(made.open_actions):
+            st.caption(f"… and {made.open_count - len(made.open_actions)} more.")
+    with right:
+        st.markdown(f"#### Stories not yet told at {md(interview.company)}")
+        if not made.untold_stories:
+            st.caption("Every story in your bank has been told here.")
+        for story in made.untold_stories:
+            note = "told in full elsewhere" if story.told_elsewhere else "never told in full"
+            st.markdown(f"- {md(story.title)} :small[({note})]")
+        st.markdown(f"#### Advice from earlier interviewers at {md(interview.company)}")
+        if not made.advice:
+            st.caption("None recorded.")
+        for item in made.advice:
+            who = f" · {md(item.interviewer)}" if item.interviewer else ""
+            st.markdown(f"- {md(item.advice)} :small[({when(item.scheduled_at, ctx.now)}{who})]")
+    st.download_button(
+        "Download the brief (Markdown)",
+        readiness.brief_markdown(made, ctx.now),
+        file_name=f"readiness-brief-{interview.scheduled_at:%Y-%m-%d}.md",
+        mime="text/markdown",
+        icon=":material/download:",
+        key="insights_download",
+    )
+
+
+SECTIONS: dict[str, Callable[[PageContext, Filters], None]] = {
+    "Readiness brief": brief,
+    "Overall trend": overall,
+    "Weak spots": weak_spots,
+    "Fixes": fixes,
+    "Relationship": relationship,
+    "Stories": stories,
+    "Recurring questions": recurring,
+    "Rehearsal": rehearsal,
+}

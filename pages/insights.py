@@ -1,0 +1,33 @@
+"""Insights: trends across interviews, and a readiness brief before the next target interview."""
+
+import streamlit as st
+
+from coach import insights
+from coach_ui import frame
+from coach_ui.insights_sections import SECTIONS, at_a_glance, filters
+
+ctx = frame.start("insights")
+SECTION = "insights_section"
+
+st.title("Insights")
+interviews, reviewed = insights.journal_counts(ctx.cur, ctx.now)
+if not interviews:
+    st.info(
+        "Nothing to show yet. Insights appear once you have held and reviewed a few "
+        "interviews: trends, weak spots, and a readiness brief before the next one.",
+        icon=":material/insights:",
+    )
+    st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
+    st.stop()
+
+chosen = filters(ctx)
+at_a_glance(ctx, chosen)
+section = st.segmented_control(
+    "Section",
+    list(SECTIONS),
+    default=next(iter(SECTIONS)),
+    required=True,
+    key=SECTION,
+    label_visibility="collapsed",
+)
+SECTIONS[section or next(iter(SECTIONS))](ctx, chosen)

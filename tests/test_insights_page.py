@@ -1,0 +1,127 @@
+"""The insights page through AppTest: an empty journal, and the sample written for today.
+
+The app reads the real clock, so the sample here is written at the real "now" (its
+dates are relative to it), which keeps its two upcoming interviews upcoming.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+
+import pytest
+
+from coach import db, insights, readiness, sample
+from coach_ui.insights_sections import SECTIONS
+from tests.test_pages import app  # noqa: F401 - the AppTest factory fixture
+
+PAGE = "pages/insights.py"
+CHARTS = {
+    "Readiness brief": 0,
+    "Overall trend": 2,
+    "Weak spots": 2,
+    "Fixes": 1,
+    "Relationship": 1,
+    "Stories": 1,
+    "Recurring questions": 1,
+    "Rehearsal": 3,
+}
+
+
+@pytest.fixture(scope="module")
+def live_sample(tmp_path_factory):
+    path = tmp_path_factory.mktemp("live") / "sample.duckdb"
+    sample.write_sample(path, datetime.now(UTC))
+    return path
+
+
+@pytest.fixture
+def sample_copy(live_sample, tmp_path):
+    copy = tmp_path / "sample-copy.duckdb"
+    shutil.copy(live_sample, copy)
+    return copy
+
+
+def open_insights(at):
+    at.run()
+    at.switch_page(PAGE).run()
+    return at
+
+
+def texts(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_an_empty_journal_gets_an_honest_empty_page(app):  # noqa: F811
+    at = open_insights(app())
+    assert not at.exception
+    assert at.title[0].value == "Insights"
+    assert at.info[0].value.startswith("Nothing to show yet.")
+    assert not at.get("vega_lite_chart")
+
+
+def test_the_sample_opens_on_the_brief_for_the_next_target_interview(app, sample_copy):  # noqa: F811
+    now = datetime.now().astimezone()
+    journal = db.open_journal(str(sample_copy))
+    cur = journal.cursor()
+    target = readiness.default_interview(readiness.upcoming_interviews(cur, now))
+    brief = readiness.readiness_brief(cur, target.interview_id, now)
+    weakest = insights.dimension_weakness(cur, insights.Filters(), now)[:3]
+    cur.close()
+
+    at = open_insights(app(sample_copy))
+    at.run()  # a rerun skips the entry script; the page must not care
+    assert not at.exception
+    assert target.company == "Alder & Finch Retail Group"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Days left"] == str(brief.days_left)
+    assert metrics["Readiness"] == f"{brief.readiness.score:.0%}"
+    assert metrics["Likely questions below target"] == (
+        f"{brief.below_target} of {brief.likely_count}"
+    )
+    assert metrics["Open actions"] == str(brief.open_count)
+    shown = texts(at)
+    # The three answers the page exists for, at a glance.
+    assert "Weakest: " + ", ".join(d.label for d in weakest[:1]) in shown
+    for d in weakest:
+        assert d.label in shown
+    assert "Interruptions fell from 12% of answers to 6%" in shown
+    assert "Before Alder & Finch Retail Group" in shown
+    assert at.get("download_button")
+    assert not at.get("vega_lite_chart")  # the brief draws no chart
+
+
+@pytest.mark.parametrize("section", list(SECTIONS))
+def test_every_section_renders_its_charts_on_the_sample(app, sample_copy, section):  # noqa: F811
+    at = open_insights(app(sample_copy))
+    at.session_state["insights_section"] = section
+    at.run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == CHARTS[section]
+    assert not at.info or section == "Readiness brief"  # enough data for every chart
+
+
+def test_choosing_a_cell_lists_its_asks(app, sample_copy):  # noqa: F811
+    at = open_insights(app(sample_copy))
+    at.session_state["insights_section"] = "Weak spots"
+    at.run()
+    at.selectbox(key="insights_cell").set_value(("professional_ability", "probed")).run()
+    assert not at.exception
+    shown = texts(at)
+    assert "**Professional ability × Probed for details (8)**: latest first" in shown
+    assert "How would you analyse the unit economics of a subscription product?" in shown
+    assert "*Best answer so far:*" in shown
+
+
+def test_filters_narrow_the_sections_and_a_filter_with_no_data_says_so(app, sample_copy):  # noqa: F811
+    at = open_insights(app(sample_copy))
+    at.selectbox(key="insights_kind").set_value("practice").run()
+    assert not at.exception
+    assert "Weakest: " in texts(at)
+    at.session_state["insights_section"] = "Fixes"
+    at.run()
+    assert at.info[0].value == (
+        "Review at least 4 interviews with their questions to see whether the fixes work; "
+        "you have 3."
+    )
+    assert not at.get("vega_lite_chart")
