@@ -180,3 +180,28 @@ def file_name(interview: Interview) -> str:
     """A safe download name: review-2026-03-16-acme.md."""
     slug = re.sub(r"[^\w]+", "-", interview.company.casefold()).strip("-")[:40] or "interview"
     return f"review-{interview.scheduled_at:%Y-%m-%d}-{slug}.md"
+
+
+def reports_zip(cur: duckdb.DuckDBPyConnection, now: datetime) -> bytes:
+    """A zip of the Markdown report of every reviewed interview, oldest first."""
+    import io
+    import zipfile
+
+    ids = [
+        row[0]
+        for row in cur.execute(
+            "SELECT i.id FROM interviews i JOIN reviews r ON r.interview_id = i.id"
+            " ORDER BY i.scheduled_at, i.id"
+        ).fetchall()
+    ]
+    buffer = io.BytesIO()
+    used: set[str] = set()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for interview_id in ids:
+            report = load_report(cur, interview_id)
+            name = file_name(report.interview)
+            if name in used:  # two rounds at one company on one day
+                name = name.removesuffix(".md") + f"-{interview_id}.md"
+            used.add(name)
+            archive.writestr(name, to_markdown(report, now))
+    return buffer.getvalue()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from coach import anki, backups, db, table_files, transfer
+from coach import anki, backups, db, report, table_files, transfer
 from coach.errors import JournalError
 from coach_ui import frame
 from coach_ui.formatting import when
@@ -46,6 +46,13 @@ exports = [
         "One Parquet file per table, for a notebook.",
     ),
     (
+        "Interview reports",
+        lambda: report.reports_zip(journal.cursor(), ctx.now),
+        f"interview-coach-{stamp}-reports.zip",
+        "application/zip",
+        "Each reviewed interview as a Markdown report.",
+    ),
+    (
         "Anki deck",
         lambda: anki.anki_deck(journal.cursor()),
         f"interview-coach-{stamp}.apkg",
@@ -53,9 +60,9 @@ exports = [
         "An Anki deck of your cards, to rehearse on a phone.",
     ),
 ]
-columns = st.columns(len(exports))
-for column, (label, make, file_name, mime, help_text) in zip(columns, exports, strict=True):
-    with column.container(border=True):
+columns = st.columns(3) + st.columns(3)
+for column, (label, make, file_name, mime, help_text) in zip(columns, exports, strict=False):
+    with column.container(border=True, height="stretch"):
         st.markdown(f"**{label}**")
         st.caption(help_text)
         st.download_button(

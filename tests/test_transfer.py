@@ -324,3 +324,21 @@ def test_coach_import_of_a_bad_file_exits_1_with_the_reason(tmp_path):
     assert result.returncode == 1
     assert b"not valid JSON" in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+def test_every_reviewed_interview_is_exported_as_its_own_markdown_report(
+    journal, cur, now, sample_export
+):
+    import io
+    import zipfile
+
+    from coach import report
+
+    transfer.import_json(journal, sample_export)
+    archive = zipfile.ZipFile(io.BytesIO(report.reports_zip(cur, now)))
+    names = archive.namelist()
+    assert len(names) == cur.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    assert len(set(names)) == len(names)
+    first = archive.read(names[0]).decode()
+    assert first.startswith("# ")
+    assert all(name.startswith("review-") and name.endswith(".md") for name in names)
