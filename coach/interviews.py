@@ -76,6 +76,35 @@ def split_upcoming_held(
     return upcoming, held
 
 
+@dataclass(frozen=True)
+class InterviewPage:
+    """What the Interviews page lists: every upcoming interview, the latest held ones."""
+
+    upcoming: list[Interview]  # soonest first
+    held: list[Interview]  # latest first, at most the limit asked for
+    held_total: int
+
+
+def interview_page(
+    cur: duckdb.DuckDBPyConnection, now: datetime, *, held_limit: int
+) -> InterviewPage:
+    """Upcoming interviews and the latest `held_limit` held ones, limited in SQL so the
+    cost does not grow with the journal."""
+    upcoming = cur.execute(
+        _SELECT + " WHERE i.scheduled_at > ? ORDER BY i.scheduled_at, i.id", [now]
+    ).fetchall()
+    held = cur.execute(
+        _SELECT + " WHERE i.scheduled_at <= ? ORDER BY i.scheduled_at DESC, i.id DESC LIMIT ?",
+        [now, held_limit],
+    ).fetchall()
+    total = cur.execute(
+        "SELECT count(*) FROM interviews WHERE scheduled_at <= ?", [now]
+    ).fetchone()[0]
+    return InterviewPage(
+        [_interview(row) for row in upcoming], [_interview(row) for row in held], total
+    )
+
+
 def get_interview(cur: duckdb.DuckDBPyConnection, interview_id: int) -> Interview:
     row = cur.execute(_SELECT + " WHERE i.id = ?", [interview_id]).fetchone()
     if row is None:

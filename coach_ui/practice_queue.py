@@ -15,6 +15,7 @@ AHEAD = "practice_ahead"  # practising ahead of schedule, once today's queue is 
 DIMENSION = "practice_dimension"
 COMPANY = "practice_company"
 CRAM_INTERVIEW = "practice_cram_interview"
+LEECHES_SHOWN = 5
 
 
 def go_to(section: str) -> None:
@@ -98,8 +99,11 @@ def leeches_panel(ctx: PageContext) -> None:
     st.caption(
         "These answers keep slipping however often you drill them. Rewrite them: simpler, "
         "more concrete, shorter. A rewritten card starts afresh in today's queue."
-    )
-    for card in found:
+        + (f" The {LEECHES_SHOWN} worst are shown; the next appear as you rewrite them."
+           if len(found) > LEECHES_SHOWN else "")
+    )  # fmt: skip
+    # Each shown leech loads its card's detail: draw a few, not all of them.
+    for card in found[:LEECHES_SHOWN]:
         with st.expander(f"{card.question} — {card.lapses} lapses", icon=":material/edit:"):
             rewrite(ctx, card)
 
