@@ -11,8 +11,7 @@ the README's "Back up and restore").
 
 from __future__ import annotations
 
-import shutil
-import time
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,28 +35,32 @@ def backup_dir(database: str) -> Path:
 def backup_file(
     con: duckdb.DuckDBPyConnection, database: str, *, reason: str, now: datetime
 ) -> Path:
-    """Copy the journal file into backups/ and return the copy's path."""
+    """Copy the open journal into backups/ and return the copy's path.
+
+    DuckDB writes the copy itself (COPY FROM DATABASE: tables, constraints, indexes and
+    sequence positions, from one consistent snapshot). Copying the file with the
+    operating system would open and close a second descriptor of it, and on Linux
+    closing any descriptor of a file drops the process's POSIX locks on it: DuckDB's
+    lock would be gone and a second program could open the journal at the same time.
+    """
     source = Path(database).expanduser()
     target_dir = backup_dir(database)
     target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{source.stem}-{now.astimezone(UTC):%Y%m%dT%H%M%S}-{reason}.duckdb"
-    _checkpoint(con)
-    shutil.copy2(source, target)
+    stamp = f"{now.astimezone(UTC):%Y%m%dT%H%M%S}"
+    target = target_dir / f"{source.stem}-{stamp}-{reason}.duckdb"
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    alias = f"coach_backup_{uuid.uuid4().hex}"
+    catalog = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
+    quoted_path = str(partial).replace("'", "''")
+    # ATTACH takes no parameters; the path is ours and quoted, the names are generated.
+    con.execute(f"ATTACH '{quoted_path}' AS {alias}")
+    try:
+        con.execute(f'COPY FROM DATABASE "{catalog}" TO {alias}')
+    finally:
+        con.execute(f"DETACH {alias}")
+    partial.replace(target)  # a copy is either whole or absent
     return target
-
-
-def _checkpoint(con: duckdb.DuckDBPyConnection, attempts: int = 20) -> None:
-    # Fold the write-ahead log into the file so the copy alone is complete. DuckDB
-    # refuses while another cursor's write transaction is open; such transactions are
-    # short (one save), so wait for it rather than abort it with FORCE CHECKPOINT.
-    for attempt in range(attempts):
-        try:
-            con.execute("CHECKPOINT")
-            return
-        except duckdb.TransactionException:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.05)
 
 
 def list_backups(database: str) -> list[Backup]:

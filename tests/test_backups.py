@@ -81,3 +81,24 @@ def test_coach_backup_of_a_journal_in_use_explains_and_exits_1(tmp_path, capsys,
     error = capsys.readouterr().err
     assert error.startswith("coach backup: The journal")
     assert f"PID {pid}" in error
+
+
+def test_a_backup_keeps_the_journal_locked_against_other_programs(tmp_path, now):
+    # Regression: copying the file with the OS closed a second descriptor of it, which
+    # on Linux drops the process's POSIX locks; another program could then open it.
+    import subprocess
+    import sys
+
+    path = tmp_path / "journal.duckdb"
+    journal = db.open_journal(str(path), now=now)
+    try:
+        journal.backup(now=now)
+        other = subprocess.run(
+            [sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r})"],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        db.close_journal(str(path))
+    assert other.returncode != 0
+    assert "lock" in other.stderr.lower()

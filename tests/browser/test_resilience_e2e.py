@@ -122,3 +122,23 @@ def test_markup_typed_by_the_candidate_is_shown_as_text_and_never_runs(
         ).to_be_visible()
         assert page.evaluate("window.__pwned") is None
         expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_second_program_on_a_journal_in_use_is_told_which_app_holds_it(
+    app_server, page, wait_for_app, tmp_path
+):
+    import subprocess
+    import sys
+
+    path = tmp_path / "journal.duckdb"
+    server = app_server(db_path=path)
+    page.goto(server.url + "/")  # the app opens the journal on its first page run
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Welcome to Interview Coach")).to_be_visible()
+    result = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "backup", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert f"PID {server.process.pid}" in result.stderr
+    assert "the Interview Coach app" in result.stderr
+    assert "Ctrl+C" in result.stderr
