@@ -1,0 +1,251 @@
+"""The browser half of `coach bench`: cold start and page switches in headless Chromium.
+
+- Cold start: `streamlit run streamlit_app.py` on the heavy journal and an empty
+  one-line Streamlit app are started alternately; each is timed from process start
+  to its first page's heading painted in Chromium.
+- Page switch: one browser session on the heavy journal clicks sidebar links and
+  times each switch until the target page's heading is shown and its script has
+  finished. The reference is a switch to an empty page, which only a bench copy of
+  the app has: a temporary folder with an entry script over the same page list plus
+  that page, and links to the real `pages/` folder and `.streamlit/` settings.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from coach_ui.bench import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 60_000
+EMPTY_TITLE = "Empty page"
+
+BENCH_APP = '''\
+"""The app's navigation plus an empty page, for timing page switches (coach bench)."""
+
+import streamlit as st
+
+from coach_ui.pages import PAGES
+
+empty = st.Page("empty.py", title="Empty page", url_path="empty")
+with st.sidebar:
+    st.page_link(empty, label="Empty page")
+st.navigation(
+    [
+        *[
+            st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=p.default)
+            for p in PAGES
+        ],
+        empty,
+    ],
+    position="hidden",
+).run()
+'''
+# The empty page draws the same sidebar links as the app's frame, and nothing else.
+EMPTY_PAGE = f"""\
+import streamlit as st
+
+from coach_ui.pages import PAGES
+
+with st.sidebar:
+    for spec in PAGES:
+        st.page_link(spec.path, label=spec.title, icon=spec.icon)
+st.title("{EMPTY_TITLE}")
+"""
+EMPTY_APP = 'import streamlit as st\n\nst.title("Empty app")\n'
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, folder: Path, script: str, database: Path, log_name: str) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.started = time.perf_counter()
+        env = {
+            **os.environ,
+            "COACH_DB": str(database),
+            "COACH_SAMPLE_DB": str(database.parent / "unused-sample.duckdb"),
+        }
+        self.log = open(folder / log_name, "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
+             "--server.headless", "true", "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false"],
+            cwd=folder, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+    def wait_healthy(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early (see {self.log.name})")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.read().strip() == b"ok":
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.02)
+        raise RuntimeError(f"streamlit did not become healthy (see {self.log.name})")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.log.close()
+
+
+def _bench_app(workdir: Path) -> Path:
+    """The temporary app folder: the bench entry script, the empty page, links to the real app."""
+    folder = workdir / "app"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / "bench_app.py").write_text(BENCH_APP)
+    (folder / "empty.py").write_text(EMPTY_PAGE)
+    (folder / "empty_app.py").write_text(EMPTY_APP)
+    (folder / "pages").symlink_to(REPO / "pages")
+    (folder / ".streamlit").symlink_to(REPO / ".streamlit")
+    return folder
+
+
+def _first_heading(page, text: str | None = None) -> None:
+    heading = page.locator('[data-testid="stMain"] h1')
+    if text is not None:
+        heading = heading.filter(has_text=text)
+    heading.first.wait_for(state="visible", timeout=TIMEOUT_MS)
+
+
+def cold_start(browser, folder: Path, database: Path, script: str, heading: str | None) -> float:
+    """Seconds from starting `streamlit run script` to its first page's heading painted."""
+    server = Server(folder, script, database, f"cold-{Path(script).stem}.log")
+    try:
+        server.wait_healthy()
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(server.url)
+        _first_heading(page, heading)
+        elapsed = time.perf_counter() - server.started
+        context.close()
+        return elapsed
+    finally:
+        server.stop()
+
+
+def _done(page, title: str) -> None:
+    """Wait until the main heading reads `title` and the script run has finished."""
+    page.wait_for_function(
+        """(title) => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const heads = [...document.querySelectorAll('[data-testid="stMain"] h1')];
+            return app && app.dataset.testScriptState === 'notRunning'
+                && heads.some((h) => h.innerText.trim() === title);
+        }""",
+        arg=title,
+        timeout=TIMEOUT_MS,
+        polling="raf",
+    )
+
+
+def page_switches(browser, folder: Path, database: Path, rounds: int) -> dict[str, float]:
+    """Median ms per target page of a sidebar click until the page has drawn."""
+    from coach_ui.pages import PAGES
+
+    server = Server(folder, "bench_app.py", database, "switch.log")
+    try:
+        server.wait_healthy()
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(server.url)
+        _first_heading(page)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        titles = {}
+
+        def click(label: str, title: str | None) -> tuple[float, str]:
+            link = sidebar.locator("a").filter(has_text=label).first
+            link.wait_for(state="visible", timeout=TIMEOUT_MS)
+            started = time.perf_counter()
+            link.click()
+            if title is None:  # the first visit: learn the page's heading
+                page.wait_for_timeout(300)
+                _first_heading(page)
+                page.wait_for_function(
+                    "() => document.querySelector('[data-testid=\"stApp\"]')"
+                    ".dataset.testScriptState === 'notRunning'",
+                    timeout=TIMEOUT_MS,
+                )
+                title = page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+            else:
+                _done(page, title)
+            return (time.perf_counter() - started) * 1000, title
+
+        for spec in PAGES:  # warm up: every page once, and learn its heading
+            click(EMPTY_TITLE, EMPTY_TITLE)
+            _, titles[spec.title] = click(spec.title, None)
+        times: dict[str, list[float]] = {"empty": []}
+        for _ in range(rounds):
+            for spec in PAGES:
+                times["empty"].append(click(EMPTY_TITLE, EMPTY_TITLE)[0])
+                times.setdefault(spec.url_path, []).append(click(spec.title, titles[spec.title])[0])
+        context.close()
+        return {name: round(statistics.median(ms), 1) for name, ms in times.items()}
+    finally:
+        server.stop()
+
+
+def measure(workdir: Path, heavy: Path, *, quick: bool, log: Callable[[str], None] = print) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    folder = _bench_app(workdir)
+    pairs = 2 if quick else 4
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            app, empty = [], []
+            for _ in range(pairs):
+                app.append(cold_start(browser, folder, heavy, str(REPO / "streamlit_app.py"), None))
+                empty.append(cold_start(browser, folder, heavy, "empty_app.py", "Empty app"))
+            log(
+                "  cold start (s): app " + " ".join(f"{s:.2f}" for s in app)
+                + " · empty " + " ".join(f"{s:.2f}" for s in empty)
+            )  # fmt: skip
+            switches = page_switches(browser, folder, heavy, 2 if quick else 5)
+            log("  page switch (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in switches.items()))
+        finally:
+            browser.close()
+    return {
+        "cold_start_s": round(statistics.median(app), 2),
+        "cold_start_empty_s": round(statistics.median(empty), 2),
+        "page_switch_ms": switches,
+    }

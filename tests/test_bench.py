@@ -1,0 +1,119 @@
+"""The building blocks of `coach bench`: the heavy generator and the figures' shape.
+
+No timing assertions here: machines are noisy. The bench itself reports the figures.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from coach import cli, db, heavy, vocabulary
+from coach_ui import bench
+
+NOW = datetime(2026, 3, 16, 12, tzinfo=UTC)
+TABLES = [
+    "companies", "interviews", "reviews", "questions", "asks", "answers", "stories",
+    "story_uses", "actions", "cards", "rehearsals",
+]  # fmt: skip
+
+
+def build(tmp_path, name: str, factor: float = 0.02) -> str:
+    path = str(tmp_path / name)
+    journal = db.open_journal(path, now=NOW)
+    journal.write(lambda cur: heavy.build_heavy(cur, NOW, factor))
+    return path
+
+
+def dump(path: str) -> dict[str, list[tuple]]:
+    cur = db.open_journal(path).cursor()
+    return {t: cur.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}  # noqa: S608
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    path = build(tmp_path, "tiny.duckdb")
+    yield path
+    db.close_journal(path)
+
+
+def test_a_tiny_heavy_journal_fills_every_table_in_proportion(tiny):
+    cur = db.open_journal(tiny).cursor()
+    counts = {t: cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # noqa: S608
+    shape = heavy.Shape.heavy(0.02)
+    assert counts["interviews"] == shape.interviews
+    assert counts["asks"] == shape.asks
+    assert 0 < counts["rehearsals"] <= shape.rehearsals
+    assert all(counts[t] > 0 for t in TABLES), counts
+
+
+def test_the_generated_journal_is_consistent(tiny):
+    cur = db.open_journal(tiny).cursor()
+    # A few interviews are still to come; none of them has asks or a review.
+    upcoming = cur.execute("SELECT count(*) FROM interviews WHERE scheduled_at > ?", [NOW])
+    assert upcoming.fetchone()[0] >= 2
+    assert cur.execute(
+        "SELECT count(*) FROM asks a JOIN interviews i ON i.id = a.interview_id"
+        " WHERE i.scheduled_at > ?",
+        [NOW],
+    ).fetchone() == (0,)
+    # Questions are distinct within an interview; signals and scores use the vocabulary.
+    assert cur.execute(
+        "SELECT count(*) FROM (SELECT interview_id, question_id FROM asks GROUP BY ALL"
+        " HAVING count(*) > 1)"
+    ).fetchone() == (0,)
+    signals = {r[0] for r in cur.execute("SELECT DISTINCT signal FROM asks").fetchall()}
+    assert signals <= set(vocabulary.SIGNALS)
+    # Each card's counters and dates agree with its rehearsals.
+    assert cur.execute(
+        """
+        SELECT count(*) FROM cards c
+        LEFT JOIN (SELECT card_id, count(*) AS n, max(rated_at) AS last FROM rehearsals
+                   GROUP BY card_id) r ON r.card_id = c.id
+        WHERE c.reps <> coalesce(r.n, 0) OR c.last_review IS DISTINCT FROM r.last
+           OR (c.last_review IS NOT NULL AND c.due <= c.last_review)
+           OR c.lapses > c.reps OR c.is_leech <> (c.lapses >= 4)
+        """
+    ).fetchone() == (0,)
+    assert cur.execute("SELECT max(rated_at) < ? FROM rehearsals", [NOW]).fetchone() == (True,)
+
+
+def test_the_app_can_add_rows_after_the_generated_ids(tiny):
+    from coach import companies
+
+    journal = db.open_journal(tiny)
+    top = journal.cursor().execute("SELECT max(id) FROM companies").fetchone()[0]
+    assert companies.add_company(journal, "A company added later") == top + 1
+
+
+def test_the_generator_is_deterministic(tmp_path):
+    first, second = build(tmp_path, "a.duckdb"), build(tmp_path, "b.duckdb")
+    try:
+        assert dump(first) == dump(second)
+    finally:
+        db.close_journal(first)
+        db.close_journal(second)
+
+
+def test_the_figures_have_the_documented_shape_and_read_as_a_table():
+    page = {"sample_ms": 40.0, "heavy_ms": 45.0, "x10_ms": 60.0, "floor_ms": 30.0}
+    result = {
+        "pages": {"home": {**page, "empty_ms": 3.0, "charts": 0}},
+        "peak_rss_mb": 300.0,
+        "cold_start_s": 3.1,
+        "cold_start_empty_s": 2.9,
+        "page_switch_ms": {"empty": 200.0, "home": 300.0},
+    }
+    json.loads(json.dumps(result))
+    assert set(page) <= set(result["pages"]["home"])
+    assert "| home | 0 | 40 | 45 | 60 | 30 | 1.12x | 1.50x | +15 |" in bench.table(result)
+    assert all(met for _, met, _ in bench.checks(result))
+    slow = {**result, "pages": {"home": {**result["pages"]["home"], "heavy_ms": 200.0}}}
+    assert "MISSED home: heavy ≤ 1.5x sample" in bench.summary(slow)
+
+
+def test_bench_is_a_coach_command():
+    args = cli.build_parser().parse_args(["bench", "--quick", "--json", "out.json"])
+    assert args.run is cli.run_bench and args.quick and str(args.json) == "out.json"
