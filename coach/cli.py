@@ -131,24 +131,32 @@ def add_export(subcommands: argparse._SubParsersAction) -> None:
         help="write the whole journal to a file",
         description=(
             "Write the whole journal: as one JSON document that 'coach import' reads back "
-            "with nothing lost (the default), or as one CSV or Parquet file per table in a "
-            "zip archive, for spreadsheets and notebooks."
+            "with nothing lost (the default); as one CSV or Parquet file per table in a "
+            "zip archive, for spreadsheets and notebooks; as a zip of one Markdown report "
+            "per reviewed interview; or as an Anki deck of the rehearsal cards."
         ),
     )
     parser.add_argument("out", metavar="FILE", help="where to write; '-' for standard output")
-    parser.add_argument("--format", choices=["json", "csv", "parquet"], default="json")
+    parser.add_argument(
+        "--format", choices=["json", "csv", "parquet", "markdown", "anki"], default="json"
+    )
     _journal_option(parser)
     parser.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from coach import table_files, transfer
+    from coach import anki, report, table_files, transfer
 
     database = args.db or db.default_database()
     journal = db.open_journal(database)
     cur = journal.cursor()
+    now = datetime.now().astimezone()
     if args.format == "json":
-        data = transfer.export_json(cur, now=datetime.now(UTC)).encode()
+        data = transfer.export_json(cur, now=now).encode()
+    elif args.format == "markdown":
+        data = report.reports_zip(cur, now)
+    elif args.format == "anki":
+        data = anki.anki_deck(cur)
     else:
         data = table_files.tables_zip(cur, args.format)
     if args.out == "-":

@@ -342,3 +342,22 @@ def test_every_reviewed_interview_is_exported_as_its_own_markdown_report(
     first = archive.read(names[0]).decode()
     assert first.startswith("# ")
     assert all(name.startswith("review-") and name.endswith(".md") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("file_format", "member"), [("markdown", ".md"), ("anki", "collection.anki2")]
+)
+def test_coach_export_writes_reports_and_anki_decks_too(
+    tmp_path, sample_export, file_format, member
+):
+    import io
+    import zipfile
+
+    source = tmp_path / "source.duckdb"
+    (tmp_path / "in.json").write_text(sample_export)
+    assert run_coach("import", str(tmp_path / "in.json"), "--db", str(source)).returncode == 0
+    out = tmp_path / "out.zip"
+    result = run_coach("export", str(out), "--format", file_format, "--db", str(source))
+    assert result.returncode == 0, result.stderr
+    names = zipfile.ZipFile(io.BytesIO(out.read_bytes())).namelist()
+    assert any(name.endswith(member) for name in names)
