@@ -37,6 +37,26 @@ def list_companies(cur: duckdb.DuckDBPyConnection) -> list[Company]:
     return [Company(*row) for row in rows]
 
 
+def recent_company_names(cur: duckdb.DuckDBPyConnection, *, limit: int) -> list[str]:
+    """The names of the `limit` companies interviewed (or added) most recently, by name.
+
+    For pickers: a longer list is slow to draw and to scroll; an older company is still
+    found when its name is typed (see `find_or_add_company`)."""
+    rows = cur.execute(
+        """
+        SELECT name FROM (
+            SELECT c.id, c.name, coalesce(max(i.scheduled_at), c.created_at) AS recent
+            FROM companies c LEFT JOIN interviews i ON i.company_id = c.id
+            GROUP BY c.id, c.name, c.created_at
+            ORDER BY recent DESC, c.id DESC
+            LIMIT ?
+        ) ORDER BY lower(name), id
+        """,
+        [limit],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def get_company(cur: duckdb.DuckDBPyConnection, company_id: int) -> Company:
     row = cur.execute(
         """

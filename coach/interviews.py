@@ -105,6 +105,64 @@ def interview_page(
     )
 
 
+@dataclass(frozen=True)
+class ReviewPicker:
+    """What the review page offers: held interviews awaiting a review, and past reviews."""
+
+    held_total: int
+    awaiting: list[Interview]  # latest first, at most the limit asked for
+    awaiting_total: int
+    completed: list[Interview]  # latest first, matching the search, at most the limit
+    completed_matching: int  # completed reviews matching the search
+    completed_total: int  # all completed reviews
+
+
+def review_picker(
+    cur: duckdb.DuckDBPyConnection,
+    now: datetime,
+    *,
+    awaiting_limit: int,
+    completed_limit: int,
+    search: str = "",
+) -> ReviewPicker:
+    """Held interviews for the review page, limited in SQL so the cost does not grow with
+    the journal. `search` keeps the completed reviews whose company, role or round
+    contains it (any case)."""
+    search = search.strip().lower()
+    matches = "(? = '' OR contains(lower(concat_ws(' ', c.name, i.role, i.round)), ?))"
+    held_total, awaiting_total, completed_total, completed_matching = cur.execute(
+        f"""
+        SELECT count(*),
+               count(*) FILTER (WHERE r.status IS DISTINCT FROM 'completed'),
+               count(*) FILTER (WHERE r.status = 'completed'),
+               count(*) FILTER (WHERE r.status = 'completed' AND {matches})
+        FROM interviews i
+        JOIN companies c ON c.id = i.company_id
+        LEFT JOIN reviews r ON r.interview_id = i.id
+        WHERE i.scheduled_at <= ?
+        """,  # noqa: S608 - fixed fragments only
+        [search, search, now],
+    ).fetchone()
+    awaiting = cur.execute(
+        _SELECT + " WHERE i.scheduled_at <= ? AND r.status IS DISTINCT FROM 'completed'"
+        " ORDER BY i.scheduled_at DESC, i.id DESC LIMIT ?",
+        [now, awaiting_limit],
+    ).fetchall()
+    completed = cur.execute(
+        _SELECT + f" WHERE i.scheduled_at <= ? AND r.status = 'completed' AND {matches}"
+        " ORDER BY i.scheduled_at DESC, i.id DESC LIMIT ?",
+        [now, search, search, completed_limit],
+    ).fetchall()
+    return ReviewPicker(
+        held_total=held_total,
+        awaiting=[_interview(row) for row in awaiting],
+        awaiting_total=awaiting_total,
+        completed=[_interview(row) for row in completed],
+        completed_matching=completed_matching,
+        completed_total=completed_total,
+    )
+
+
 def get_interview(cur: duckdb.DuckDBPyConnection, interview_id: int) -> Interview:
     row = cur.execute(_SELECT + " WHERE i.id = ?", [interview_id]).fetchone()
     if row is None:

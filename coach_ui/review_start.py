@@ -22,6 +22,11 @@ from coach_ui.frame import PageContext
 
 CHOSEN = "review_interview"
 PAGE = "pages/review.py"
+AWAITING_SHOWN = "review_awaiting_shown"  # how many awaiting interviews are listed
+AWAITING_STEP = 20
+PAST_SEARCH = "review_past_search"
+PAST_SHOWN = 50  # completed reviews offered at once; a search finds older ones
+SPOT_COMPANIES = 200  # companies offered in the spot form; typing finds any other
 
 
 def open_review(interview_id: int) -> None:
@@ -77,23 +82,24 @@ def picker(ctx: PageContext) -> None:
         "every question and how the interviewer reacted, the relationship, the stories you "
         "told or missed, and a plan to do better next time. Everything saves as you go."
     )
-    interviews = interview_store.list_interviews(ctx.cur)
-    _, held = interview_store.split_upcoming_held(interviews, ctx.now)
-    awaiting = [i for i in held if i.review_status != "completed"]
-    completed = [i for i in held if i.review_status == "completed"]
+    shown = st.session_state.get(AWAITING_SHOWN, AWAITING_STEP)
+    search = st.session_state.get(PAST_SEARCH, "")
+    found = interview_store.review_picker(
+        ctx.cur, ctx.now, awaiting_limit=shown, completed_limit=PAST_SHOWN, search=search
+    )
 
     left, right = st.columns([4, 3], gap="large")
     with left:
         st.subheader("Held interviews to review")
-        if not held:
+        if not found.held_total:
             st.info(
                 "No held interviews yet. Just had one? Add it on the right and start its "
                 "review straight away.",
                 icon=":material/event_available:",
             )
-        elif not awaiting:
+        elif not found.awaiting_total:
             st.success("Every held interview is reviewed.", icon=":material/task_alt:")
-        for interview in awaiting[:20]:
+        for interview in found.awaiting:
             with st.container(border=True):
                 text, button = st.columns([3, 2], vertical_alignment="center")
                 text.markdown(f"**{md(interview.title)}**")
@@ -110,22 +116,18 @@ def picker(ctx: PageContext) -> None:
                 ):
                     choose(interview.id)
                     st.rerun()
-        if len(awaiting) > 20:
-            st.caption(f"{len(awaiting) - 20} older interviews also await a review.")
-        if completed:
-            st.subheader("Reopen a past review")
-            by_id = {i.id: i for i in completed}
-            past = st.selectbox(
-                "Completed reviews",
-                list(by_id),
-                index=None,
-                format_func=lambda i: f"{by_id[i].title} · {when(by_id[i].scheduled_at, ctx.now)}",
-                placeholder="Choose a completed review to read or edit",
-                key="review_pick_past",
+        if found.awaiting_total > len(found.awaiting):
+            more = found.awaiting_total - len(found.awaiting)
+            st.caption(f"{more} older interviews also await a review.")
+            st.button(
+                f"Show {min(more, AWAITING_STEP)} more",
+                key="review_show_more",
+                icon=":material/expand_more:",
+                on_click=_show_more,
+                args=(len(found.awaiting),),
             )
-            if past is not None and st.button("Open this review", icon=":material/edit_note:"):
-                choose(past)
-                st.rerun()
+        if found.completed_total:
+            past_reviews(ctx, found)
     with right, st.container(border=True):
         st.subheader("Just had an interview?")
         st.caption("Add it here and start its review at once. You can add details later.")
@@ -135,11 +137,46 @@ def picker(ctx: PageContext) -> None:
             st.rerun()
 
 
+def _show_more(listed: int) -> None:
+    st.session_state[AWAITING_SHOWN] = listed + AWAITING_STEP
+
+
+def past_reviews(ctx: PageContext, found: interview_store.ReviewPicker) -> None:
+    """Reopen a completed review: the latest ones, or those matching a search."""
+    st.subheader("Reopen a past review")
+    if found.completed_total > PAST_SHOWN:
+        st.text_input(
+            "Find a past review",
+            key=PAST_SEARCH,
+            placeholder="Company, role or round",
+            icon=":material/search:",
+        )
+        if found.completed_matching > len(found.completed):
+            st.caption(
+                f"The latest {len(found.completed)} of {found.completed_matching} "
+                + ("matching " if st.session_state.get(PAST_SEARCH) else "")
+                + "completed reviews are listed; search to find older ones."
+            )
+        elif not found.completed:
+            st.caption("No completed review matches that search.")
+    by_id = {i.id: i for i in found.completed}
+    past = st.selectbox(
+        "Completed reviews",
+        list(by_id),
+        index=None,
+        format_func=lambda i: f"{by_id[i].title} · {when(by_id[i].scheduled_at, ctx.now)}",
+        placeholder="Choose a completed review to read or edit",
+        key="review_pick_past",
+    )
+    if past is not None and st.button("Open this review", icon=":material/edit_note:"):
+        choose(past)
+        st.rerun()
+
+
 def spot_form(ctx: PageContext) -> int | None:
     """A short form for an interview that just happened; its id once saved."""
-    companies = company_store.list_companies(ctx.cur)
-    names = [c.name for c in companies]
-    by_name = {c.name: c.id for c in companies}
+    # The most recent companies are offered; an older one is found when its name is typed.
+    names = company_store.recent_company_names(ctx.cur, limit=SPOT_COMPANIES)
     default_time = (ctx.now - timedelta(hours=1)).replace(second=0, microsecond=0)
     default_time = default_time.replace(minute=default_time.minute // 15 * 15)
     with st.form("review_spot_form", enter_to_submit=False):
@@ -170,7 +207,7 @@ def spot_form(ctx: PageContext) -> int | None:
         st.error("Choose a company, or type the name of a new one.")
         return None
     try:
-        company_id = by_name.get(company) or company_store.find_or_add_company(ctx.journal, company)
+        company_id = company_store.find_or_add_company(ctx.journal, company)
         return interview_store.add_interview(
             ctx.journal,
             InterviewFields(

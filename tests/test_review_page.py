@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -252,3 +252,41 @@ def test_a_review_for_a_deleted_interview_falls_back_to_the_picker(path):
     assert not at.exception
     assert at.title[0].value == "Guided review"
     assert "no longer exists" in at.warning[0].value
+
+
+def test_the_picker_lists_the_latest_held_interviews_and_finds_older_reviews(path):
+    journal = db.open_journal(str(path))
+    now = datetime.now(UTC)
+    acme = companies.find_or_add_company(journal, "Acme")
+    globex = companies.find_or_add_company(journal, "Globex")
+    for n in range(25):  # awaiting a review, the latest first
+        interviews.add_interview(
+            journal, InterviewFields(company_id=acme, scheduled_at=now - timedelta(days=n + 1))
+        )
+    for n in range(55):  # completed reviews; the oldest is at Globex
+        company = globex if n == 54 else acme
+        done = interviews.add_interview(
+            journal,
+            InterviewFields(company_id=company, scheduled_at=now - timedelta(days=100 + n)),
+        )
+        reviews.start_review(journal, done, now)
+        reviews.complete_review(journal, done, now)
+    at = open_review(AppTest.from_file(APP, default_timeout=30))
+    assert not at.exception
+    start = [b for b in at.button if b.label == "Start review"]
+    assert len(start) == 20
+    assert "5 older interviews also await a review." in texts(at)
+    by_label(at.button, "Show 5 more").click().run()
+    assert len([b for b in at.button if b.label == "Start review"]) == 25
+    assert "older interviews also await" not in texts(at)
+    past = by_label(at.selectbox, "Completed reviews")
+    assert len(past.options) == 50
+    assert "The latest 50 of 55 completed reviews are listed" in texts(at)
+    assert not any("Globex" in option for option in past.options)
+    by_label(at.text_input, "Find a past review").input("globex").run()
+    past = by_label(at.selectbox, "Completed reviews")
+    assert len(past.options) == 1 and past.options[0].startswith("Globex")
+    past.select_index(0).run()
+    by_label(at.button, "Open this review").click().run()
+    assert not at.exception
+    assert at.session_state["review_interview"] == done
