@@ -411,63 +411,101 @@ class CardDetail:
 
 
 def card_detail(cur: duckdb.DuckDBPyConnection, card_id: int, now: datetime) -> CardDetail:
-    scheduler = scheduler_for(cur, fuzzing=False)
-    row = cur.execute(
-        f"SELECT {_CARD_COLUMNS}, {retrievability_sql()} {_CARD_FROM} WHERE c.id = ?",  # noqa: S608
-        [*retrievability_params(scheduler, now), card_id],
-    ).fetchone()
-    if row is None:
+    found = card_details(cur, [card_id], now)
+    if card_id not in found:
         raise NotFound("That card no longer exists; it may have been deleted in another tab.")
-    card = _card_row(row, recall=row[13])
-    ask_rows = cur.execute(
-        """
-        SELECT co.name, i.role, i.round, i.scheduled_at, a.signal, a.self_score, a.cause,
-               a.what_went_wrong, a.answer_notes
-        FROM asks a
-        JOIN interviews i ON i.id = a.interview_id
-        JOIN companies co ON co.id = i.company_id
-        WHERE a.question_id = ?
-        ORDER BY i.scheduled_at DESC, a.id DESC
-        LIMIT 5
-        """,
-        [card.question_id],
+    return found[card_id]
+
+
+def card_details(
+    cur: duckdb.DuckDBPyConnection, card_ids: list[int], now: datetime
+) -> dict[int, CardDetail]:
+    """The detail of each card that exists, by id: a fixed number of queries for any
+    number of cards (each an index lookup on the cards' questions), never one set per card."""
+    ids = [int(i) for i in card_ids]
+    if not ids:
+        return {}
+    scheduler = scheduler_for(cur, fuzzing=False)
+    rows = cur.execute(
+        f"SELECT {_CARD_COLUMNS}, {retrievability_sql()} {_CARD_FROM}"  # noqa: S608
+        " WHERE list_contains(?, c.id)",
+        [*retrievability_params(scheduler, now), ids],
     ).fetchall()
-    asks = [
-        AskContext(*r[:3], utc(r[3]), *r[4:], diagnosis=diagnose(r[4], r[5], r[6] or None))
-        for r in ask_rows
-    ]
-    ask_count, interrupted = cur.execute(
-        "SELECT count(*), coalesce(bool_or(signal = 'interrupted'), false) "
-        "FROM asks WHERE question_id = ?",
-        [card.question_id],
-    ).fetchone()
-    return CardDetail(
-        card=card,
-        asks=asks,
-        ask_count=ask_count,
-        versions=answer_versions(cur, card.question_id),
-        target_seconds=target_seconds("interrupted" if interrupted else None),
-        recall_now=card.recall or 0.0,
-    )
+    cards = {row[0]: _card_row(row, recall=row[13]) for row in rows}
+    question_ids = [card.question_id for card in cards.values()]
+    if not question_ids:
+        return {}
+    asks: dict[int, list[AskContext]] = {q: [] for q in question_ids}
+    ask_counts: dict[int, tuple[int, bool]] = {}
+    for r in cur.execute(
+        """
+        SELECT question_id, name, role, round, scheduled_at, signal, self_score, cause,
+               what_went_wrong, answer_notes, asked, interrupted
+        FROM (
+            SELECT a.question_id, co.name, i.role, i.round, i.scheduled_at, a.signal,
+                   a.self_score, a.cause, a.what_went_wrong, a.answer_notes,
+                   count(*) OVER (PARTITION BY a.question_id) AS asked,
+                   coalesce(bool_or(a.signal = 'interrupted')
+                            OVER (PARTITION BY a.question_id), false) AS interrupted,
+                   row_number() OVER (PARTITION BY a.question_id
+                                      ORDER BY i.scheduled_at DESC, a.id DESC) AS latest
+            FROM asks a
+            JOIN interviews i ON i.id = a.interview_id
+            JOIN companies co ON co.id = i.company_id
+            WHERE list_contains(?, a.question_id)
+        )
+        WHERE latest <= 5
+        ORDER BY question_id, latest
+        """,
+        [question_ids],
+    ).fetchall():
+        asks[r[0]].append(
+            AskContext(*r[1:4], utc(r[4]), *r[5:10], diagnosis=diagnose(r[5], r[6], r[7] or None))
+        )
+        ask_counts[r[0]] = (r[10], r[11])
+    versions = _answer_versions(cur, question_ids)
+    details = {}
+    for card_id, card in cards.items():
+        ask_count, interrupted = ask_counts.get(card.question_id, (0, False))
+        details[card_id] = CardDetail(
+            card=card,
+            asks=asks[card.question_id],
+            ask_count=ask_count,
+            versions=versions[card.question_id],
+            target_seconds=target_seconds("interrupted" if interrupted else None),
+            recall_now=card.recall or 0.0,
+        )
+    return details
 
 
 def answer_versions(
     cur: duckdb.DuckDBPyConnection, question_id: int, *, limit: int = 20
 ) -> list[AnswerVersion]:
     """The question's latest answer versions, oldest first, each with its length."""
+    return _answer_versions(cur, [question_id], limit=limit)[question_id]
+
+
+def _answer_versions(
+    cur: duckdb.DuckDBPyConnection, question_ids: list[int], *, limit: int = 20
+) -> dict[int, list[AnswerVersion]]:
+    """Each question's latest answer versions, oldest first, in one query."""
     rows = cur.execute(
         """
-        SELECT * FROM (
-            SELECT id, text, source, created_at FROM answers WHERE question_id = ?
-            ORDER BY created_at DESC, id DESC LIMIT ?
-        ) ORDER BY created_at, id
+        SELECT question_id, id, text, source, created_at FROM (
+            SELECT question_id, id, text, source, created_at,
+                   row_number() OVER (PARTITION BY question_id
+                                      ORDER BY created_at DESC, id DESC) AS latest
+            FROM answers WHERE list_contains(?, question_id)
+        )
+        WHERE latest <= ?
+        ORDER BY question_id, created_at, id
         """,
-        [question_id, limit],
+        [question_ids, limit],
     ).fetchall()
-    versions = []
-    for answer_id, text, source, created_at in rows:
+    versions: dict[int, list[AnswerVersion]] = {q: [] for q in question_ids}
+    for question_id, answer_id, text, source, created_at in rows:
         analysis = analyse(text)
-        versions.append(
+        versions[question_id].append(
             AnswerVersion(
                 answer_id,
                 text,
@@ -846,14 +884,21 @@ def progress(cur: duckdb.DuckDBPyConnection, now: datetime) -> Progress:
 def _streak(cur: duckdb.DuckDBPyConnection, now: datetime) -> tuple[int, bool]:
     offset = now.utcoffset() or timedelta()
     # Local calendar days with a rehearsal, counted in SQL; at most a few hundred rows.
+    # Whole days since the epoch in integer microseconds: far cheaper per rehearsal
+    # than converting every timestamp to a local date.
     days = {
         row[0]
         for row in cur.execute(
             """
-            SELECT DISTINCT CAST(timezone('UTC', rated_at) + to_seconds(?) AS DATE)
-            FROM rehearsals WHERE rated_at >= ?
+            SELECT DATE '1970-01-01' + CAST(day AS INTEGER) FROM (
+                SELECT DISTINCT (epoch_us(rated_at) + ?) // 86400000000 AS day
+                FROM rehearsals WHERE rated_at >= ?
+            )
             """,
-            [offset.total_seconds(), now - timedelta(days=STREAK_LOOKBACK_DAYS)],
+            [
+                offset // timedelta(microseconds=1),
+                now - timedelta(days=STREAK_LOOKBACK_DAYS),
+            ],
         ).fetchall()
     }
     today = now.date()

@@ -102,10 +102,14 @@ def leeches_panel(ctx: PageContext) -> None:
         + (f" The {LEECHES_SHOWN} worst are shown; the next appear as you rewrite them."
            if len(found) > LEECHES_SHOWN else "")
     )  # fmt: skip
-    # Each shown leech loads its card's detail: draw a few, not all of them.
-    for card in found[:LEECHES_SHOWN]:
+    # The shown leeches' details load together (a few queries, not a set per card).
+    shown = found[:LEECHES_SHOWN]
+    details = practice.card_details(ctx.cur, [card.card_id for card in shown], ctx.now)
+    for card in shown:
+        if card.card_id not in details:  # deleted since the list was read
+            continue
         with st.expander(f"{card.question} — {card.lapses} lapses", icon=":material/edit:"):
-            rewrite(ctx, card)
+            rewrite(ctx, details[card.card_id])
 
 
 def empty_journal(ctx: PageContext) -> None:

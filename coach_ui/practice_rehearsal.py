@@ -350,9 +350,9 @@ def rehearsal(ctx: PageContext, card: practice.CardRow, *, badge: str) -> None:
         _grades(ctx, attempt, detail)
 
 
-def rewrite(ctx: PageContext, card: practice.CardRow) -> None:
+def rewrite(ctx: PageContext, detail: practice.CardDetail) -> None:
     """The rewrite flow for a leech: write a better answer instead of drilling it again."""
-    detail = practice.card_detail(ctx.cur, card.card_id, ctx.now)
+    card = detail.card
     _context(detail, ctx.now)
     best = detail.best
     st.caption(practice.length_advice(detail.versions, detail.target_seconds))

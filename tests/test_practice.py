@@ -396,6 +396,27 @@ def test_the_context_shows_the_latest_weak_ask_and_a_shorter_target_after_an_int
         practice.card_detail(cur, plain + 99, now)
 
 
+def test_the_details_of_several_cards_load_together_and_match_each_one_alone(cur, now):
+    first = add_card(cur, "Tell me about a failure.", now - timedelta(days=20))
+    for n in range(7):  # more asks than a detail shows
+        ask(cur, question_of(cur, first), f"Co{n}", now - timedelta(days=30 - n), "interrupted")
+    second = add_card(cur, "Why us?", now)
+    cur.execute(
+        "INSERT INTO answers (question_id, text, created_at) VALUES (?, ?, ?)",
+        [question_of(cur, second), "Because you ship weekly.", now - timedelta(days=1)],
+    )
+    together = practice.card_details(cur, [first, second, second + 99], now)
+    assert set(together) == {first, second}
+    for card_id in (first, second):
+        assert together[card_id] == practice.card_detail(cur, card_id, now)
+    assert [a.company for a in together[first].asks] == ["Co6", "Co5", "Co4", "Co3", "Co2"]
+    assert together[first].ask_count == 7
+    assert together[first].target_seconds == 90
+    assert together[second].asks == [] and together[second].ask_count == 0
+    assert [v.text for v in together[second].versions] == ["Because you ship weekly."]
+    assert practice.card_details(cur, [], now) == {}
+
+
 def test_the_length_trend_says_keep_it_but_shorter(cur, now):
     def version(words: int) -> practice.AnswerVersion:
         return practice.AnswerVersion(1, "", "manual", now, words, "words", words * 60 / 150)
