@@ -398,6 +398,57 @@ def signal_shares(
     return [SignalShares(r[0], _local(r[1], now), *r[2:]) for r in rows]
 
 
+@dataclass(frozen=True)
+class SignalHalves:
+    """Held interviews with recorded asks, split into an earlier and a later half (the
+    later one starts at interview n // 2, oldest first): their asks and weak signals."""
+
+    interviews: int
+    since: datetime | None  # the first later interview, in the candidate's zone
+    before: dict[str, int]  # "asks" and each weak signal -> count, earlier half
+    after: dict[str, int]  # the same, later half
+
+
+def signal_halves(cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime) -> SignalHalves:
+    """What `signal_shares` gives the takeaways, summed in SQL: a few numbers, however
+    many interviews the journal holds."""
+    counts = ", ".join(
+        f"sum({column}) FILTER (WHERE NOT later), sum({column}) FILTER (WHERE later)"
+        for column in ("asks", *WEAK_SIGNALS)
+    )
+    row = cur.execute(
+        f"""
+        WITH per AS (
+            SELECT i.id, any_value(i.scheduled_at) AS held_at, count(*) AS asks,
+                   count(*) FILTER (WHERE a.signal = 'interrupted') AS interrupted,
+                   count(*) FILTER (WHERE a.signal = 'confused') AS confused,
+                   count(*) FILTER (WHERE a.signal = 'probed') AS probed
+            FROM asks a
+            JOIN interviews i ON i.id = a.interview_id
+            JOIN companies c ON c.id = i.company_id
+            WHERE {HELD}
+            GROUP BY i.id
+        ),
+        numbered AS (
+            SELECT *, row_number() OVER (ORDER BY held_at, id) - 1
+                      >= count(*) OVER () // 2 AS later
+            FROM per
+        )
+        SELECT count(*), min(held_at) FILTER (WHERE later), {counts}
+        FROM numbered
+        """,  # noqa: S608 - fixed fragments only
+        filters.params(now),
+    ).fetchone()
+    names = ("asks", *WEAK_SIGNALS)
+    values = [v or 0 for v in row[2:]]
+    return SignalHalves(
+        interviews=row[0],
+        since=None if row[1] is None else _local(row[1], now),
+        before={name: values[2 * k] for k, name in enumerate(names)},
+        after={name: values[2 * k + 1] for k, name in enumerate(names)},
+    )
+
+
 # --- 4. Relationship --------------------------------------------------------------
 
 

@@ -274,23 +274,23 @@ def _likely_questions(cur, interview: UpcomingInterview, now: datetime, schedule
                OR q.dimension IN (SELECT dimension FROM role_dimensions)
         )
     """  # noqa: S608 - fixed fragments only
+    # One query: the shown rows carry the totals of all likely questions.
     rows = cur.execute(
         query  # noqa: S608 - fixed fragments only
         + """
-        SELECT * FROM likely
+        SELECT likely.*, totals.*
+        FROM likely, (
+            SELECT count(*), count(*) FILTER (WHERE recall < $desired), coalesce(sum(recall), 0)
+            FROM likely
+        ) AS totals
         ORDER BY 3 * here::INTEGER + 2 * (companies >= 2)::INTEGER + role_dim::INTEGER DESC,
                  recall, id
         LIMIT $limit
         """,
-        {k: v for k, v in params.items() if k != "desired"},
+        params,
     ).fetchall()
-    count, below, recall_sum = cur.execute(
-        query
-        + "SELECT count(*), count(*) FILTER (WHERE recall < $desired), coalesce(sum(recall), 0) "
-        "FROM likely",
-        {k: v for k, v in params.items() if k != "limit"},
-    ).fetchone()
-    return [LikelyQuestion(*r) for r in rows], count, below, recall_sum
+    count, below, recall_sum = rows[0][-3:] if rows else (0, 0, 0)
+    return [LikelyQuestion(*r[:-3]) for r in rows], count, below, recall_sum
 
 
 def _actions(cur, interview: UpcomingInterview):

@@ -8,6 +8,7 @@ or an honest empty state instead of the chart when the data are too few.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -21,6 +22,7 @@ ALL = "all"
 CELL = "insights_cell"  # the fallback selectbox of heatmap cells
 CELL_SEEN = "insights_cell_seen"  # the chart selection last applied to it
 BRIEF = "insights_brief_interview"
+BRIEF_SECTION = "Readiness brief"
 
 
 # --- Filters and glance -------------------------------------------------------------
@@ -71,12 +73,21 @@ def _range(picked) -> tuple:
     return picked, picked
 
 
-def at_a_glance(ctx: PageContext, chosen: Filters) -> None:
+@dataclass(frozen=True)
+class Glance:
+    """What the glance loaded that the readiness brief section can reuse in the same run."""
+
+    upcoming: list[readiness.UpcomingInterview]
+    brief: readiness.Brief | None  # the default interview's brief
+
+
+def at_a_glance(ctx: PageContext, chosen: Filters) -> Glance:
     """The three answers the page exists for, before any chart."""
     weak = takeaways.weakness_takeaway(insights.dimension_weakness(ctx.cur, chosen, ctx.now))
-    fixes = takeaways.signal_takeaway(insights.signal_shares(ctx.cur, chosen, ctx.now))
+    fixes = takeaways.signal_takeaway(insights.signal_halves(ctx.cur, chosen, ctx.now))
     upcoming = readiness.upcoming_interviews(ctx.cur, ctx.now)
     target = readiness.default_interview(upcoming)
+    made = None
     left, middle, right = st.columns(3)
     with left.container(border=True):
         st.markdown("**:material/trending_down: Where you are weakest**")
@@ -89,8 +100,9 @@ def at_a_glance(ctx: PageContext, chosen: Filters) -> None:
         if target is None:
             st.markdown("No upcoming interview is booked.")
         else:
-            brief = readiness.readiness_brief(ctx.cur, target.interview_id, ctx.now)
-            st.markdown(md(readiness.rehearse_first(brief)))
+            made = readiness.readiness_brief(ctx.cur, target.interview_id, ctx.now)
+            st.markdown(md(readiness.rehearse_first(made)))
+    return Glance(upcoming, made)
 
 
 def _takeaway(take: takeaways.Takeaway) -> bool:
@@ -338,8 +350,9 @@ def rehearsal(ctx: PageContext, chosen: Filters) -> None:
 # --- 8. Readiness brief -------------------------------------------------------------
 
 
-def brief(ctx: PageContext, chosen: Filters) -> None:
-    upcoming = readiness.upcoming_interviews(ctx.cur, ctx.now)
+def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+    """The readiness brief; `glance` (from this same run) saves loading it twice."""
+    upcoming = glance.upcoming if glance else readiness.upcoming_interviews(ctx.cur, ctx.now)
     if not upcoming:
         st.info(
             "No upcoming interview is booked. Add one on the Interviews page to get a "
@@ -362,7 +375,10 @@ def brief(ctx: PageContext, chosen: Filters) -> None:
         ),
         key=BRIEF,
     )
-    made = readiness.readiness_brief(ctx.cur, chosen_id, ctx.now)
+    if glance and glance.brief and glance.brief.interview.interview_id == chosen_id:
+        made = glance.brief
+    else:
+        made = readiness.readiness_brief(ctx.cur, chosen_id, ctx.now)
     interview = made.interview
     kind = vocabulary.COMPANY_KINDS[interview.kind]
     st.markdown(f"### {md(interview.title)} :{KIND_COLOURS[interview.kind]}-badge[{kind}]")
@@ -447,8 +463,9 @@ def brief(ctx: PageContext, chosen: Filters) -> None:
     )
 
 
-SECTIONS: dict[str, Callable[[PageContext, Filters], None]] = {
-    "Readiness brief": brief,
+# Each section draws itself from (ctx, filters); the brief also takes the run's Glance.
+SECTIONS: dict[str, Callable[..., None]] = {
+    BRIEF_SECTION: brief,
     "Overall trend": overall,
     "Weak spots": weak_spots,
     "Fixes": fixes,

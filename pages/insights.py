@@ -4,7 +4,7 @@ import streamlit as st
 
 from coach import insights
 from coach_ui import frame
-from coach_ui.insights_sections import SECTIONS, at_a_glance, filters
+from coach_ui.insights_sections import BRIEF_SECTION, SECTIONS, at_a_glance, brief, filters
 
 ctx = frame.start("insights")
 SECTION = "insights_section"
@@ -21,7 +21,7 @@ if not interviews:
     st.stop()
 
 chosen = filters(ctx)
-at_a_glance(ctx, chosen)
+glance = at_a_glance(ctx, chosen)
 section = st.segmented_control(
     "Section",
     list(SECTIONS),
@@ -30,4 +30,7 @@ section = st.segmented_control(
     key=SECTION,
     label_visibility="collapsed",
 )
-SECTIONS[section or next(iter(SECTIONS))](ctx, chosen)
+if section in (None, BRIEF_SECTION):
+    brief(ctx, chosen, glance)  # reuses the glance's brief: it is costly to make twice
+else:
+    SECTIONS[section](ctx, chosen)

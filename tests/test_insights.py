@@ -325,6 +325,14 @@ def test_signal_shares_per_interview_and_the_takeaways(small):
         "Share of answers since 9 March: interruptions fell from 40% to 0%; confused looks "
         "fell from 20% to 0%; probing for details held at 20%."
     )
+    halves = insights.signal_halves(small, ALL, NOW)
+    assert halves == takeaways.halves_of(shares)
+    assert takeaways.signal_takeaway(halves) == takeaways.signal_takeaway(shares)
+    assert takeaways.fixes_takeaway(halves) == takeaways.fixes_takeaway(shares)
+    for filters in (Filters(company_id=1), Filters(company_id=99), Filters(kind="target")):
+        assert insights.signal_halves(small, filters, NOW) == takeaways.halves_of(
+            insights.signal_shares(small, filters, NOW)
+        )
 
 
 def test_too_few_interviews_give_an_honest_empty_state(small):
