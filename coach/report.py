@@ -12,6 +12,7 @@ from coach import actions as action_store
 from coach import questions as question_bank
 from coach import reviews, stories, vocabulary
 from coach.interviews import Interview, get_interview
+from coach.text import md
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,6 @@ def load_report(cur: duckdb.DuckDBPyConnection, interview_id: int) -> ReviewRepo
         actions=action_store.list_actions(cur, interview_id),
         dimensions=question_bank.dimensions(cur),
     )
-
-
-# Characters that Markdown would read as structure; escaped so the candidate's words
-# read back exactly as typed (a "*" stays a star, "<script>" stays text).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~])")
-_BULLET_START = re.compile(r"^(\s*)([-+])(?=\s)", re.MULTILINE)
-_NUMBER_START = re.compile(r"^(\s*\d+)([.)])(?=\s)", re.MULTILINE)
-
-
-def md(text: str | None) -> str:
-    """The candidate's text, escaped for Markdown."""
-    escaped = _SPECIAL.sub(r"\\\1", text or "")
-    escaped = _BULLET_START.sub(r"\1\\\2", escaped)
-    return _NUMBER_START.sub(r"\1\\\2", escaped)
 
 
 def _quote(text: str) -> list[str]:

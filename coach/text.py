@@ -1,6 +1,8 @@
-"""Cleaning of text the candidate types, before it is stored."""
+"""Cleaning of text the candidate types, before it is stored, and escaping it for display."""
 
 from __future__ import annotations
+
+import re
 
 from coach.errors import InvalidInput
 
@@ -30,3 +32,17 @@ def required_text(value: str | None, *, field: str, limit: int = NAME_LIMIT) -> 
     if not text:
         raise InvalidInput(f"{field} cannot be empty.")
     return text
+
+
+# Characters that Markdown would read as structure; escaped so the candidate's words
+# read back exactly as typed (a "*" stays a star, "<script>" stays text).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~])")
+_BULLET_START = re.compile(r"^(\s*)([-+])(?=\s)", re.MULTILINE)
+_NUMBER_START = re.compile(r"^(\s*\d+)([.)])(?=\s)", re.MULTILINE)
+
+
+def md(text: str | None) -> str:
+    """The candidate's text, escaped for Markdown."""
+    escaped = _SPECIAL.sub(r"\\\1", text or "")
+    escaped = _BULLET_START.sub(r"\1\\\2", escaped)
+    return _NUMBER_START.sub(r"\1\\\2", escaped)

@@ -16,7 +16,7 @@ from coach import interviews as interview_store
 from coach import vocabulary
 from coach.errors import JournalError
 from coach.interviews import Interview, InterviewFields
-from coach.report import md
+from coach.text import md
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
 

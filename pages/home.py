@@ -3,7 +3,7 @@
 import streamlit as st
 
 from coach import home
-from coach.report import md
+from coach.text import md
 from coach_ui import frame
 from coach_ui.formatting import relative_day, when
 from coach_ui.review_start import open_review, review_button_label

@@ -5,7 +5,7 @@ import streamlit as st
 from coach import companies as company_store
 from coach import deletion, vocabulary
 from coach import interviews as interview_store
-from coach.report import md
+from coach.text import md
 from coach_ui import frame
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, relative_day, when
 from coach_ui.forms import company_form, interview_form
