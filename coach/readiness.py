@@ -367,22 +367,49 @@ def days_left_text(days: int) -> str:
 
 def rehearse_first(brief: Brief) -> str:
     """One line: what to rehearse before this interview."""
-    weak = [q for q in brief.likely if q.recall_on_day < brief.desired_retention]
-    title = brief.interview.company
+    return _rehearse_first(
+        brief.interview, brief.days_left, brief.likely, brief.likely_count,
+        brief.below_target, brief.desired_retention,
+    )  # fmt: skip
+
+
+def rehearse_first_line(
+    cur: duckdb.DuckDBPyConnection, interview: UpcomingInterview, now: datetime
+) -> str:
+    """`rehearse_first` of the interview's brief, making only the part of the brief it
+    needs (the likely questions), for a page that shows this line without the brief."""
+    scheduler = _scheduler(cur)
+    likely, likely_count, below, _ = _likely_questions(cur, interview, now, scheduler)
+    return _rehearse_first(
+        interview, days_until(interview.scheduled_at, now), likely, likely_count, below,
+        scheduler.desired_retention,
+    )  # fmt: skip
+
+
+def _rehearse_first(
+    interview: UpcomingInterview,
+    days_left: int,
+    likely: list[LikelyQuestion],
+    likely_count: int,
+    below_target: int,
+    desired_retention: float,
+) -> str:
+    weak = [q for q in likely if q.recall_on_day < desired_retention]
+    title = interview.company
     if not weak:
-        if not brief.likely_count:
+        if not likely_count:
             return f"No rehearsal cards match the questions likely at {title} yet."
         return (
-            f"All {plural(brief.likely_count, 'likely question')} for {title} should be at or "
-            f"above {brief.desired_retention:.0%} recall on the day."
+            f"All {plural(likely_count, 'likely question')} for {title} should be at or "
+            f"above {desired_retention:.0%} recall on the day."
         )
     from coach.takeaways import quote
 
     names = ", ".join(quote(q.text, 50) for q in weak[:3])
     return (
-        f"Before {title} ({days_left_text(brief.days_left)}), rehearse "
-        f"{plural(brief.below_target, 'likely question')} below "
-        f"{brief.desired_retention:.0%} recall on the day, first {names}."
+        f"Before {title} ({days_left_text(days_left)}), rehearse "
+        f"{plural(below_target, 'likely question')} below "
+        f"{desired_retention:.0%} recall on the day, first {names}."
     )
 
 

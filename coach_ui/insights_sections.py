@@ -81,8 +81,11 @@ class Glance:
     brief: readiness.Brief | None  # the default interview's brief
 
 
-def at_a_glance(ctx: PageContext, chosen: Filters) -> Glance:
-    """The three answers the page exists for, before any chart."""
+def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glance:
+    """The three answers the page exists for, before any chart.
+
+    `with_brief`: make the default interview's whole readiness brief (the brief section
+    shows it next, and reuses it); otherwise only the part this box needs."""
     weak = takeaways.weakness_takeaway(insights.dimension_weakness(ctx.cur, chosen, ctx.now))
     fixes = takeaways.signal_takeaway(insights.signal_halves(ctx.cur, chosen, ctx.now))
     upcoming = readiness.upcoming_interviews(ctx.cur, ctx.now)
@@ -99,9 +102,11 @@ def at_a_glance(ctx: PageContext, chosen: Filters) -> Glance:
         st.markdown("**:material/flag: Before your next interview**")
         if target is None:
             st.markdown("No upcoming interview is booked.")
-        else:
+        elif with_brief:
             made = readiness.readiness_brief(ctx.cur, target.interview_id, ctx.now)
             st.markdown(md(readiness.rehearse_first(made)))
+        else:
+            st.markdown(md(readiness.rehearse_first_line(ctx.cur, target, ctx.now)))
     return Glance(upcoming, made)
 
 

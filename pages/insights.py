@@ -21,7 +21,10 @@ if not interviews:
     st.stop()
 
 chosen = filters(ctx)
-glance = at_a_glance(ctx, chosen)
+# The section is known before its control is drawn (widget state), so the glance makes
+# the whole readiness brief only when the brief section will show it.
+shown = st.session_state.get(SECTION, BRIEF_SECTION)
+glance = at_a_glance(ctx, chosen, with_brief=shown in (None, BRIEF_SECTION))
 section = st.segmented_control(
     "Section",
     list(SECTIONS),

@@ -502,6 +502,14 @@ def test_the_default_brief_is_for_the_next_target_interview(small):
     assert readiness.default_interview(upcoming).interview_id == 5
 
 
+def test_the_glance_line_without_the_whole_brief_says_the_same(small):
+    for interview in readiness.upcoming_interviews(small, NOW):
+        brief = readiness.readiness_brief(small, interview.interview_id, NOW)
+        assert readiness.rehearse_first_line(small, interview, NOW) == (
+            readiness.rehearse_first(brief)
+        )
+
+
 def test_the_brief_for_the_acme_final(small):
     brief = readiness.readiness_brief(small, 5, NOW)
     r1, r2 = recall(small, 1, at(20)), recall(small, 2, at(20))
