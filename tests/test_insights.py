@@ -427,6 +427,16 @@ def test_rehearsals_per_day_follow_the_candidates_zone(small):
     )
 
 
+def test_rehearsals_per_day_keep_the_latest_days_with_rehearsals_across_gaps(small, monkeypatch):
+    # Days with rehearsals: 8, 9, 10, 14 March. With room for 3 days, the last three
+    # with any are listed, although they span more than three calendar days.
+    monkeypatch.setattr(insights, "REHEARSAL_DAYS_LIMIT", 3)
+    days = insights.rehearsals_per_day(small, ALL, NOW)
+    assert [(d.day.day, d.count) for d in days] == [(9, 1), (10, 2), (14, 1)]
+    monkeypatch.setattr(insights, "REHEARSAL_DAYS_LIMIT", 1)
+    assert [(d.day.day, d.count) for d in insights.rehearsals_per_day(small, ALL, NOW)] == [(14, 1)]
+
+
 def test_due_forecast_lists_fourteen_days_with_the_overdue_today(small):
     forecast = insights.due_forecast(small, NOW)
     assert len(forecast) == 14
