@@ -377,21 +377,34 @@ class SignalShares:
 
 
 def signal_shares(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    now: datetime,
+    *,
+    latest: int | None = None,
 ) -> list[SignalShares]:
-    """Per held interview with recorded asks, oldest first: asks and weak-signal counts."""
+    """Per held interview with recorded asks, oldest first: asks and weak-signal counts.
+
+    With `latest`, only the latest that many interviews (for a chart; the takeaways
+    use `signal_halves`, over all of them)."""
+    limit = "" if latest is None else f"LIMIT {int(latest)}"
     rows = cur.execute(
         f"""
-        SELECT i.id, any_value(i.scheduled_at) AS held_at, any_value(c.name), any_value(c.kind),
-               count(*), count(*) FILTER (WHERE a.signal = 'interrupted'),
-               count(*) FILTER (WHERE a.signal = 'confused'),
-               count(*) FILTER (WHERE a.signal = 'probed')
-        FROM asks a
-        JOIN interviews i ON i.id = a.interview_id
-        JOIN companies c ON c.id = i.company_id
-        WHERE {HELD}
-        GROUP BY i.id
-        ORDER BY held_at, i.id
+        SELECT * FROM (
+            SELECT i.id, any_value(i.scheduled_at) AS held_at, any_value(c.name),
+                   any_value(c.kind), count(*),
+                   count(*) FILTER (WHERE a.signal = 'interrupted'),
+                   count(*) FILTER (WHERE a.signal = 'confused'),
+                   count(*) FILTER (WHERE a.signal = 'probed')
+            FROM asks a
+            JOIN interviews i ON i.id = a.interview_id
+            JOIN companies c ON c.id = i.company_id
+            WHERE {HELD}
+            GROUP BY i.id
+            ORDER BY held_at DESC, i.id DESC
+            {limit}
+        )
+        ORDER BY held_at, id
         """,  # noqa: S608 - fixed fragments only
         filters.params(now),
     ).fetchall()

@@ -23,6 +23,9 @@ CELL = "insights_cell"  # the fallback selectbox of heatmap cells
 CELL_SEEN = "insights_cell_seen"  # the chart selection last applied to it
 BRIEF = "insights_brief_interview"
 BRIEF_SECTION = "Readiness brief"
+# Per-interview charts draw at most this many interviews, the latest: more points than
+# this are unreadable, and slow to build and to send.
+CHART_INTERVIEWS = 60
 
 
 # --- Filters and glance -------------------------------------------------------------
@@ -132,7 +135,8 @@ def overall(ctx: PageContext, chosen: Filters) -> None:
     with left:
         st.subheader("Overall rating over time")
         if _takeaway(takeaways.rating_takeaway(rated)):
-            _chart(charts.rating_trend_chart(rated))
+            _chart(charts.rating_trend_chart(rated[-CHART_INTERVIEWS:]))
+            _drawn_note(min(len(rated), CHART_INTERVIEWS), len(rated))
     with right:
         st.subheader("My rating against the outcome")
         cells = insights.calibration(ctx.cur, chosen, ctx.now)
@@ -217,11 +221,22 @@ def _ask_listing(ctx: PageContext, chosen: Filters, dimension: str, signal: str,
 
 
 def fixes(ctx: PageContext, chosen: Filters) -> None:
-    shares = insights.signal_shares(ctx.cur, chosen, ctx.now)
+    halves = insights.signal_halves(ctx.cur, chosen, ctx.now)
     st.subheader("Are the fixes working?")
-    if _takeaway(takeaways.fixes_takeaway(shares)):
-        st.caption(takeaways.signal_takeaway(shares).text)
+    if _takeaway(takeaways.fixes_takeaway(halves)):
+        st.caption(takeaways.signal_takeaway(halves).text)
+        shares = insights.signal_shares(ctx.cur, chosen, ctx.now, latest=CHART_INTERVIEWS)
         _chart(charts.fixes_chart(shares))
+        _drawn_note(len(shares), halves.interviews)
+
+
+def _drawn_note(drawn: int, total: int) -> None:
+    """Say so when a per-interview chart draws only the latest interviews."""
+    if drawn < total:
+        st.caption(
+            f"The chart draws the latest {drawn} of {total} interviews (the takeaway "
+            "counts them all); narrow the dates above to see older ones."
+        )
 
 
 # --- 4. Relationship ----------------------------------------------------------------
@@ -231,7 +246,10 @@ def relationship(ctx: PageContext, chosen: Filters) -> None:
     points = insights.relationship_points(ctx.cur, chosen, ctx.now)
     st.subheader("Harmony and pace")
     if _takeaway(takeaways.relationship_takeaway(points)):
-        _chart(charts.relationship_chart(points))
+        # The chart draws the interviews with a harmony: the latest of those.
+        rated = [p for p in points if p.harmony is not None]
+        _chart(charts.relationship_chart(rated[-CHART_INTERVIEWS:]))
+        _drawn_note(min(len(rated), CHART_INTERVIEWS), len(rated))
     left, right = st.columns(2)
     with left:
         st.subheader("Advice received")
