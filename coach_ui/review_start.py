@@ -23,7 +23,7 @@ from coach_ui.frame import PageContext
 CHOSEN = "review_interview"
 PAGE = "pages/review.py"
 AWAITING_SHOWN = "review_awaiting_shown"  # how many awaiting interviews are listed
-AWAITING_STEP = 20
+AWAITING_STEP = 10
 PAST_SEARCH = "review_past_search"
 PAST_SHOWN = 50  # completed reviews offered at once; a search finds older ones
 SPOT_COMPANIES = 200  # companies offered in the spot form; typing finds any other
