@@ -88,11 +88,15 @@ def _up_next(cards: list[practice.CardRow], current: practice.CardRow, ctx: Page
             st.markdown(f"- {card.question} :gray[({kind}{mark})]")
 
 
-def leeches_panel(ctx: PageContext) -> None:
+def leeches_panel(
+    ctx: PageContext,
+    found: list[practice.CardRow],
+    details: dict[int, practice.CardDetail],
+) -> None:
+    """The worst leeches, each with its rewrite form; `details` holds the shown ones'."""
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.warning(notice, icon=":material/bug_report:")
-    found = practice.leeches(ctx.cur)
     if not found:
         return
     st.markdown(f"#### :material/bug_report: Rewrite first ({len(found)})")
@@ -102,10 +106,7 @@ def leeches_panel(ctx: PageContext) -> None:
         + (f" The {LEECHES_SHOWN} worst are shown; the next appear as you rewrite them."
            if len(found) > LEECHES_SHOWN else "")
     )  # fmt: skip
-    # The shown leeches' details load together (a few queries, not a set per card).
-    shown = found[:LEECHES_SHOWN]
-    details = practice.card_details(ctx.cur, [card.card_id for card in shown], ctx.now)
-    for card in shown:
+    for card in found[:LEECHES_SHOWN]:
         if card.card_id not in details:  # deleted since the list was read
             continue
         with st.expander(f"{card.question} — {card.lapses} lapses", icon=":material/edit:"):
@@ -127,16 +128,25 @@ def today(ctx: PageContext, progress: practice.Progress) -> None:
     if progress.total_cards == 0:
         empty_journal(ctx)
         return
-    leeches_panel(ctx)
+    # The leeches come first on the page, but their details load together with the
+    # current card's (one set of queries), once the filters have chosen that card.
+    leech_area = st.container()
     dimension, company = filters(ctx)
     queue = practice.todays_queue(ctx.cur, ctx.now, dimension=dimension, company_id=company)
     current = _first_unskipped(queue.cards)
+    found = practice.leeches(ctx.cur)
+    shown = [card.card_id for card in found[:LEECHES_SHOWN]]
+    details = practice.card_details(
+        ctx.cur, shown + ([current.card_id] if current is not None else []), ctx.now
+    )
+    with leech_area:
+        leeches_panel(ctx, found, details)
     if current is not None:
         st.caption(
             f"**{queue.total}** to rehearse today: {queue.due_count} due, "
             f"{queue.new_count} new" + (f" · {len(skipped())} skipped for now" if skipped() else "")
         )
-        rehearsal(ctx, current, badge=_badge(current, ctx))
+        rehearsal(ctx, current, badge=_badge(current, ctx), detail=details.get(current.card_id))
         _up_next(queue.cards, current, ctx)
         return
     if queue.cards:  # everything left was skipped

@@ -306,9 +306,16 @@ def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: 
     st.rerun()
 
 
-def rehearsal(ctx: PageContext, card: practice.CardRow, *, badge: str) -> None:
-    """Draw the rehearsal of `card`; grading it writes the rehearsal and reruns."""
-    detail = practice.card_detail(ctx.cur, card.card_id, ctx.now)
+def rehearsal(
+    ctx: PageContext,
+    card: practice.CardRow,
+    *,
+    badge: str,
+    detail: practice.CardDetail | None = None,
+) -> None:
+    """Draw the rehearsal of `card` (its `detail`, if already loaded in this run);
+    grading it writes the rehearsal and reruns."""
+    detail = detail or practice.card_detail(ctx.cur, card.card_id, ctx.now)
     attempt = _attempt(card.card_id, ctx.now)
     with st.container(border=True, key="practice_rehearsal"):
         top, side = st.columns([4, 1], vertical_alignment="top")
