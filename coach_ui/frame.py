@@ -42,8 +42,9 @@ def start(key: str) -> PageContext:
     )
     now = datetime.now().astimezone()
     journal = _open_selected_journal(now)
-    _sidebar(journal)
-    if journal.is_sample:
+    is_sample = journal.is_sample  # a query: asked once per run
+    _sidebar(journal, is_sample=is_sample)
+    if is_sample:
         # When COACH_DB itself names a sample there is no other journal to go back to.
         _sample_banner(can_leave=using_sample())
     return PageContext(journal=journal, cur=journal.cursor(), now=now)
@@ -100,13 +101,13 @@ def _open_selected_journal(now: datetime) -> db.Journal:
         raise  # st.stop() raises; this keeps type checkers and readers sure of it
 
 
-def _sidebar(journal: db.Journal) -> None:
+def _sidebar(journal: db.Journal, *, is_sample: bool) -> None:
     with st.sidebar:
         st.markdown("### :material/record_voice_over: Interview Coach")
         for spec in PAGES:
             st.page_link(spec.path, label=spec.title, icon=spec.icon)
         st.divider()
-        where = "Sample journal" if journal.is_sample else "Your journal"
+        where = "Sample journal" if is_sample else "Your journal"
         st.caption(f"{where}: `{journal.database}`")
 
 
