@@ -1,0 +1,185 @@
+"""The Interviews page's rows: one interview or company, with its edit and delete flows.
+
+Kept out of pages/interviews.py so the page script stays short (Streamlit compiles a
+page's script for each run in tests; imported modules are compiled once).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from coach import companies as company_store
+from coach import deletion, vocabulary
+from coach import interviews as interview_store
+from coach.text import md
+from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, relative_day, when
+from coach_ui.forms import company_form, interview_form
+from coach_ui.frame import PageContext
+from coach_ui.review_start import open_review, review_button_label
+
+EDITING = "interviews_editing"  # ("interview" | "company", id) being edited
+DELETING = "interviews_deleting"  # ("interview" | "company", id) awaiting confirmation
+
+
+def set_flag(flag: str, value) -> None:
+    st.session_state[flag] = value
+
+
+def confirm_delete(
+    ctx: PageContext, what: str, item_id: int, title: str, impact: deletion.DeletionImpact
+) -> None:
+    with st.container(border=True):
+        also = impact.describe()
+        st.warning(
+            f"Delete **{md(title)}**?"
+            + (f" This also deletes {', '.join(also)}." if also else "")
+            + " Questions stay in your question bank, with their cards and answers."
+            " This cannot be undone.",
+            icon=":material/delete:",
+        )
+        yes, no, _ = st.columns([1, 1, 4])
+        if yes.button("Delete", type="primary", key=f"interviews_yes_{what}_{item_id}"):
+            if what == "company":
+                company_store.delete_company(ctx.journal, item_id)
+            else:
+                interview_store.delete_interview(ctx.journal, item_id)
+            set_flag(DELETING, None)
+            st.toast(f"Deleted {md(title)}.", icon=":material/delete:")
+            st.rerun()
+        no.button(
+            "Cancel",
+            key=f"interviews_no_{what}_{item_id}",
+            on_click=set_flag,
+            args=(DELETING, None),
+        )
+
+
+def interview_row(
+    ctx: PageContext,
+    companies: list[company_store.Company],
+    interview: interview_store.Interview,
+    *,
+    held_row: bool,
+) -> None:
+    key = ("interview", interview.id)
+    with st.container(border=True):
+        if st.session_state[EDITING] == key:
+            saved = interview_form(
+                ctx.journal,
+                companies,
+                ctx.now,
+                name=f"interviews_edit_{interview.id}",
+                existing=interview,
+            )
+            st.button(
+                "Cancel",
+                key=f"interviews_cancel_{interview.id}",
+                on_click=set_flag,
+                args=(EDITING, None),
+            )
+            if saved is not None:
+                set_flag(EDITING, None)
+                st.toast("Interview saved.", icon=":material/check:")
+                st.rerun()
+            return
+        text, buttons = st.columns([5, 1], vertical_alignment="center")
+        kind = interview.company_kind
+        badges = f":{KIND_COLOURS[kind]}-badge[{vocabulary.COMPANY_KINDS[kind]}]"
+        if held_row:
+            colour = OUTCOME_COLOURS[interview.outcome]
+            badges += f" :{colour}-badge[{vocabulary.OUTCOMES[interview.outcome]}]"
+            review_colour = {"completed": "green", "draft": "orange"}.get(
+                interview.review_status or "", "red"
+            )
+            badges += f" :{review_colour}-badge[{interview.review_label}]"
+        text.markdown(f"**{md(interview.title)}** {badges}")
+        details = [
+            when(interview.scheduled_at, ctx.now),
+            relative_day(interview.scheduled_at, ctx.now),
+            vocabulary.INTERVIEW_FORMATS[interview.format],
+        ]
+        if interview.interviewer:
+            details.append(f"with {interview.interviewer}")
+        text.caption(md(" · ".join(details)))
+        if held_row and text.button(
+            review_button_label(interview),
+            key=f"interviews_review_{interview.id}",
+            icon=":material/rate_review:",
+            type="primary" if interview.review_status != "completed" else "secondary",
+        ):
+            open_review(interview.id)
+        edit, delete = buttons.columns(2)
+        edit.button(
+            ":material/edit:",
+            key=f"interviews_edit_{interview.id}",
+            help="Edit this interview",
+            on_click=set_flag,
+            args=(EDITING, key),
+        )
+        delete.button(
+            ":material/delete:",
+            key=f"interviews_delete_{interview.id}",
+            help="Delete this interview",
+            on_click=set_flag,
+            args=(DELETING, key),
+        )
+        if st.session_state[DELETING] == key:
+            confirm_delete(
+                ctx,
+                "interview",
+                interview.id,
+                interview.title,
+                deletion.interview_deletion_impact(ctx.cur, interview.id),
+            )
+
+
+def company_row(ctx: PageContext, company: company_store.Company) -> None:
+    key = ("company", company.id)
+    with st.container(border=True):
+        if st.session_state[EDITING] == key:
+            saved = company_form(
+                ctx.journal, name=f"interviews_company_{company.id}", existing=company
+            )
+            st.button(
+                "Cancel",
+                key=f"interviews_cancel_company_{company.id}",
+                on_click=set_flag,
+                args=(EDITING, None),
+            )
+            if saved is not None:
+                set_flag(EDITING, None)
+                st.toast("Company saved.", icon=":material/check:")
+                st.rerun()
+            return
+        text, buttons = st.columns([5, 1], vertical_alignment="center")
+        count = company.interview_count
+        text.markdown(
+            f"**{md(company.name)}** :{KIND_COLOURS[company.kind]}-badge[{company.kind_label}]"
+        )
+        text.caption(
+            f"{count} interview{'s' if count != 1 else ''}"
+            + (f" · {md(company.notes)}" if company.notes else "")
+        )
+        edit, delete = buttons.columns(2)
+        edit.button(
+            ":material/edit:",
+            key=f"interviews_edit_company_{company.id}",
+            help="Edit this company",
+            on_click=set_flag,
+            args=(EDITING, key),
+        )
+        delete.button(
+            ":material/delete:",
+            key=f"interviews_delete_company_{company.id}",
+            help="Delete this company",
+            on_click=set_flag,
+            args=(DELETING, key),
+        )
+        if st.session_state[DELETING] == key:
+            confirm_delete(
+                ctx,
+                "company",
+                company.id,
+                company.name,
+                deletion.company_deletion_impact(ctx.cur, company.id),
+            )
