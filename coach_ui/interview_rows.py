@@ -82,7 +82,7 @@ def interview_row(
                 st.toast("Interview saved.", icon=":material/check:")
                 st.rerun()
             return
-        text, buttons = st.columns([5, 1], vertical_alignment="center")
+        text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         kind = interview.company_kind
         badges = f":{KIND_COLOURS[kind]}-badge[{vocabulary.COMPANY_KINDS[kind]}]"
         if held_row:
@@ -108,7 +108,6 @@ def interview_row(
             type="primary" if interview.review_status != "completed" else "secondary",
         ):
             open_review(interview.id)
-        edit, delete = buttons.columns(2)
         edit.button(
             ":material/edit:",
             key=f"interviews_edit_{interview.id}",
@@ -151,7 +150,7 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
                 st.toast("Company saved.", icon=":material/check:")
                 st.rerun()
             return
-        text, buttons = st.columns([5, 1], vertical_alignment="center")
+        text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         count = company.interview_count
         text.markdown(
             f"**{md(company.name)}** :{KIND_COLOURS[company.kind]}-badge[{company.kind_label}]"
@@ -160,7 +159,6 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
             f"{count} interview{'s' if count != 1 else ''}"
             + (f" · {md(company.notes)}" if company.notes else "")
         )
-        edit, delete = buttons.columns(2)
         edit.button(
             ":material/edit:",
             key=f"interviews_edit_company_{company.id}",
