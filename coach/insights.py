@@ -186,22 +186,78 @@ class RatedInterview:
 
 
 def rated_interviews(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    now: datetime,
+    *,
+    latest: int | None = None,
 ) -> list[RatedInterview]:
-    """Held interviews with an overall rating, oldest first."""
+    """Held interviews with an overall rating, oldest first; with `latest`, only the
+    latest that many (for a chart; the takeaway uses `rating_halves`)."""
     rows = cur.execute(
         f"""
-        SELECT i.id, i.scheduled_at, c.name, c.kind, i.round, r.overall_rating, r.self_state,
-               i.outcome
-        FROM interviews i
-        JOIN companies c ON c.id = i.company_id
-        JOIN reviews r ON r.interview_id = i.id
-        WHERE r.overall_rating IS NOT NULL AND {HELD}
-        ORDER BY i.scheduled_at, i.id
+        SELECT * FROM (
+            SELECT i.id, i.scheduled_at, c.name, c.kind, i.round, r.overall_rating,
+                   r.self_state, i.outcome
+            FROM interviews i
+            JOIN companies c ON c.id = i.company_id
+            JOIN reviews r ON r.interview_id = i.id
+            WHERE r.overall_rating IS NOT NULL AND {HELD}
+            ORDER BY i.scheduled_at DESC, i.id DESC
+            {_limit(latest)}
+        )
+        ORDER BY scheduled_at, id
         """,  # noqa: S608 - fixed fragments only
         filters.params(now),
     ).fetchall()
     return [RatedInterview(r[0], _local(r[1], now), *r[2:]) for r in rows]
+
+
+def _limit(latest: int | None) -> str:
+    return "" if latest is None else f"LIMIT {int(latest)}"
+
+
+@dataclass(frozen=True)
+class MeanHalves:
+    """A per-interview value, oldest first, split into an earlier and a later half (the
+    later one starts at interview n // 2): the mean of each half."""
+
+    count: int
+    since: datetime | None  # the first later interview, in the candidate's zone
+    before: float | None
+    after: float | None
+
+
+def _mean_halves(
+    cur: duckdb.DuckDBPyConnection, value: str, where: str, params: dict, now: datetime
+) -> MeanHalves:
+    """`value` over the held interviews `i` (with company `c`, review `r`) matching
+    `where`; both are fixed fragments of this module."""
+    row = cur.execute(
+        f"""
+        WITH numbered AS (
+            SELECT i.scheduled_at, {value} AS value,
+                   row_number() OVER (ORDER BY i.scheduled_at, i.id) - 1
+                   >= count(*) OVER () // 2 AS later
+            FROM interviews i
+            JOIN companies c ON c.id = i.company_id
+            JOIN reviews r ON r.interview_id = i.id
+            WHERE {where} AND {HELD}
+        )
+        SELECT count(*), min(scheduled_at) FILTER (WHERE later),
+               avg(value) FILTER (WHERE NOT later), avg(value) FILTER (WHERE later)
+        FROM numbered
+        """,  # noqa: S608 - fixed fragments only
+        params,
+    ).fetchone()
+    return MeanHalves(row[0], None if row[1] is None else _local(row[1], now), row[2], row[3])
+
+
+def rating_halves(cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime) -> MeanHalves:
+    """The mean overall rating, earlier half against later half of `rated_interviews`."""
+    return _mean_halves(
+        cur, "r.overall_rating", "r.overall_rating IS NOT NULL", filters.params(now), now
+    )
 
 
 RESULTS = {"forward": "Went forward", "stopped": "Stopped", "pending": "Pending"}
@@ -476,21 +532,65 @@ class RelationshipPoint:
 
 
 def relationship_points(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    now: datetime,
+    *,
+    latest_with_harmony: int | None = None,
 ) -> list[RelationshipPoint]:
-    """Held interviews whose review recorded harmony or pace, oldest first."""
+    """Held interviews whose review recorded harmony or pace, oldest first; with
+    `latest_with_harmony`, only the latest that many with a harmony (for a chart; the
+    takeaway uses `relationship_summary`)."""
+    where = (
+        "r.harmony IS NOT NULL"
+        if latest_with_harmony is not None
+        else ("(r.harmony IS NOT NULL OR r.pace IS NOT NULL)")
+    )
     rows = cur.execute(
         f"""
-        SELECT i.id, i.scheduled_at, c.name, c.kind, r.harmony, r.pace
-        FROM interviews i
-        JOIN companies c ON c.id = i.company_id
-        JOIN reviews r ON r.interview_id = i.id
-        WHERE (r.harmony IS NOT NULL OR r.pace IS NOT NULL) AND {HELD}
-        ORDER BY i.scheduled_at, i.id
+        SELECT * FROM (
+            SELECT i.id, i.scheduled_at, c.name, c.kind, r.harmony, r.pace
+            FROM interviews i
+            JOIN companies c ON c.id = i.company_id
+            JOIN reviews r ON r.interview_id = i.id
+            WHERE {where} AND {HELD}
+            ORDER BY i.scheduled_at DESC, i.id DESC
+            {_limit(latest_with_harmony)}
+        )
+        ORDER BY scheduled_at, id
         """,  # noqa: S608 - fixed fragments only
         filters.params(now),
     ).fetchall()
     return [RelationshipPoint(r[0], _local(r[1], now), *r[2:]) for r in rows]
+
+
+@dataclass(frozen=True)
+class RelationshipSummary:
+    """What `relationship_points` gives the takeaway, summed in SQL."""
+
+    harmony: MeanHalves  # over the interviews with a harmony
+    paced: int  # interviews with a pace recorded
+    too_fast: int
+    too_slow: int
+
+
+def relationship_summary(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime
+) -> RelationshipSummary:
+    params = filters.params(now)
+    harmony = _mean_halves(cur, "r.harmony", "r.harmony IS NOT NULL", params, now)
+    paced, fast, slow = cur.execute(
+        f"""
+        SELECT count(*), count(*) FILTER (WHERE r.pace = 'too_fast'),
+               count(*) FILTER (WHERE r.pace = 'too_slow')
+        FROM interviews i
+        JOIN companies c ON c.id = i.company_id
+        JOIN reviews r ON r.interview_id = i.id
+        WHERE r.pace IS NOT NULL AND {HELD}
+        """,  # noqa: S608 - fixed fragments only
+        params,
+    ).fetchone()
+    return RelationshipSummary(harmony, paced, fast, slow)
 
 
 @dataclass(frozen=True)

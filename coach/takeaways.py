@@ -19,10 +19,12 @@ from coach.insights import (
     CalibrationCell,
     DayCount,
     DimensionWeakness,
+    MeanHalves,
     RatedInterview,
     RecallBin,
     RecurringQuestion,
     RelationshipPoint,
+    RelationshipSummary,
     Retention,
     SignalHalves,
     SignalShares,
@@ -86,17 +88,36 @@ def _halves(n: int) -> int:
 # --- 1. Overall trend -------------------------------------------------------------
 
 
-def rating_takeaway(rated: Sequence[RatedInterview]) -> Takeaway:
-    if len(rated) < MIN_RATED:
+def rating_takeaway(rated: Sequence[RatedInterview] | MeanHalves) -> Takeaway:
+    """From the rated interviews, or from `insights.rating_halves` (summed in SQL)."""
+    halves = (
+        rated
+        if isinstance(rated, MeanHalves)
+        else _mean_halves_of([r.rating for r in rated], [r.scheduled_at for r in rated])
+    )
+    if halves.count < MIN_RATED:
         return Takeaway(
-            f"Rate at least {MIN_RATED} interviews to see a trend; you have rated {len(rated)}.",
+            f"Rate at least {MIN_RATED} interviews to see a trend; you have rated {halves.count}.",
             enough=False,
         )
-    split = _halves(len(rated))
-    before = sum(r.rating for r in rated[:split]) / split
-    after = sum(r.rating for r in rated[split:]) / (len(rated) - split)
-    since = day_text(rated[split].scheduled_at)
-    return Takeaway(f"Your average rating {_change(before, after, '.1f')} (of 4) since {since}.")
+    since = day_text(halves.since)
+    return Takeaway(
+        f"Your average rating {_change(halves.before, halves.after, '.1f')} (of 4) since {since}."
+    )
+
+
+def _mean_halves_of(values: list[float], moments: list[datetime]) -> MeanHalves:
+    """`insights.MeanHalves` of per-interview values already loaded, oldest first."""
+    if not values:
+        return MeanHalves(0, None, None, None)
+    split = _halves(len(values))
+    before = values[:split]
+    return MeanHalves(
+        len(values),
+        moments[split],
+        sum(before) / len(before) if before else None,
+        sum(values[split:]) / (len(values) - split),
+    )
 
 
 def calibration_takeaway(cells: Sequence[CalibrationCell]) -> Takeaway:
@@ -232,26 +253,34 @@ def fixes_takeaway(shares: Sequence[SignalShares] | SignalHalves) -> Takeaway:
 # --- 4. Relationship --------------------------------------------------------------
 
 
-def relationship_takeaway(points: Sequence[RelationshipPoint]) -> Takeaway:
-    rated = [p for p in points if p.harmony is not None]
-    if len(rated) < MIN_HARMONY:
+def relationship_takeaway(
+    points: Sequence[RelationshipPoint] | RelationshipSummary,
+) -> Takeaway:
+    """From the relationship points, or from `insights.relationship_summary`."""
+    if isinstance(points, RelationshipSummary):
+        summary = points
+    else:
+        rated = [p for p in points if p.harmony is not None]
+        paced = [p for p in points if p.pace is not None]
+        summary = RelationshipSummary(
+            _mean_halves_of([p.harmony for p in rated], [p.scheduled_at for p in rated]),
+            len(paced),
+            sum(p.pace == "too_fast" for p in paced),
+            sum(p.pace == "too_slow" for p in paced),
+        )
+    harmony = summary.harmony
+    if harmony.count < MIN_HARMONY:
         return Takeaway(
             f"Record the harmony of at least {MIN_HARMONY} interviews to see a trend; "
-            f"you have {len(rated)}.",
+            f"you have {harmony.count}.",
             enough=False,
         )
-    split = _halves(len(rated))
-    before = sum(p.harmony for p in rated[:split]) / split
-    after = sum(p.harmony for p in rated[split:]) / (len(rated) - split)
-    paced = [p for p in points if p.pace is not None]
-    fast = sum(p.pace == "too_fast" for p in paced)
-    slow = sum(p.pace == "too_slow" for p in paced)
-    since = day_text(rated[split].scheduled_at)
-    text = f"Harmony {_change(before, after, '.1f')} (of 5) since {since}"
-    if paced:
-        text += f"; the pace felt too fast in {fast} of {len(paced)} interviews"
-        if slow:
-            text += f" and too slow in {slow}"
+    since = day_text(harmony.since)
+    text = f"Harmony {_change(harmony.before, harmony.after, '.1f')} (of 5) since {since}"
+    if summary.paced:
+        text += f"; the pace felt too fast in {summary.too_fast} of {summary.paced} interviews"
+        if summary.too_slow:
+            text += f" and too slow in {summary.too_slow}"
     return Takeaway(text + ".")
 
 

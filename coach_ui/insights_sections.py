@@ -130,13 +130,14 @@ def _chart(chart, **kwargs):
 
 
 def overall(ctx: PageContext, chosen: Filters) -> None:
-    rated = insights.rated_interviews(ctx.cur, chosen, ctx.now)
+    halves = insights.rating_halves(ctx.cur, chosen, ctx.now)
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Overall rating over time")
-        if _takeaway(takeaways.rating_takeaway(rated)):
-            _chart(charts.rating_trend_chart(rated[-CHART_INTERVIEWS:]))
-            _drawn_note(min(len(rated), CHART_INTERVIEWS), len(rated))
+        if _takeaway(takeaways.rating_takeaway(halves)):
+            rated = insights.rated_interviews(ctx.cur, chosen, ctx.now, latest=CHART_INTERVIEWS)
+            _chart(charts.rating_trend_chart(rated))
+            _drawn_note(len(rated), halves.count)
     with right:
         st.subheader("My rating against the outcome")
         cells = insights.calibration(ctx.cur, chosen, ctx.now)
@@ -243,13 +244,15 @@ def _drawn_note(drawn: int, total: int) -> None:
 
 
 def relationship(ctx: PageContext, chosen: Filters) -> None:
-    points = insights.relationship_points(ctx.cur, chosen, ctx.now)
+    summary = insights.relationship_summary(ctx.cur, chosen, ctx.now)
     st.subheader("Harmony and pace")
-    if _takeaway(takeaways.relationship_takeaway(points)):
+    if _takeaway(takeaways.relationship_takeaway(summary)):
         # The chart draws the interviews with a harmony: the latest of those.
-        rated = [p for p in points if p.harmony is not None]
-        _chart(charts.relationship_chart(rated[-CHART_INTERVIEWS:]))
-        _drawn_note(min(len(rated), CHART_INTERVIEWS), len(rated))
+        rated = insights.relationship_points(
+            ctx.cur, chosen, ctx.now, latest_with_harmony=CHART_INTERVIEWS
+        )
+        _chart(charts.relationship_chart(rated))
+        _drawn_note(len(rated), summary.harmony.count)
     left, right = st.columns(2)
     with left:
         st.subheader("Advice received")

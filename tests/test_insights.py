@@ -335,6 +335,25 @@ def test_signal_shares_per_interview_and_the_takeaways(small):
         )
 
 
+def test_the_takeaways_summed_in_sql_match_those_from_every_interview(small):
+    for filters in (ALL, Filters(company_id=1), Filters(company_id=99), Filters(kind="target")):
+        rated = insights.rated_interviews(small, filters, NOW)
+        halves = insights.rating_halves(small, filters, NOW)
+        assert halves.count == len(rated)
+        assert takeaways.rating_takeaway(halves) == takeaways.rating_takeaway(rated)
+        points = insights.relationship_points(small, filters, NOW)
+        summary = insights.relationship_summary(small, filters, NOW)
+        assert takeaways.relationship_takeaway(summary) == (takeaways.relationship_takeaway(points))
+    rated = insights.rated_interviews(small, ALL, NOW)
+    assert insights.rated_interviews(small, ALL, NOW, latest=2) == rated[-2:]
+    with_harmony = [p for p in insights.relationship_points(small, ALL, NOW) if p.harmony]
+    assert (
+        insights.relationship_points(small, ALL, NOW, latest_with_harmony=2) == (with_harmony[-2:])
+    )
+    shares = insights.signal_shares(small, ALL, NOW)
+    assert insights.signal_shares(small, ALL, NOW, latest=3) == shares[-3:]
+
+
 def test_too_few_interviews_give_an_honest_empty_state(small):
     shares = insights.signal_shares(small, Filters(company_id=1), NOW)
     take = takeaways.signal_takeaway(shares)
