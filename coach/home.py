@@ -35,7 +35,9 @@ def next_steps(cur: duckdb.DuckDBPyConnection, now: datetime) -> NextSteps:
     counts = cur.execute(
         """
         SELECT (SELECT count(*) FROM interviews),
-               (SELECT count(*) FROM cards WHERE status = 'active' AND due < ?),
+               -- Leeches wait for a rewrite, not a rehearsal (as on the Practice page).
+               (SELECT count(*) FROM cards
+                WHERE status = 'active' AND NOT is_leech AND due < ?),
                (SELECT count(*) FROM cards WHERE status = 'active'),
                (SELECT count(*) FROM actions WHERE status = 'open')
         """,
