@@ -37,6 +37,24 @@ def list_companies(cur: duckdb.DuckDBPyConnection) -> list[Company]:
     return [Company(*row) for row in rows]
 
 
+def company_page(cur: duckdb.DuckDBPyConnection, *, limit: int) -> tuple[list[Company], int]:
+    """The first `limit` companies in `list_companies` order, and how many there are:
+    limited in SQL so the cost does not grow with the journal."""
+    rows = cur.execute(
+        """
+        SELECT c.id, c.name, c.kind, c.notes,
+               (SELECT count(*) FROM interviews i WHERE i.company_id = c.id),
+               count(*) OVER () AS total
+        FROM companies c
+        ORDER BY lower(c.name), c.id
+        LIMIT ?
+        """,
+        [limit],
+    ).fetchall()
+    total = rows[0][-1] if rows else 0
+    return [Company(*row[:-1]) for row in rows], total
+
+
 def recent_company_names(cur: duckdb.DuckDBPyConnection, *, limit: int) -> list[str]:
     """The names of the `limit` companies interviewed (or added) most recently, by name.
 

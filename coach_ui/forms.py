@@ -28,15 +28,19 @@ def _reset(name: str) -> None:
 
 def interview_form(
     journal: Journal,
-    companies: list[Company],
+    company_names: list[str],
     now: datetime,
     *,
     name: str,
     existing: Interview | None = None,
 ) -> int | None:
-    """Draw the add/edit interview form; return the interview id once saved."""
-    names = [c.name for c in companies]
-    by_name = {c.name: c for c in companies}
+    """Draw the add/edit interview form; return the interview id once saved.
+
+    `company_names` are offered in the company box (the recent ones: any other is
+    found when its name is typed)."""
+    names = list(company_names)
+    if existing and existing.company not in names:
+        names.append(existing.company)
     default_when = existing.scheduled_at.astimezone(now.tzinfo) if existing else None
     with st.form(_form_key(name), border=existing is not None, enter_to_submit=False):
         company_col, kind_col = st.columns([3, 2])
@@ -102,9 +106,9 @@ def interview_form(
         st.error("Choose a company, or type the name of a new one.")
         return None
     try:
-        if company_name in by_name:
-            company_id = by_name[company_name].id
-        else:
+        if existing and company_name == existing.company:
+            company_id = existing.company_id
+        else:  # an existing company (any case) is found; a new name is added
             company_id = company_store.find_or_add_company(journal, company_name, new_kind)
         fields = InterviewFields(
             company_id=company_id,

@@ -56,7 +56,7 @@ def confirm_delete(
 
 def interview_row(
     ctx: PageContext,
-    companies: list[company_store.Company],
+    company_names: list[str],
     interview: interview_store.Interview,
     *,
     held_row: bool,
@@ -66,7 +66,7 @@ def interview_row(
         if st.session_state[EDITING] == key:
             saved = interview_form(
                 ctx.journal,
-                companies,
+                company_names,
                 ctx.now,
                 name=f"interviews_edit_{interview.id}",
                 existing=interview,

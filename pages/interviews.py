@@ -11,12 +11,19 @@ from coach_ui.interview_rows import DELETING, EDITING, company_row, interview_ro
 ctx = frame.start("interviews")
 SHOWN_HELD = "interviews_shown_held"
 SHOWN_COMPANIES = "interviews_shown_companies"
+COMPANY_CHOICES = 200  # company names offered in the forms' company box
+STEP = 10  # held interviews and companies listed at first, and added by "Show more"
 st.session_state.setdefault(EDITING, None)
 st.session_state.setdefault(DELETING, None)
-st.session_state.setdefault(SHOWN_HELD, 20)
-st.session_state.setdefault(SHOWN_COMPANIES, 20)
+st.session_state.setdefault(SHOWN_HELD, STEP)
+st.session_state.setdefault(SHOWN_COMPANIES, STEP)
 
-companies = company_store.list_companies(ctx.cur)
+# Only the rows shown are loaded: the companies listed, and for the forms' company box
+# the names of the most recent ones (typing any other name finds it).
+companies, company_total = company_store.company_page(
+    ctx.cur, limit=st.session_state[SHOWN_COMPANIES]
+)
+company_names = company_store.recent_company_names(ctx.cur, limit=COMPANY_CHOICES)
 # Only the rows shown are loaded and drawn, so the page costs the same at any journal size.
 listed = interview_store.interview_page(ctx.cur, ctx.now, held_limit=st.session_state[SHOWN_HELD])
 upcoming, held = listed.upcoming, listed.held
@@ -25,7 +32,7 @@ interviews = upcoming or held
 st.title("Interviews")
 
 with st.expander("Add an interview", expanded=not interviews, icon=":material/add:"):
-    if interview_form(ctx.journal, companies, ctx.now, name="interviews_new") is not None:
+    if interview_form(ctx.journal, company_names, ctx.now, name="interviews_new") is not None:
         st.toast("Interview added.", icon=":material/check:")
         st.rerun()
 
@@ -33,14 +40,14 @@ upcoming_tab, held_tab, companies_tab = st.tabs(
     [
         f"Upcoming ({len(upcoming)})",
         f"Held ({listed.held_total})",
-        f"Companies ({len(companies)})",
+        f"Companies ({company_total})",
     ]
 )
 with upcoming_tab:
     if not upcoming:
         st.info("No upcoming interviews. Add one above when it is booked.", icon=":material/event:")
     for interview in upcoming:
-        interview_row(ctx, companies, interview, held_row=False)
+        interview_row(ctx, company_names, interview, held_row=False)
 with held_tab:
     if not held:
         st.info(
@@ -50,12 +57,12 @@ with held_tab:
         )
     shown = st.session_state[SHOWN_HELD]
     for interview in held[:shown]:
-        interview_row(ctx, companies, interview, held_row=True)
+        interview_row(ctx, company_names, interview, held_row=True)
     if listed.held_total > shown:
         st.button(
-            f"Show {min(20, listed.held_total - shown)} more of {listed.held_total - shown}",
+            f"Show {min(STEP, listed.held_total - shown)} more of {listed.held_total - shown}",
             on_click=set_flag,
-            args=(SHOWN_HELD, shown + 20),
+            args=(SHOWN_HELD, shown + STEP),
         )
 with companies_tab:
     with st.expander("Add a company", icon=":material/add_business:"):
@@ -68,13 +75,13 @@ with companies_tab:
             icon=":material/domain:",
         )
     shown_companies = st.session_state[SHOWN_COMPANIES]
-    for company in companies[:shown_companies]:
+    for company in companies:
         company_row(ctx, company)
-    if len(companies) > shown_companies:
+    if company_total > shown_companies:
         st.button(
-            f"Show {min(20, len(companies) - shown_companies)} more of "
-            f"{len(companies) - shown_companies}",
+            f"Show {min(STEP, company_total - shown_companies)} more of "
+            f"{company_total - shown_companies}",
             key="interviews_more_companies",
             on_click=set_flag,
-            args=(SHOWN_COMPANIES, shown_companies + 20),
+            args=(SHOWN_COMPANIES, shown_companies + STEP),
         )
