@@ -194,3 +194,44 @@ def test_a_reviewed_interview_keeps_its_company_and_says_why(journal, cur, now):
         journal, interview_id, InterviewFields(company_id=acme, scheduled_at=now, round="2")
     )
     assert interviews.get_interview(cur, interview_id).round == "2"
+
+
+def test_pages_of_companies_and_the_recent_names_are_limited_in_sql(journal, cur, now):
+    ids = {name: companies.add_company(journal, name) for name in ["beta", "Alpha", "Gamma"]}
+    add_interview(journal, ids["beta"], now - timedelta(days=30))
+    add_interview(journal, ids["Alpha"], now - timedelta(days=2))
+    shown, total = companies.company_page(cur, limit=2)
+    assert ([c.name for c in shown], total) == (["Alpha", "beta"], 3)
+    assert [c.interview_count for c in shown] == [1, 1]
+    assert companies.company_page(cur, limit=5)[0] == companies.list_companies(cur)
+    assert companies.company_page(cur, limit=0) == ([], 0)
+    # The most recently interviewed (or added, without interviews) first, then by name.
+    assert companies.recent_company_names(cur, limit=2) == ["Alpha", "Gamma"]
+    assert companies.recent_company_names(cur, limit=9) == ["Alpha", "beta", "Gamma"]
+
+
+def test_the_review_picker_limits_its_lists_and_searches_past_reviews(journal, cur, now):
+    from coach import reviews
+
+    acme = companies.add_company(journal, "Acme")
+    globex = companies.add_company(journal, "Globex")
+    awaiting = [add_interview(journal, acme, now - timedelta(days=n + 1)) for n in range(3)]
+    done = []
+    for n, company in enumerate([acme, acme, globex]):
+        interview_id = add_interview(journal, company, now - timedelta(days=10 + n), round="Final")
+        reviews.start_review(journal, interview_id, now)
+        reviews.complete_review(journal, interview_id, now)
+        done.append(interview_id)
+    add_interview(journal, acme, now + timedelta(days=3))  # upcoming: not held
+    found = interviews.review_picker(cur, now, awaiting_limit=2, completed_limit=2)
+    assert [i.id for i in found.awaiting] == awaiting[:2]
+    assert (found.held_total, found.awaiting_total) == (6, 3)
+    assert [i.id for i in found.completed] == done[:2]
+    assert (found.completed_matching, found.completed_total) == (3, 3)
+    found = interviews.review_picker(
+        cur, now, awaiting_limit=2, completed_limit=2, search="  GLOBEX "
+    )
+    assert [i.id for i in found.completed] == [done[2]]
+    assert (found.completed_matching, found.completed_total) == (1, 3)
+    found = interviews.review_picker(cur, now, awaiting_limit=2, completed_limit=2, search="%")
+    assert found.completed == [] and found.completed_matching == 0
