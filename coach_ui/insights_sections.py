@@ -78,10 +78,12 @@ def _range(picked) -> tuple:
 
 @dataclass(frozen=True)
 class Glance:
-    """What the glance loaded that the readiness brief section can reuse in the same run."""
+    """What the glance loaded, for the section drawn after it in the same run to reuse."""
 
+    dimensions: list[insights.DimensionWeakness]
+    halves: insights.SignalHalves
     upcoming: list[readiness.UpcomingInterview]
-    brief: readiness.Brief | None  # the default interview's brief
+    brief: readiness.Brief | None  # the default interview's brief, when made whole
 
 
 def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glance:
@@ -89,8 +91,10 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glanc
 
     `with_brief`: make the default interview's whole readiness brief (the brief section
     shows it next, and reuses it); otherwise only the part this box needs."""
-    weak = takeaways.weakness_takeaway(insights.dimension_weakness(ctx.cur, chosen, ctx.now))
-    fixes = takeaways.signal_takeaway(insights.signal_halves(ctx.cur, chosen, ctx.now))
+    dimensions = insights.dimension_weakness(ctx.cur, chosen, ctx.now)
+    halves = insights.signal_halves(ctx.cur, chosen, ctx.now)
+    weak = takeaways.weakness_takeaway(dimensions)
+    fixes = takeaways.signal_takeaway(halves)
     upcoming = readiness.upcoming_interviews(ctx.cur, ctx.now)
     target = readiness.default_interview(upcoming)
     made = None
@@ -110,7 +114,7 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glanc
             st.markdown(md(readiness.rehearse_first(made)))
         else:
             st.markdown(md(readiness.rehearse_first_line(ctx.cur, target, ctx.now)))
-    return Glance(upcoming, made)
+    return Glance(dimensions, halves, upcoming, made)
 
 
 def _takeaway(take: takeaways.Takeaway) -> bool:
@@ -129,7 +133,7 @@ def _chart(chart, **kwargs):
 # --- 1. Overall trend ---------------------------------------------------------------
 
 
-def overall(ctx: PageContext, chosen: Filters) -> None:
+def overall(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
     halves = insights.rating_halves(ctx.cur, chosen, ctx.now)
     left, right = st.columns([3, 2])
     with left:
@@ -148,8 +152,10 @@ def overall(ctx: PageContext, chosen: Filters) -> None:
 # --- 2. Where I am weak -------------------------------------------------------------
 
 
-def weak_spots(ctx: PageContext, chosen: Filters) -> None:
-    dimensions = insights.dimension_weakness(ctx.cur, chosen, ctx.now)
+def weak_spots(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+    dimensions = (
+        glance.dimensions if glance else insights.dimension_weakness(ctx.cur, chosen, ctx.now)
+    )
     take = takeaways.weakness_takeaway(dimensions)
     st.subheader("Where you are weak")
     if not _takeaway(take):
@@ -221,8 +227,8 @@ def _ask_listing(ctx: PageContext, chosen: Filters, dimension: str, signal: str,
 # --- 3. Are the fixes working -------------------------------------------------------
 
 
-def fixes(ctx: PageContext, chosen: Filters) -> None:
-    halves = insights.signal_halves(ctx.cur, chosen, ctx.now)
+def fixes(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+    halves = glance.halves if glance else insights.signal_halves(ctx.cur, chosen, ctx.now)
     st.subheader("Are the fixes working?")
     if _takeaway(takeaways.fixes_takeaway(halves)):
         st.caption(takeaways.signal_takeaway(halves).text)
@@ -243,7 +249,7 @@ def _drawn_note(drawn: int, total: int) -> None:
 # --- 4. Relationship ----------------------------------------------------------------
 
 
-def relationship(ctx: PageContext, chosen: Filters) -> None:
+def relationship(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
     summary = insights.relationship_summary(ctx.cur, chosen, ctx.now)
     st.subheader("Harmony and pace")
     if _takeaway(takeaways.relationship_takeaway(summary)):
@@ -297,7 +303,7 @@ def relationship(ctx: PageContext, chosen: Filters) -> None:
 # --- 5. Stories -------------------------------------------------------------------
 
 
-def stories(ctx: PageContext, chosen: Filters) -> None:
+def stories(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
     tallies = insights.story_tallies(ctx.cur, chosen, ctx.now)
     uncovered = insights.uncovered_skills(ctx.cur, chosen, ctx.now)
     st.subheader("Stories told, partly told and missed")
@@ -327,7 +333,7 @@ def stories(ctx: PageContext, chosen: Filters) -> None:
 # --- 6. Recurring questions ---------------------------------------------------------
 
 
-def recurring(ctx: PageContext, chosen: Filters) -> None:
+def recurring(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
     rows = insights.recurring_questions(ctx.cur, chosen, ctx.now)
     desired = _desired(ctx)
     st.subheader("Questions that keep coming back")
@@ -344,7 +350,7 @@ def _desired(ctx: PageContext) -> float:
 # --- 7. Rehearsal -------------------------------------------------------------------
 
 
-def rehearsal(ctx: PageContext, chosen: Filters) -> None:
+def rehearsal(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
     days = insights.rehearsals_per_day(ctx.cur, chosen, ctx.now)
     forecast = insights.due_forecast(ctx.cur, ctx.now)
     bins = insights.recall_distribution(ctx.cur, ctx.now)
@@ -489,8 +495,8 @@ def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> No
     )
 
 
-# Each section draws itself from (ctx, filters); the brief also takes the run's Glance.
-SECTIONS: dict[str, Callable[..., None]] = {
+# Each section draws itself from (ctx, filters), reusing what the run's glance loaded.
+SECTIONS: dict[str, Callable[[PageContext, Filters, Glance | None], None]] = {
     BRIEF_SECTION: brief,
     "Overall trend": overall,
     "Weak spots": weak_spots,

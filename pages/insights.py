@@ -4,7 +4,7 @@ import streamlit as st
 
 from coach import insights
 from coach_ui import frame
-from coach_ui.insights_sections import BRIEF_SECTION, SECTIONS, at_a_glance, brief, filters
+from coach_ui.insights_sections import BRIEF_SECTION, SECTIONS, at_a_glance, filters
 
 ctx = frame.start("insights")
 SECTION = "insights_section"
@@ -33,7 +33,5 @@ section = st.segmented_control(
     key=SECTION,
     label_visibility="collapsed",
 )
-if section in (None, BRIEF_SECTION):
-    brief(ctx, chosen, glance)  # reuses the glance's brief: it is costly to make twice
-else:
-    SECTIONS[section](ctx, chosen)
+# The section reuses what the glance loaded (the brief, above all, is costly to make twice).
+SECTIONS[section or BRIEF_SECTION](ctx, chosen, glance)
