@@ -26,6 +26,10 @@ BRIEF_SECTION = "Readiness brief"
 # Per-interview charts draw at most this many interviews, the latest: more points than
 # this are unreadable, and slow to build and to send.
 CHART_INTERVIEWS = 60
+# Advice and referrals list this many, the latest, and this many more per click.
+LISTED = 10
+ADVICE_SHOWN = "insights_advice_shown"
+REFERRALS_SHOWN = "insights_referrals_shown"
 
 
 # --- Filters and glance -------------------------------------------------------------
@@ -262,20 +266,23 @@ def relationship(ctx: PageContext, chosen: Filters, glance: Glance | None = None
     left, right = st.columns(2)
     with left:
         st.subheader("Advice received")
-        advice = insights.advice_received(ctx.cur, chosen, ctx.now)
+        shown = st.session_state.get(ADVICE_SHOWN, LISTED)
+        advice = insights.advice_received(ctx.cur, chosen, ctx.now, limit=shown + 1)
         if not advice:
             st.info("No interviewer has given advice in these interviews.", icon=":material/forum:")
-        for item in advice:
+        for item in advice[:shown]:
             with st.container(border=True):
                 st.markdown(md(item.advice))
                 who = f" · {md(item.interviewer)}" if item.interviewer else ""
                 st.caption(f"{md(item.company)} · {when(item.scheduled_at, ctx.now)}{who}")
+        _more_button(ADVICE_SHOWN, shown, len(advice) > shown)
     with right:
         st.subheader("Referrals and what came of them")
-        found = insights.referrals(ctx.cur, chosen, ctx.now)
+        shown_referrals = st.session_state.get(REFERRALS_SHOWN, LISTED)
+        found = insights.referrals(ctx.cur, chosen, ctx.now, limit=shown_referrals + 1)
         if not found:
             st.info("No referrals recorded in these interviews.", icon=":material/share:")
-        for item in found:
+        for item in found[:shown_referrals]:
             with st.container(border=True):
                 outcome = vocabulary.OUTCOMES[item.outcome]
                 st.markdown(
@@ -298,6 +305,18 @@ def relationship(ctx: PageContext, chosen: Filters, glance: Glance | None = None
                         f":material/arrow_forward: {md(later.round or later.role)} "
                         f"({when(later.scheduled_at, ctx.now)}): {state}"
                     )
+        _more_button(REFERRALS_SHOWN, shown_referrals, len(found) > shown_referrals)
+
+
+def _more_button(key: str, shown: int, more: bool) -> None:
+    """'Show older': the listing grows by LISTED, up to the query's own limit."""
+    if more and shown < insights.LISTING_LIMIT:
+        st.button(
+            "Show older",
+            key=f"{key}_more",
+            icon=":material/expand_more:",
+            on_click=lambda: st.session_state.update({key: shown + LISTED}),
+        )
 
 
 # --- 5. Stories -------------------------------------------------------------------
