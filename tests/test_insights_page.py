@@ -125,3 +125,36 @@ def test_filters_narrow_the_sections_and_a_filter_with_no_data_says_so(app, samp
         "you have 3."
     )
     assert not at.get("vega_lite_chart")
+
+
+@pytest.fixture(scope="module")
+def heavy_journal(tmp_path_factory):
+    from coach_ui import bench
+
+    path = tmp_path_factory.mktemp("heavy") / "heavy.duckdb"
+    bench.build_journal(path, "heavy", bench.bench_now())
+    return path
+
+
+def test_a_heavy_journal_draws_the_latest_interviews_and_lists_advice_in_steps(
+    app,  # noqa: F811
+    heavy_journal,
+    tmp_path,
+):
+    copy = tmp_path / "heavy-copy.duckdb"
+    shutil.copy(heavy_journal, copy)
+    at = open_insights(app(copy))
+    at.session_state["insights_section"] = "Overall trend"
+    at.run()
+    assert not at.exception
+    notes = [c.value for c in at.caption if c.value.startswith("The chart draws the latest 60")]
+    assert notes, "the rating chart says it draws only the latest interviews"
+    at.session_state["insights_section"] = "Relationship"
+    at.run()
+    assert not at.exception
+    older = [b for b in at.button if b.label == "Show older"]
+    assert older, "advice (or referrals) beyond the first 10 are one click away"
+    before = len(at.caption)
+    older[0].click().run()
+    assert not at.exception
+    assert len(at.caption) > before
