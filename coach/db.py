@@ -8,6 +8,7 @@ busy"). Writes go through `Journal.write`, which retries DuckDB's optimistic
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -26,6 +27,7 @@ from coach.errors import JournalError, JournalLocked, JournalTooNew, NotAJournal
 from coach.migrations import MIGRATIONS
 
 APP_NAME = "interview-coach"
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -175,6 +177,31 @@ class Journal:
         self.database = database
         self._connection = connection
         self._lock = threading.Lock()
+        self._daily_backup: threading.Thread | None = None
+
+    def start_daily_backup(self, now: datetime) -> None:
+        """Keep today's backup copy in the background (coach.backups.daily_backup).
+
+        Off the first page's path: copying a ten-year journal takes seconds. DuckDB
+        copies from a snapshot, so pages may read and write meanwhile; a copy cut short
+        is left as a .partial file and never taken for a backup.
+        """
+
+        def run() -> None:
+            cur = self.cursor()
+            try:
+                backups.daily_backup(cur, self.database, now=now)
+            except Exception as error:  # a failed backup must never take the app down
+                log.warning("The daily backup of %s failed: %s", self.database, error)
+            finally:
+                cur.close()
+
+        self._daily_backup = threading.Thread(target=run, name="coach-daily-backup", daemon=True)
+        self._daily_backup.start()
+
+    def wait_for_backup(self) -> None:
+        if self._daily_backup is not None:
+            self._daily_backup.join()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor for one script run or one thread; cheap (about 0.4 ms)."""
@@ -225,6 +252,7 @@ class Journal:
         return self.meta("kind") == "sample"
 
     def close(self) -> None:
+        self.wait_for_backup()
         with self._lock:
             self._connection.close()
 
@@ -251,7 +279,7 @@ def open_journal(database: str | None = None, *, now: datetime | None = None) ->
                 journal = Journal(database, con)
                 # A sample journal can be rebuilt at will; it needs no backups.
                 if is_file_database(database) and not journal.is_sample:
-                    backups.daily_backup(con, database, now=now)
+                    journal.start_daily_backup(now)
             except BaseException:
                 con.close()
                 raise

@@ -102,3 +102,22 @@ def test_a_backup_keeps_the_journal_locked_against_other_programs(tmp_path, now)
         db.close_journal(str(path))
     assert other.returncode != 0
     assert "lock" in other.stderr.lower()
+
+
+def test_the_daily_backup_runs_beside_the_first_page_not_before_it(tmp_path, now, monkeypatch):
+    import threading
+
+    release, copied = threading.Event(), []
+
+    def slow_daily_backup(cur, database, *, now):
+        release.wait(timeout=10)  # a ten-year journal takes seconds to copy
+        copied.append(database)
+
+    monkeypatch.setattr(backups, "daily_backup", slow_daily_backup)
+    path = str(tmp_path / "journal.duckdb")
+    journal = db.open_journal(path, now=now)
+    journal.cursor().execute("SELECT count(*) FROM interviews").fetchall()  # the first page
+    assert copied == []
+    release.set()
+    db.close_journal(path)  # closing waits for the copy
+    assert copied == [path]
