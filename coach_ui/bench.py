@@ -245,8 +245,9 @@ def work(config: dict) -> dict:
         for scale, database in databases.items():
             runners[view.name, scale] = _page_runner(view, scale, database, timeout)
     # Floors: an empty page, and N constant Altair charts for each chart count seen.
+    counted = "heavy" if "heavy" in databases else next(iter(databases))
     charts = {
-        view.name: len(runners[view.name, "heavy"].at.get("vega_lite_chart")) for view in chosen
+        view.name: len(runners[view.name, counted].at.get("vega_lite_chart")) for view in chosen
     }
     (folder / "empty.py").write_text(EMPTY_PAGE)
     floors = {"empty": _floor_runner("empty page", folder / "empty.py", timeout)}
@@ -358,8 +359,11 @@ def table(result: dict) -> str:
         )
     empty = next(iter(result["pages"].values()))["empty_ms"]
     lines.append("")
-    lines.append(f"Empty page: {empty:.1f} ms. Peak memory (all three journals, one process): "
-                 f"{result['peak_rss_mb']:.0f} MB.")  # fmt: skip
+    memory = f"Empty page: {empty:.1f} ms. Peak memory, every page on the x10 journal alone: "
+    memory += f"{result['peak_rss_mb']:.0f} MB"
+    if result.get("peak_rss_all_scales_mb"):
+        memory += f" (all three journals in one process: {result['peak_rss_all_scales_mb']:.0f} MB)"
+    lines.append(memory + ".")
     if result.get("cold_start_s"):
         lines.append(
             f"Cold start to the first painted page: {result['cold_start_s']:.2f} s "
@@ -411,6 +415,15 @@ def bench(
     started = time.perf_counter()
     result = run_worker(config, log)
     log(f"  done in {time.perf_counter() - started:.0f} s")
+    # The worker above holds every page at every scale at once; the memory target is
+    # about a ten-times-heavy journal, so measure that alone in a fresh process.
+    log("Peak memory: every page on the ten-times-heavy journal alone…")
+    alone = run_worker(
+        {**config, "journals": {"x10": config["journals"]["x10"]}, "warmup": 0, "rounds": 1},
+        log,
+    )
+    result["peak_rss_all_scales_mb"] = result["peak_rss_mb"]
+    result["peak_rss_mb"] = alone["peak_rss_mb"]
     result["cold_start_s"] = result["cold_start_empty_s"] = None
     if browser:
         from coach_ui import bench_browser
