@@ -108,28 +108,15 @@ def interview_row(
             type="primary" if interview.review_status != "completed" else "secondary",
         ):
             open_review(interview.id)
-        edit.button(
-            ":material/edit:",
-            key=f"interviews_edit_{interview.id}",
-            help="Edit this interview",
-            on_click=set_flag,
-            args=(EDITING, key),
+        edit_and_delete(
+            ctx,
+            edit,
+            delete,
+            key,
+            interview.title,
+            deletion.interview_deletion_impact,
+            key_suffix=str(interview.id),
         )
-        delete.button(
-            ":material/delete:",
-            key=f"interviews_delete_{interview.id}",
-            help="Delete this interview",
-            on_click=set_flag,
-            args=(DELETING, key),
-        )
-        if st.session_state[DELETING] == key:
-            confirm_delete(
-                ctx,
-                "interview",
-                interview.id,
-                interview.title,
-                deletion.interview_deletion_impact(ctx.cur, interview.id),
-            )
 
 
 def company_row(ctx: PageContext, company: company_store.Company) -> None:
@@ -159,25 +146,38 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
             f"{count} interview{'s' if count != 1 else ''}"
             + (f" · {md(company.notes)}" if company.notes else "")
         )
-        edit.button(
-            ":material/edit:",
-            key=f"interviews_edit_company_{company.id}",
-            help="Edit this company",
-            on_click=set_flag,
-            args=(EDITING, key),
+        edit_and_delete(
+            ctx,
+            edit,
+            delete,
+            key,
+            company.name,
+            deletion.company_deletion_impact,
+            key_suffix=f"company_{company.id}",
         )
-        delete.button(
-            ":material/delete:",
-            key=f"interviews_delete_company_{company.id}",
-            help="Delete this company",
-            on_click=set_flag,
-            args=(DELETING, key),
-        )
-        if st.session_state[DELETING] == key:
-            confirm_delete(
-                ctx,
-                "company",
-                company.id,
-                company.name,
-                deletion.company_deletion_impact(ctx.cur, company.id),
-            )
+
+
+def edit_and_delete(
+    ctx: PageContext, edit, delete, key: tuple[str, int], title: str, impact, *, key_suffix: str
+) -> None:
+    """A row's edit and delete buttons, and the delete confirmation when asked for.
+
+    `key` is ("interview" | "company", id); `impact(cursor, id)` tells what else goes.
+    """
+    what, item_id = key
+    edit.button(
+        ":material/edit:",
+        key=f"interviews_edit_{key_suffix}",
+        help=f"Edit this {what}",
+        on_click=set_flag,
+        args=(EDITING, key),
+    )
+    delete.button(
+        ":material/delete:",
+        key=f"interviews_delete_{key_suffix}",
+        help=f"Delete this {what}",
+        on_click=set_flag,
+        args=(DELETING, key),
+    )
+    if st.session_state[DELETING] == key:
+        confirm_delete(ctx, what, item_id, title, impact(ctx.cur, item_id))
