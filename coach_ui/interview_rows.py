@@ -71,16 +71,7 @@ def interview_row(
                 name=f"interviews_edit_{interview.id}",
                 existing=interview,
             )
-            st.button(
-                "Cancel",
-                key=f"interviews_cancel_{interview.id}",
-                on_click=set_flag,
-                args=(EDITING, None),
-            )
-            if saved is not None:
-                set_flag(EDITING, None)
-                st.toast("Interview saved.", icon=":material/check:")
-                st.rerun()
+            finish_editing(saved, cancel_key=f"interviews_cancel_{interview.id}", noun="Interview")
             return
         text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         kind = interview.company_kind
@@ -126,16 +117,9 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
             saved = company_form(
                 ctx.journal, name=f"interviews_company_{company.id}", existing=company
             )
-            st.button(
-                "Cancel",
-                key=f"interviews_cancel_company_{company.id}",
-                on_click=set_flag,
-                args=(EDITING, None),
+            finish_editing(
+                saved, cancel_key=f"interviews_cancel_company_{company.id}", noun="Company"
             )
-            if saved is not None:
-                set_flag(EDITING, None)
-                st.toast("Company saved.", icon=":material/check:")
-                st.rerun()
             return
         text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         count = company.interview_count
@@ -155,6 +139,15 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
             deletion.company_deletion_impact,
             key_suffix=f"company_{company.id}",
         )
+
+
+def finish_editing(saved: int | None, *, cancel_key: str, noun: str) -> None:
+    """Under a row's edit form: a Cancel button, and closing the form once it saved."""
+    st.button("Cancel", key=cancel_key, on_click=set_flag, args=(EDITING, None))
+    if saved is not None:
+        set_flag(EDITING, None)
+        st.toast(f"{noun} saved.", icon=":material/check:")
+        st.rerun()
 
 
 def edit_and_delete(
