@@ -41,6 +41,27 @@ def review_button_label(interview: Interview) -> str:
     return "Open review" if interview.review_status == "completed" else "Continue review"
 
 
+def awaiting_card(interview: Interview, now: datetime, *, key: str) -> bool:
+    """A held interview awaiting its review, with its Start/Continue button; True if clicked.
+
+    Shared by Home and the review picker.
+    """
+    # The button sits under the text: beside it, "Continue review" was cut off in the
+    # half-width column on Home.
+    with st.container(border=True):
+        st.markdown(f"**{md(interview.title)}**")
+        st.caption(
+            f"{when(interview.scheduled_at, now)} · "
+            f"{relative_day(interview.scheduled_at, now)} · {interview.review_label}"
+        )
+        return st.button(
+            review_button_label(interview),
+            key=key,
+            type="primary",
+            icon=":material/rate_review:",
+        )
+
+
 def chosen_interview_id() -> int | None:
     chosen = st.session_state.get(CHOSEN)
     if chosen is None:
@@ -100,22 +121,9 @@ def picker(ctx: PageContext) -> None:
         elif not found.awaiting_total:
             st.success("Every held interview is reviewed.", icon=":material/task_alt:")
         for interview in found.awaiting:
-            with st.container(border=True):
-                text, button = st.columns([3, 2], vertical_alignment="center")
-                text.markdown(f"**{md(interview.title)}**")
-                text.caption(
-                    f"{when(interview.scheduled_at, ctx.now)} · "
-                    f"{relative_day(interview.scheduled_at, ctx.now)} · {interview.review_label}"
-                )
-                if button.button(
-                    review_button_label(interview),
-                    key=f"review_pick_{interview.id}",
-                    type="primary",
-                    icon=":material/rate_review:",
-                    use_container_width=True,
-                ):
-                    choose(interview.id)
-                    st.rerun()
+            if awaiting_card(interview, ctx.now, key=f"review_pick_{interview.id}"):
+                choose(interview.id)
+                st.rerun()
         if found.awaiting_total > len(found.awaiting):
             more = found.awaiting_total - len(found.awaiting)
             st.caption(f"{more} older interviews also await a review.")

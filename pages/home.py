@@ -6,7 +6,7 @@ from coach import home
 from coach.text import md
 from coach_ui import frame
 from coach_ui.formatting import relative_day, when
-from coach_ui.review_start import open_review, review_button_label
+from coach_ui.review_start import awaiting_card, open_review
 
 ctx = frame.start("home")
 steps = home.next_steps(ctx.cur, ctx.now)
@@ -60,20 +60,8 @@ with left:
     if not steps.awaiting_review:
         st.success("Every held interview is reviewed.", icon=":material/task_alt:")
     for interview in steps.awaiting_review:
-        with st.container(border=True):
-            text, button = st.columns([3, 1], vertical_alignment="center")
-            text.markdown(f"**{md(interview.title)}**")
-            text.caption(
-                f"{when(interview.scheduled_at, ctx.now)} · "
-                f"{relative_day(interview.scheduled_at, ctx.now)} · {interview.review_label}"
-            )
-            if button.button(
-                review_button_label(interview),
-                key=f"home_review_{interview.id}",
-                icon=":material/rate_review:",
-                type="primary",
-            ):
-                open_review(interview.id)
+        if awaiting_card(interview, ctx.now, key=f"home_review_{interview.id}"):
+            open_review(interview.id)
 
 with right:
     st.subheader("Coming up")
