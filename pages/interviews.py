@@ -4,11 +4,12 @@ import streamlit as st
 
 from coach import companies as company_store
 from coach import interviews as interview_store
-from coach_ui import frame
+from coach_ui import frame, lazy
 from coach_ui.forms import company_form, interview_form
 from coach_ui.interview_rows import DELETING, EDITING, company_row, interview_row, set_flag
 
 ctx = frame.start("interviews")
+TAB = "interviews_tab"  # the open tab: "upcoming", "held" or "companies"
 SHOWN_HELD = "interviews_shown_held"
 SHOWN_COMPANIES = "interviews_shown_companies"
 COMPANY_CHOICES = 200  # company names offered in the forms' company box
@@ -31,57 +32,74 @@ interviews = upcoming or held
 
 st.title("Interviews")
 
-with st.expander("Add an interview", expanded=not interviews, icon=":material/add:"):
-    if interview_form(ctx.journal, company_names, ctx.now, name="interviews_new") is not None:
+adding = lazy.expander(
+    "Add an interview", key="interviews_adding", expanded=not interviews, icon=":material/add:"
+)
+if adding.open:
+    with adding:
+        added = interview_form(ctx.journal, company_names, ctx.now, name="interviews_new")
+    if added is not None:
+        # Open the tab the new interview is listed in.
+        held_now = interview_store.get_interview(ctx.cur, added).scheduled_at <= ctx.now
+        st.session_state[TAB] = "held" if held_now else "upcoming"
         st.toast("Interview added.", icon=":material/check:")
         st.rerun()
 
-upcoming_tab, held_tab, companies_tab = st.tabs(
-    [
-        f"Upcoming ({len(upcoming)})",
-        f"Held ({listed.held_total})",
-        f"Companies ({company_total})",
-    ]
+# Only the open tab is drawn: the browser lays out one list, not three.
+shown_tab, tab = lazy.open_tab(
+    TAB,
+    {
+        "upcoming": f"Upcoming ({len(upcoming)})",
+        "held": f"Held ({listed.held_total})",
+        "companies": f"Companies ({company_total})",
+    },
 )
-with upcoming_tab:
-    if not upcoming:
-        st.info("No upcoming interviews. Add one above when it is booked.", icon=":material/event:")
-    for interview in upcoming:
-        interview_row(ctx, company_names, interview, held_row=False)
-with held_tab:
-    if not held:
-        st.info(
-            "No interviews held yet. After an interview, add it here and review it the "
-            "same evening.",
-            icon=":material/history:",
+with tab:
+    if shown_tab == "upcoming":
+        if not upcoming:
+            st.info(
+                "No upcoming interviews. Add one above when it is booked.", icon=":material/event:"
+            )
+        for interview in upcoming:
+            interview_row(ctx, company_names, interview, held_row=False)
+    elif shown_tab == "held":
+        if not held:
+            st.info(
+                "No interviews held yet. After an interview, add it here and review it the "
+                "same evening.",
+                icon=":material/history:",
+            )
+        shown = st.session_state[SHOWN_HELD]
+        for interview in held[:shown]:
+            interview_row(ctx, company_names, interview, held_row=True)
+        if listed.held_total > shown:
+            st.button(
+                f"Show {min(STEP, listed.held_total - shown)} more of {listed.held_total - shown}",
+                on_click=set_flag,
+                args=(SHOWN_HELD, shown + STEP),
+            )
+    else:
+        adding_company = lazy.expander(
+            "Add a company", key="interviews_adding_company", icon=":material/add_business:"
         )
-    shown = st.session_state[SHOWN_HELD]
-    for interview in held[:shown]:
-        interview_row(ctx, company_names, interview, held_row=True)
-    if listed.held_total > shown:
-        st.button(
-            f"Show {min(STEP, listed.held_total - shown)} more of {listed.held_total - shown}",
-            on_click=set_flag,
-            args=(SHOWN_HELD, shown + STEP),
-        )
-with companies_tab:
-    with st.expander("Add a company", icon=":material/add_business:"):
-        if company_form(ctx.journal, name="interviews_new_company") is not None:
-            st.toast("Company added.", icon=":material/check:")
-            st.rerun()
-    if not companies:
-        st.info(
-            "No companies yet. Add one here, or while adding an interview.",
-            icon=":material/domain:",
-        )
-    shown_companies = st.session_state[SHOWN_COMPANIES]
-    for company in companies:
-        company_row(ctx, company)
-    if company_total > shown_companies:
-        st.button(
-            f"Show {min(STEP, company_total - shown_companies)} more of "
-            f"{company_total - shown_companies}",
-            key="interviews_more_companies",
-            on_click=set_flag,
-            args=(SHOWN_COMPANIES, shown_companies + STEP),
-        )
+        if adding_company.open:
+            with adding_company:
+                if company_form(ctx.journal, name="interviews_new_company") is not None:
+                    st.toast("Company added.", icon=":material/check:")
+                    st.rerun()
+        if not companies:
+            st.info(
+                "No companies yet. Add one here, or while adding an interview.",
+                icon=":material/domain:",
+            )
+        shown_companies = st.session_state[SHOWN_COMPANIES]
+        for company in companies:
+            company_row(ctx, company)
+        if company_total > shown_companies:
+            st.button(
+                f"Show {min(STEP, company_total - shown_companies)} more of "
+                f"{company_total - shown_companies}",
+                key="interviews_more_companies",
+                on_click=set_flag,
+                args=(SHOWN_COMPANIES, shown_companies + STEP),
+            )

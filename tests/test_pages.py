@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -96,24 +97,89 @@ def test_exploring_the_sample_leaves_the_own_journal_untouched(app, tmp_path):
     assert at.title[0].value == "Welcome to Interview Coach"
 
 
+def open_companies(at: AppTest, *, adding: bool = True) -> AppTest:
+    """Open the Companies tab (only the open tab is drawn) and its "Add a company" form."""
+    at.session_state["interviews_tab"] = "companies"
+    at.session_state["interviews_adding_company"] = adding
+    return at.run()
+
+
 def add_company(at: AppTest, name: str) -> AppTest:
     by_label(at.text_input, "Name").input(name)
     return by_label(at.button, "Add company").click().run()
 
 
-def test_a_company_added_on_the_interviews_page_is_listed(app):
-    at = app().run()
-    at.switch_page("pages/interviews.py").run()
+def interviews_page(app, database: Path | None = None) -> AppTest:
+    at = app(database).run()
+    return at.switch_page("pages/interviews.py").run()
+
+
+def buttons_keyed(at: AppTest, prefix: str) -> list:
+    return [button for button in at.button if (button.key or "").startswith(prefix)]
+
+
+def test_the_interviews_page_draws_only_the_open_tab(app, sample_file, tmp_path):
+    copy = tmp_path / "copy-of-sample.duckdb"
+    shutil.copy(sample_file, copy)
+    at = interviews_page(app, copy)
+    # The sample was written months ago (NOW), so nothing in it is still upcoming.
+    assert "No upcoming interviews" in at.info[0].value
+    assert not buttons_keyed(at, "interviews_review_")  # each held row has one
+    assert not buttons_keyed(at, "interviews_delete_company_")
+
+    at.session_state["interviews_tab"] = "held"
+    at.run()
+    assert buttons_keyed(at, "interviews_review_")
+    assert not buttons_keyed(at, "interviews_delete_company_")
+
+
+def test_the_add_forms_are_drawn_only_once_opened(app, sample_file, tmp_path):
+    copy = tmp_path / "copy-of-sample.duckdb"
+    shutil.copy(sample_file, copy)
+    at = interviews_page(app, copy)
+    assert not [b for b in at.button if b.label == "Add interview"]
+    at.session_state["interviews_adding"] = True
+    at.run()
+    assert [b for b in at.button if b.label == "Add interview"]
+    at = open_companies(at, adding=False)
+    assert not [b for b in at.button if b.label == "Add company"]
+
+
+def test_the_companies_tab_stays_open_when_its_count_changes(app):
+    at = open_companies(interviews_page(app))
     at = add_company(at, "Acme Analytics")
+    assert "Companies (1)" in [tab.label for tab in at.tabs]
+    at.run()
+    assert at.session_state["interviews_tab"] == "companies"
+    assert any("Acme Analytics" in m.value for m in at.markdown)
+
+
+def test_an_interview_added_in_the_past_opens_the_held_tab(app, tmp_path):
+    from coach import companies
+
+    path = tmp_path / "journal.duckdb"
+    companies.add_company(db.open_journal(str(path)), "Acme")
+    at = interviews_page(app, path)
+    by_label(at.selectbox, "Company").set_value("Acme")
+    form_date = [d for d in at.date_input if d.label == "Date"][0]
+    form_date.set_value(date(2020, 5, 4))
+    by_label(at.button, "Add interview").click().run()
+    assert not at.exception, at.exception
+    assert not at.error, at.error
+    assert at.session_state["interviews_tab"] == "held"
+    assert "Held (1)" in [tab.label for tab in at.tabs]
+    assert buttons_keyed(at, "interviews_review_")
+
+
+def test_a_company_added_on_the_interviews_page_is_listed(app):
+    at = add_company(open_companies(interviews_page(app)), "Acme Analytics")
     assert not at.exception
     assert any("Acme Analytics" in m.value for m in at.markdown)
     assert "Companies (1)" in [tab.label for tab in at.tabs]
 
 
 def test_an_empty_company_name_gets_a_clear_message_and_nothing_is_saved(app):
-    at = app().run()
-    at.switch_page("pages/interviews.py").run()
-    at = add_company(at, "   ")
+    at = add_company(open_companies(interviews_page(app)), "   ")
     assert [e.value for e in at.error] == ["Company name cannot be empty."]
     assert "Companies (0)" in [tab.label for tab in at.tabs]
 
@@ -129,8 +195,7 @@ def test_deleting_a_company_asks_first_and_says_what_goes_with_it(app, tmp_path,
             journal,
             interviews.InterviewFields(company_id=company_id, scheduled_at=now.replace(day=days)),
         )
-    at = app(path).run()
-    at.switch_page("pages/interviews.py").run()
+    at = open_companies(interviews_page(app, path), adding=False)
     at.button(key=f"interviews_delete_company_{company_id}").click().run()
     warning = at.warning[0].value
     assert "Delete **Acme**?" in warning

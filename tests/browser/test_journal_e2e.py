@@ -54,6 +54,43 @@ def test_a_company_and_an_interview_added_in_the_browser_survive_a_reload(
     expect(page.get_by_text("1 interview", exact=True)).to_be_visible()
 
 
+def test_each_interviews_tab_shows_its_own_rows_and_stays_open_when_its_count_changes(
+    app_server, page, wait_for_app, tmp_path
+):
+    from datetime import UTC, datetime
+
+    from coach import sample
+
+    path = tmp_path / "journal.duckdb"
+    sample.write_sample(path, datetime.now(UTC))
+    server = app_server(db_path=path)
+    page.goto(server.url + "/interviews")
+    wait_for_app(page)
+    held_row = page.get_by_role("button", name=re.compile("review", re.IGNORECASE)).first
+    company_row = page.get_by_text(re.compile(r"^\d+ interviews?"))
+
+    # Only the open tab is drawn, so each click must reach the server and draw its rows.
+    for _ in range(2):
+        page.get_by_role("tab", name=re.compile("Held")).click()
+        expect(held_row).to_be_visible()
+        page.get_by_role("tab", name=re.compile("Companies")).click()
+        expect(company_row.first).to_be_visible()
+        expect(held_row).to_have_count(0)
+        page.get_by_role("tab", name=re.compile("Upcoming")).click()
+        expect(company_row).to_have_count(0)
+
+    page.get_by_role("tab", name=re.compile("Companies")).click()
+    companies = page.get_by_role("tab", name=re.compile("Companies"))
+    count = int(re.search(r"\((\d+)\)", companies.inner_text()).group(1))
+    page.get_by_text("Add a company").click()
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add company"))
+    form.get_by_label("Name").fill("Zephyr Zoological")
+    form.get_by_role("button", name="Add company").click()
+    after = page.get_by_role("tab", name=f"Companies ({count + 1})")
+    expect(after).to_have_attribute("aria-selected", "true")
+    expect(company_row.first).to_be_visible()
+
+
 @pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)
 def test_every_page_opens_by_deep_link_on_a_freshly_started_server(
     spec, app_server, page, wait_for_app
