@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import practice
-from coach_ui import practice_cards
+from coach_ui import lazy, practice_cards
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
 from coach_ui.practice_rehearsal import NOTICE, rehearsal, rewrite, skipped
@@ -16,6 +16,12 @@ DIMENSION = "practice_dimension"
 COMPANY = "practice_company"
 CRAM_INTERVIEW = "practice_cram_interview"
 LEECHES_SHOWN = 5
+UP_NEXT = "practice_up_next"  # the "Up next" expander, open or not
+
+
+def leech_key(card_id: int) -> str:
+    """A leech's expander (its rewrite form is drawn only while it is open)."""
+    return f"practice_leech_{card_id}"
 
 
 def go_to(section: str) -> None:
@@ -81,7 +87,10 @@ def _up_next(cards: list[practice.CardRow], current: practice.CardRow, ctx: Page
     rest = [c for c in cards if c.card_id != current.card_id][:8]
     if not rest:
         return
-    with st.expander(f"Up next ({len(rest)} shown)", icon=":material/list:"):
+    box = lazy.expander(f"Up next ({len(rest)} shown)", key=UP_NEXT, icon=":material/list:")
+    if not box.open:
+        return
+    with box:
         for card in rest:
             mark = " · skipped for now" if card.card_id in skipped() else ""
             kind = "new" if card.is_new else f"due {relative_day(card.due, ctx.now)}"
@@ -93,7 +102,7 @@ def leeches_panel(
     found: list[practice.CardRow],
     details: dict[int, practice.CardDetail],
 ) -> None:
-    """The worst leeches, each with its rewrite form; `details` holds the shown ones'."""
+    """The worst leeches; `details` holds the open ones' (their rewrite forms are drawn)."""
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.warning(notice, icon=":material/bug_report:")
@@ -107,10 +116,14 @@ def leeches_panel(
            if len(found) > LEECHES_SHOWN else "")
     )  # fmt: skip
     for card in found[:LEECHES_SHOWN]:
-        if card.card_id not in details:  # deleted since the list was read
-            continue
-        with st.expander(f"{card.question} — {card.lapses} lapses", icon=":material/edit:"):
-            rewrite(ctx, details[card.card_id])
+        box = lazy.expander(
+            f"{card.question} — {card.lapses} lapses",
+            key=leech_key(card.card_id),
+            icon=":material/edit:",
+        )
+        if box.open and card.card_id in details:  # not there: deleted since the list was read
+            with box:
+                rewrite(ctx, details[card.card_id])
 
 
 def empty_journal(ctx: PageContext) -> None:
@@ -135,9 +148,12 @@ def today(ctx: PageContext, progress: practice.Progress) -> None:
     queue = practice.todays_queue(ctx.cur, ctx.now, dimension=dimension, company_id=company)
     current = _first_unskipped(queue.cards)
     found = practice.leeches(ctx.cur)
-    shown = [card.card_id for card in found[:LEECHES_SHOWN]]
+    # An expander's state is known before it is drawn: load only the open leeches' details.
+    opened = [
+        c.card_id for c in found[:LEECHES_SHOWN] if st.session_state.get(leech_key(c.card_id))
+    ]
     details = practice.card_details(
-        ctx.cur, shown + ([current.card_id] if current is not None else []), ctx.now
+        ctx.cur, opened + ([current.card_id] if current is not None else []), ctx.now
     )
     with leech_area:
         leeches_panel(ctx, found, details)

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from coach import db
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
+from coach_ui.practice_queue import leech_key
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 PAGE = "pages/practice.py"
@@ -174,6 +175,10 @@ def test_a_fourth_lapse_flags_a_leech_and_offers_a_rewrite(app, journal_file):
     cur = db.open_journal(str(journal_file)).cursor()
     assert cur.execute("SELECT is_leech FROM cards WHERE id = ?", [card_id]).fetchone() == (True,)
 
+    # The rewrite form is drawn once the leech's expander is opened.
+    assert not [t for t in at.text_area if t.label == "Rewrite the answer"]
+    at.session_state[leech_key(card_id)] = True
+    at.run()
     rewrite = [t for t in at.text_area if t.label == "Rewrite the answer"][0]
     rewrite.input("Cash flows, discount rate, terminal value: three steps, one example.")
     button(at, "Save the rewrite and start the card afresh").click().run()

@@ -118,6 +118,8 @@ def test_a_fourth_lapse_flags_a_leech_and_offers_a_rewrite(
     page.keyboard.press("1")  # Again: the fourth lapse
     expect(page.get_by_text("is now a leech")).to_be_visible()
     expect(page.get_by_text("Rewrite first (1)")).to_be_visible()
+    page.get_by_text(f"{question} — 4 lapses").click()  # the form is drawn once opened
+    expect(page.get_by_role("textbox", name="Rewrite the answer")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     server.stop()
