@@ -184,3 +184,27 @@ def test_rehearsal_charts_use_whole_days_and_the_target_rule():
     assert bars["encoding"]["x"]["scale"]["domain"] == [0.5, 1]
     assert values(bars, hist)[0] == {"low": 0.5, "high": 0.55, "cards": 0}
     assert values(rule, hist) == [{"target": 0.9}]
+
+
+def test_a_spec_is_built_once_per_input_and_each_caller_gets_its_own_copy():
+    rated = [RatedInterview(1, WHEN, "Acme", "target", "Final", 3, 2, "advanced")]
+    first = charts.spec(charts.rating_trend_chart, rated)
+    first["layer"].clear()  # a caller changing its copy changes nobody else's
+    second = charts.spec(charts.rating_trend_chart, list(rated))
+    assert [mark(layer) for layer in layers(second)] == ["line", "point"]
+    built = charts.rating_trend_chart(rated).to_dict()
+    assert {k: v for k, v in second.items() if k != "config"} == {
+        k: v for k, v in built.items() if k != "config"
+    }
+    hits = charts._spec_text.cache_info().hits
+    charts.spec(charts.rating_trend_chart, tuple(rated))
+    assert charts._spec_text.cache_info().hits == hits + 1
+    other = [RatedInterview(2, WHEN, "Beta", "practice", "First", 1, 1, "rejected")]
+    assert values(charts.spec(charts.rating_trend_chart, other))[0]["company"] == "Beta"
+
+
+def test_a_spec_leaves_the_size_to_streamlit():
+    spec = charts.spec(
+        charts.weakness_chart, [DimensionWeakness("behavioural", "Behavioural", 4, 2, 2.5)]
+    )
+    assert "continuousWidth" not in spec.get("config", {}).get("view", {})
