@@ -3,7 +3,8 @@
 One `Journal` per database per process owns the DuckDB connection. Every page run
 and every thread takes its own `cursor()` (a shared connection raises "connection is
 busy"). Writes go through `Journal.write`, which retries DuckDB's optimistic
-"Conflict on update" errors.
+"Conflict on update" errors and counts the writes, so `Journal.remember` can keep
+costly reads until the next one (coach.memo).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import platformdirs
 
 from coach import backups
 from coach.errors import JournalError, JournalLocked, JournalTooNew, NotAJournal
+from coach.memo import Memo
 from coach.migrations import MIGRATIONS
 
 APP_NAME = "interview-coach"
@@ -178,6 +180,8 @@ class Journal:
         self._connection = connection
         self._lock = threading.Lock()
         self._daily_backup: threading.Thread | None = None
+        self.generation = 0  # writes so far: remembered reads are kept per generation
+        self._memo = Memo()
 
     def start_daily_backup(self, now: datetime) -> None:
         """Keep today's backup copy in the background (coach.backups.daily_backup).
@@ -228,6 +232,27 @@ class Journal:
             raise AssertionError("unreachable")
         finally:
             cur.close()
+            # After the commit (or the rollback: counting one too many is harmless).
+            with self._lock:
+                self.generation += 1
+
+    def remember(self, read: Callable[..., T], *args, **kwargs) -> T:
+        """`read(cursor, *args, **kwargs)`, run once until the journal's next write.
+
+        The arguments must be hashable, and a read that depends on the time must be
+        given it (a page passes the minute, so reads are kept for a minute at most).
+        """
+        generation = self.generation  # before the read: see coach.memo
+        key = (generation, read.__module__, read.__qualname__, args, tuple(sorted(kwargs.items())))
+
+        def run() -> T:
+            cur = self.cursor()
+            try:
+                return read(cur, *args, **kwargs)
+            finally:
+                cur.close()
+
+        return self._memo.get(key, run)
 
     def meta(self, key: str) -> str | None:
         cur = self.cursor()

@@ -10,9 +10,11 @@ is hidden (`client.showSidebarNavigation = false`), so both modes show the same 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import streamlit as st
@@ -21,6 +23,7 @@ from coach import db
 from coach.errors import JournalError
 from coach_ui.pages import PAGES, page
 
+T = TypeVar("T")
 SAMPLE = "sample"
 _JOURNAL_KEY = "coach_journal"
 
@@ -30,6 +33,15 @@ class PageContext:
     journal: db.Journal
     cur: duckdb.DuckDBPyConnection
     now: datetime  # aware, in the candidate's own time zone
+
+    @property
+    def minute(self) -> datetime:
+        """`now` to the minute: what a remembered read is given, so it is kept a minute."""
+        return self.now.replace(second=0, microsecond=0)
+
+    def remember(self, read: Callable[..., T], *args, **kwargs) -> T:
+        """`read(cursor, *args, **kwargs)` as of the last write (see Journal.remember)."""
+        return self.journal.remember(read, *args, **kwargs)
 
 
 def start(key: str) -> PageContext:

@@ -36,7 +36,7 @@ REFERRALS_SHOWN = "insights_referrals_shown"
 
 
 def filters(ctx: PageContext) -> Filters:
-    choices = insights.filter_choices(ctx.cur, ctx.now)
+    choices = ctx.remember(insights.filter_choices, ctx.minute)
     first = choices.first_day or ctx.now.date()
     last = max(choices.last_day or first, first)
     dates, kind, company = st.columns([2, 1, 2])
@@ -95,11 +95,11 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glanc
 
     `with_brief`: make the default interview's whole readiness brief (the brief section
     shows it next, and reuses it); otherwise only the part this box needs."""
-    dimensions = insights.dimension_weakness(ctx.cur, chosen, ctx.now)
-    halves = insights.signal_halves(ctx.cur, chosen, ctx.now)
+    dimensions = ctx.remember(insights.dimension_weakness, chosen, ctx.minute)
+    halves = ctx.remember(insights.signal_halves, chosen, ctx.minute)
     weak = takeaways.weakness_takeaway(dimensions)
     fixes = takeaways.signal_takeaway(halves)
-    upcoming = readiness.upcoming_interviews(ctx.cur, ctx.now)
+    upcoming = ctx.remember(readiness.upcoming_interviews, ctx.minute)
     target = readiness.default_interview(upcoming)
     made = None
     left, middle, right = st.columns(3)
@@ -114,10 +114,10 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glanc
         if target is None:
             st.markdown("No upcoming interview is booked.")
         elif with_brief:
-            made = readiness.readiness_brief(ctx.cur, target.interview_id, ctx.now)
+            made = ctx.remember(readiness.readiness_brief, target.interview_id, ctx.minute)
             st.markdown(md(readiness.rehearse_first(made)))
         else:
-            st.markdown(md(readiness.rehearse_first_line(ctx.cur, target, ctx.now)))
+            st.markdown(md(ctx.remember(readiness.rehearse_first_line, target, ctx.minute)))
     return Glance(dimensions, halves, upcoming, made)
 
 
@@ -130,27 +130,30 @@ def _takeaway(take: takeaways.Takeaway) -> bool:
     return True
 
 
-def _chart(chart, **kwargs):
-    return st.altair_chart(chart, width="stretch", **kwargs)
+def _chart(builder, rows, *extra, **kwargs):
+    """Draw `builder(rows, *extra)`; its spec is built once per distinct input."""
+    return st.vega_lite_chart(spec=charts.spec(builder, rows, *extra), width="stretch", **kwargs)
 
 
 # --- 1. Overall trend ---------------------------------------------------------------
 
 
 def overall(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    halves = insights.rating_halves(ctx.cur, chosen, ctx.now)
+    halves = ctx.remember(insights.rating_halves, chosen, ctx.minute)
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Overall rating over time")
         if _takeaway(takeaways.rating_takeaway(halves)):
-            rated = insights.rated_interviews(ctx.cur, chosen, ctx.now, latest=CHART_INTERVIEWS)
-            _chart(charts.rating_trend_chart(rated))
+            rated = ctx.remember(
+                insights.rated_interviews, chosen, ctx.minute, latest=CHART_INTERVIEWS
+            )
+            _chart(charts.rating_trend_chart, rated)
             _drawn_note(len(rated), halves.count)
     with right:
         st.subheader("My rating against the outcome")
-        cells = insights.calibration(ctx.cur, chosen, ctx.now)
+        cells = ctx.remember(insights.calibration, chosen, ctx.minute)
         if _takeaway(takeaways.calibration_takeaway(cells)):
-            _chart(charts.calibration_chart(cells))
+            _chart(charts.calibration_chart, cells)
 
 
 # --- 2. Where I am weak -------------------------------------------------------------
@@ -158,20 +161,22 @@ def overall(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> 
 
 def weak_spots(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
     dimensions = (
-        glance.dimensions if glance else insights.dimension_weakness(ctx.cur, chosen, ctx.now)
+        glance.dimensions
+        if glance
+        else ctx.remember(insights.dimension_weakness, chosen, ctx.minute)
     )
     take = takeaways.weakness_takeaway(dimensions)
     st.subheader("Where you are weak")
     if not _takeaway(take):
         return
-    cells = insights.signal_cells(ctx.cur, chosen, ctx.now)
+    cells = ctx.remember(insights.signal_cells, chosen, ctx.minute)
     left, right = st.columns([3, 2])
     with left:
         st.caption("Answers by dimension and the interviewer's signal. Click a cell to list them.")
-        event = _chart(charts.heatmap_chart(cells), on_select="rerun", key="insights_heatmap")
+        event = _chart(charts.heatmap_chart, cells, on_select="rerun", key="insights_heatmap")
     with right:
         st.caption("Dimensions ranked by their share of weak answers.")
-        _chart(charts.weakness_chart(dimensions))
+        _chart(charts.weakness_chart, dimensions)
     options = [(c.dimension, c.signal) for c in cells]
     labels = {
         (c.dimension, c.signal): f"{c.dimension_label} × {c.signal_label} ({c.asks})" for c in cells
@@ -232,12 +237,12 @@ def _ask_listing(ctx: PageContext, chosen: Filters, dimension: str, signal: str,
 
 
 def fixes(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    halves = glance.halves if glance else insights.signal_halves(ctx.cur, chosen, ctx.now)
+    halves = glance.halves if glance else ctx.remember(insights.signal_halves, chosen, ctx.minute)
     st.subheader("Are the fixes working?")
     if _takeaway(takeaways.fixes_takeaway(halves)):
         st.caption(takeaways.signal_takeaway(halves).text)
-        shares = insights.signal_shares(ctx.cur, chosen, ctx.now, latest=CHART_INTERVIEWS)
-        _chart(charts.fixes_chart(shares))
+        shares = ctx.remember(insights.signal_shares, chosen, ctx.minute, latest=CHART_INTERVIEWS)
+        _chart(charts.fixes_chart, shares)
         _drawn_note(len(shares), halves.interviews)
 
 
@@ -254,20 +259,20 @@ def _drawn_note(drawn: int, total: int) -> None:
 
 
 def relationship(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    summary = insights.relationship_summary(ctx.cur, chosen, ctx.now)
+    summary = ctx.remember(insights.relationship_summary, chosen, ctx.minute)
     st.subheader("Harmony and pace")
     if _takeaway(takeaways.relationship_takeaway(summary)):
         # The chart draws the interviews with a harmony: the latest of those.
-        rated = insights.relationship_points(
-            ctx.cur, chosen, ctx.now, latest_with_harmony=CHART_INTERVIEWS
+        rated = ctx.remember(
+            insights.relationship_points, chosen, ctx.minute, latest_with_harmony=CHART_INTERVIEWS
         )
-        _chart(charts.relationship_chart(rated))
+        _chart(charts.relationship_chart, rated)
         _drawn_note(len(rated), summary.harmony.count)
     left, right = st.columns(2)
     with left:
         st.subheader("Advice received")
         shown = st.session_state.get(ADVICE_SHOWN, LISTED)
-        advice = insights.advice_received(ctx.cur, chosen, ctx.now, limit=shown + 1)
+        advice = ctx.remember(insights.advice_received, chosen, ctx.minute, limit=shown + 1)
         if not advice:
             st.info("No interviewer has given advice in these interviews.", icon=":material/forum:")
         for item in advice[:shown]:
@@ -279,7 +284,7 @@ def relationship(ctx: PageContext, chosen: Filters, glance: Glance | None = None
     with right:
         st.subheader("Referrals and what came of them")
         shown_referrals = st.session_state.get(REFERRALS_SHOWN, LISTED)
-        found = insights.referrals(ctx.cur, chosen, ctx.now, limit=shown_referrals + 1)
+        found = ctx.remember(insights.referrals, chosen, ctx.minute, limit=shown_referrals + 1)
         if not found:
             st.info("No referrals recorded in these interviews.", icon=":material/share:")
         for item in found[:shown_referrals]:
@@ -323,11 +328,11 @@ def _more_button(key: str, shown: int, more: bool) -> None:
 
 
 def stories(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    tallies = insights.story_tallies(ctx.cur, chosen, ctx.now)
-    uncovered = insights.uncovered_skills(ctx.cur, chosen, ctx.now)
+    tallies = ctx.remember(insights.story_tallies, chosen, ctx.minute)
+    uncovered = ctx.remember(insights.uncovered_skills, chosen, ctx.minute)
     st.subheader("Stories told, partly told and missed")
     if _takeaway(takeaways.story_takeaway(tallies, uncovered)):
-        _chart(charts.stories_chart([t for t in tallies if t.used]))
+        _chart(charts.stories_chart, [t for t in tallies if t.used])
     left, right = st.columns(2)
     with left:
         st.markdown("**Not yet told in full**")
@@ -353,11 +358,11 @@ def stories(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> 
 
 
 def recurring(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    rows = insights.recurring_questions(ctx.cur, chosen, ctx.now)
+    rows = ctx.remember(insights.recurring_questions, chosen, ctx.minute)
     desired = _desired(ctx)
     st.subheader("Questions that keep coming back")
     if _takeaway(takeaways.recurring_takeaway(rows, desired)):
-        _chart(charts.recurring_chart(rows, desired))
+        _chart(charts.recurring_chart, rows, desired)
 
 
 def _desired(ctx: PageContext) -> float:
@@ -370,10 +375,10 @@ def _desired(ctx: PageContext) -> float:
 
 
 def rehearsal(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    days = insights.rehearsals_per_day(ctx.cur, chosen, ctx.now)
-    forecast = insights.due_forecast(ctx.cur, ctx.now)
-    bins = insights.recall_distribution(ctx.cur, ctx.now)
-    retention = insights.true_retention(ctx.cur, chosen, ctx.now)
+    days = ctx.remember(insights.rehearsals_per_day, chosen, ctx.minute)
+    forecast = ctx.remember(insights.due_forecast, ctx.minute)
+    bins = ctx.remember(insights.recall_distribution, ctx.minute)
+    retention = ctx.remember(insights.true_retention, chosen, ctx.minute)
     kept = takeaways.retention_takeaway(retention)
     metric, text = st.columns([1, 3], vertical_alignment="center")
     metric.metric(
@@ -387,15 +392,15 @@ def rehearsal(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -
     with left:
         st.subheader("Rehearsals per day")
         if _takeaway(takeaways.rehearsal_takeaway(days, ctx.now.date())):
-            _chart(charts.rehearsals_chart(days))
+            _chart(charts.rehearsals_chart, days)
     with right:
         st.subheader("Due in the next 14 days")
         if _takeaway(takeaways.forecast_takeaway(forecast)):
-            _chart(charts.due_forecast_chart(forecast))
+            _chart(charts.due_forecast_chart, forecast)
     st.subheader("Predicted recall today")
     desired = retention.desired
     if _takeaway(takeaways.recall_takeaway(bins, desired)):
-        _chart(charts.recall_histogram(bins, desired))
+        _chart(charts.recall_histogram, bins, desired)
 
 
 # --- 8. Readiness brief -------------------------------------------------------------
@@ -403,7 +408,9 @@ def rehearsal(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -
 
 def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
     """The readiness brief; `glance` (from this same run) saves loading it twice."""
-    upcoming = glance.upcoming if glance else readiness.upcoming_interviews(ctx.cur, ctx.now)
+    upcoming = (
+        glance.upcoming if glance else ctx.remember(readiness.upcoming_interviews, ctx.minute)
+    )
     if not upcoming:
         st.info(
             "No upcoming interview is booked. Add one on the Interviews page to get a "
@@ -429,7 +436,7 @@ def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> No
     if glance and glance.brief and glance.brief.interview.interview_id == chosen_id:
         made = glance.brief
     else:
-        made = readiness.readiness_brief(ctx.cur, chosen_id, ctx.now)
+        made = ctx.remember(readiness.readiness_brief, chosen_id, ctx.minute)
     interview = made.interview
     kind = vocabulary.COMPANY_KINDS[interview.kind]
     st.markdown(f"### {md(interview.title)} :{KIND_COLOURS[interview.kind]}-badge[{kind}]")

@@ -10,7 +10,7 @@ ctx = frame.start("insights")
 SECTION = "insights_section"
 
 st.title("Insights")
-interviews, reviewed = insights.journal_counts(ctx.cur, ctx.now)
+interviews, reviewed = ctx.remember(insights.journal_counts, ctx.minute)
 if not interviews:
     st.info(
         "Nothing to show yet. Insights appear once you have held and reviewed a few "

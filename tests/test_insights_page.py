@@ -91,6 +91,24 @@ def test_the_sample_opens_on_the_brief_for_the_next_target_interview(app, sample
     assert not at.get("vega_lite_chart")  # the brief draws no chart
 
 
+def test_a_save_is_shown_at_once_though_the_page_remembers_its_reads(app, sample_copy):  # noqa: F811
+    from coach import actions
+
+    at = open_insights(app(sample_copy))
+    before = int({m.label: m.value for m in at.metric}["Open actions"])
+    journal = db.open_journal(str(sample_copy))  # the app's own journal object
+    cur = journal.cursor()
+    action_id = cur.execute("SELECT min(id) FROM actions WHERE status = 'open'").fetchone()[0]
+    cur.close()
+    at.run()  # unchanged journal: the remembered reads are used
+    assert int({m.label: m.value for m in at.metric}["Open actions"]) == before
+
+    actions.set_done(journal, action_id, True, datetime.now(UTC))
+    at.run()
+    assert not at.exception
+    assert int({m.label: m.value for m in at.metric}["Open actions"]) == before - 1
+
+
 @pytest.mark.parametrize("section", list(SECTIONS))
 def test_every_section_renders_its_charts_on_the_sample(app, sample_copy, section):  # noqa: F811
     at = open_insights(app(sample_copy))
