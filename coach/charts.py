@@ -73,6 +73,11 @@ def spec(builder: Callable[..., alt.TopLevelMixin], rows: Sequence, *extra) -> d
     return json.loads(_spec_text(builder, tuple(rows), *extra))
 
 
+def forget_specs() -> None:
+    """Build every spec afresh (to time a page after a save)."""
+    _spec_text.cache_clear()
+
+
 @functools.lru_cache(maxsize=64)
 def _spec_text(builder: Callable[..., alt.TopLevelMixin], rows: tuple, *extra) -> str:
     made = builder(rows, *extra).to_dict()

@@ -236,6 +236,11 @@ class Journal:
             with self._lock:
                 self.generation += 1
 
+    def forget(self) -> None:
+        """Drop the remembered reads, as a write does (to time a page after a save)."""
+        with self._lock:
+            self.generation += 1
+
     def remember(self, read: Callable[..., T], *args, **kwargs) -> T:
         """`read(cursor, *args, **kwargs)`, run once until the journal's next write.
 
