@@ -488,29 +488,39 @@ def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> No
     left, right = st.columns(2)
     with left:
         st.markdown("#### Open actions")
-        if not made.open_actions:
-            st.caption("No open improvement actions.")
-        for action in made.open_actions:
-            where = md(action.where) if action.where else "general"
-            st.markdown(
+        _listing(
+            [
                 f":material/check_box_outline_blank: {md(action.text)} "
-                f":gray-badge[{action.aspect_label}] :small[{where}]"
-            )
+                f":gray-badge[{action.aspect_label}] "
+                f":small[{md(action.where) if action.where else 'general'}]"
+                for action in made.open_actions
+            ],
+            empty="No open improvement actions.",
+            bullets=False,
+        )
         if made.open_count > len(made.open_actions):
             st.caption(f"… and {made.open_count - len(made.open_actions)} more.")
     with right:
         st.markdown(f"#### Stories not yet told at {md(interview.company)}")
-        if not made.untold_stories:
-            st.caption("Every story in your bank has been told here.")
-        for story in made.untold_stories:
-            note = "told in full elsewhere" if story.told_elsewhere else "never told in full"
-            st.markdown(f"- {md(story.title)} :small[({note})]")
+        _listing(
+            [
+                f"{md(story.title)} :small[("
+                + ("told in full elsewhere" if story.told_elsewhere else "never told in full")
+                + ")]"
+                for story in made.untold_stories
+            ],
+            empty="Every story in your bank has been told here.",
+        )
         st.markdown(f"#### Advice from earlier interviewers at {md(interview.company)}")
-        if not made.advice:
-            st.caption("None recorded.")
-        for item in made.advice:
-            who = f" · {md(item.interviewer)}" if item.interviewer else ""
-            st.markdown(f"- {md(item.advice)} :small[({when(item.scheduled_at, ctx.now)}{who})]")
+        _listing(
+            [
+                f"{md(item.advice)} :small[({when(item.scheduled_at, ctx.now)}"
+                + (f" · {md(item.interviewer)}" if item.interviewer else "")
+                + ")]"
+                for item in made.advice
+            ],
+            empty="None recorded.",
+        )
     st.download_button(
         "Download the brief (Markdown)",
         readiness.brief_markdown(made, ctx.now),
@@ -519,6 +529,16 @@ def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> No
         icon=":material/download:",
         key="insights_download",
     )
+
+
+def _listing(items: list[str], *, empty: str, bullets: bool = True) -> None:
+    """Items of Markdown as one element (Streamlit's cost is per element), or `empty`."""
+    if not items:
+        st.caption(empty)
+    elif bullets:
+        st.markdown("\n".join(f"- {item}" for item in items))
+    else:  # each item on its own line (they carry their own checkbox icon)
+        st.markdown("  \n".join(items))
 
 
 # Each section draws itself from (ctx, filters), reusing what the run's glance loaded.
