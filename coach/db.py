@@ -9,6 +9,7 @@ costly reads until the next one (coach.memo).
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import re
@@ -289,6 +290,14 @@ class Journal:
 
 _journals: dict[str, Journal] = {}
 _journals_lock = threading.Lock()
+
+
+@atexit.register
+def _finish_backups() -> None:
+    """Let a daily backup still copying finish before the process exits: a daemon thread
+    stopped inside DuckDB at exit aborts the process ("FATAL: exception not rethrown")."""
+    for journal in list(_journals.values()):
+        journal.wait_for_backup()
 
 
 def open_journal(database: str | None = None, *, now: datetime | None = None) -> Journal:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
 
 import duckdb
@@ -121,3 +123,17 @@ def test_the_daily_backup_runs_beside_the_first_page_not_before_it(tmp_path, now
     release.set()
     db.close_journal(path)  # closing waits for the copy
     assert copied == [path]
+
+
+def test_a_process_that_exits_while_the_daily_backup_copies_waits_for_it(tmp_path):
+    from coach_ui import bench
+
+    path = tmp_path / "heavy.duckdb"
+    bench.build_journal(path, "heavy", bench.bench_now())  # big enough to take a moment
+    code = "import sys; from coach import db; db.open_journal(sys.argv[1])"  # and exit at once
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    copies = list((tmp_path / "backups").iterdir())
+    assert [c.name.endswith("-daily.duckdb") for c in copies] == [True]
