@@ -8,7 +8,6 @@ or an honest empty state instead of the chart when the data are too few.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import streamlit as st
 
@@ -80,28 +79,19 @@ def _range(picked) -> tuple:
     return picked, picked
 
 
-@dataclass(frozen=True)
-class Glance:
-    """What the glance loaded, for the section drawn after it in the same run to reuse."""
-
-    dimensions: list[insights.DimensionWeakness]
-    halves: insights.SignalHalves
-    upcoming: list[readiness.UpcomingInterview]
-    brief: readiness.Brief | None  # the default interview's brief, when made whole
-
-
-def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glance:
+def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> None:
     """The three answers the page exists for, before any chart.
 
     `with_brief`: make the default interview's whole readiness brief (the brief section
-    shows it next, and reuses it); otherwise only the part this box needs."""
+    shows it next, and finds it remembered); otherwise only the part this box needs.
+    The sections read what they share with the glance through `ctx.remember` too, so
+    nothing is loaded twice in a run."""
     dimensions = ctx.remember(insights.dimension_weakness, chosen, ctx.minute)
     halves = ctx.remember(insights.signal_halves, chosen, ctx.minute)
     weak = takeaways.weakness_takeaway(dimensions)
     fixes = takeaways.signal_takeaway(halves)
     upcoming = ctx.remember(readiness.upcoming_interviews, ctx.minute)
     target = readiness.default_interview(upcoming)
-    made = None
     left, middle, right = st.columns(3)
     with left.container(border=True):
         st.markdown("**:material/trending_down: Where you are weakest**")
@@ -118,7 +108,6 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> Glanc
             st.markdown(md(readiness.rehearse_first(made)))
         else:
             st.markdown(md(ctx.remember(readiness.rehearse_first_line, target, ctx.minute)))
-    return Glance(dimensions, halves, upcoming, made)
 
 
 def _takeaway(take: takeaways.Takeaway) -> bool:
@@ -138,7 +127,7 @@ def _chart(builder, rows, *extra, **kwargs):
 # --- 1. Overall trend ---------------------------------------------------------------
 
 
-def overall(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+def overall(ctx: PageContext, chosen: Filters) -> None:
     halves = ctx.remember(insights.rating_halves, chosen, ctx.minute)
     left, right = st.columns([3, 2])
     with left:
@@ -159,12 +148,8 @@ def overall(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> 
 # --- 2. Where I am weak -------------------------------------------------------------
 
 
-def weak_spots(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    dimensions = (
-        glance.dimensions
-        if glance
-        else ctx.remember(insights.dimension_weakness, chosen, ctx.minute)
-    )
+def weak_spots(ctx: PageContext, chosen: Filters) -> None:
+    dimensions = ctx.remember(insights.dimension_weakness, chosen, ctx.minute)
     take = takeaways.weakness_takeaway(dimensions)
     st.subheader("Where you are weak")
     if not _takeaway(take):
@@ -236,8 +221,8 @@ def _ask_listing(ctx: PageContext, chosen: Filters, dimension: str, signal: str,
 # --- 3. Are the fixes working -------------------------------------------------------
 
 
-def fixes(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    halves = glance.halves if glance else ctx.remember(insights.signal_halves, chosen, ctx.minute)
+def fixes(ctx: PageContext, chosen: Filters) -> None:
+    halves = ctx.remember(insights.signal_halves, chosen, ctx.minute)
     st.subheader("Are the fixes working?")
     if _takeaway(takeaways.fixes_takeaway(halves)):
         st.caption(takeaways.signal_takeaway(halves).text)
@@ -258,7 +243,7 @@ def _drawn_note(drawn: int, total: int) -> None:
 # --- 4. Relationship ----------------------------------------------------------------
 
 
-def relationship(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+def relationship(ctx: PageContext, chosen: Filters) -> None:
     summary = ctx.remember(insights.relationship_summary, chosen, ctx.minute)
     st.subheader("Harmony and pace")
     if _takeaway(takeaways.relationship_takeaway(summary)):
@@ -327,7 +312,7 @@ def _more_button(key: str, shown: int, more: bool) -> None:
 # --- 5. Stories -------------------------------------------------------------------
 
 
-def stories(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+def stories(ctx: PageContext, chosen: Filters) -> None:
     tallies = ctx.remember(insights.story_tallies, chosen, ctx.minute)
     uncovered = ctx.remember(insights.uncovered_skills, chosen, ctx.minute)
     st.subheader("Stories told, partly told and missed")
@@ -357,7 +342,7 @@ def stories(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> 
 # --- 6. Recurring questions ---------------------------------------------------------
 
 
-def recurring(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+def recurring(ctx: PageContext, chosen: Filters) -> None:
     rows = ctx.remember(insights.recurring_questions, chosen, ctx.minute)
     desired = _desired(ctx)
     st.subheader("Questions that keep coming back")
@@ -374,7 +359,7 @@ def _desired(ctx: PageContext) -> float:
 # --- 7. Rehearsal -------------------------------------------------------------------
 
 
-def rehearsal(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
+def rehearsal(ctx: PageContext, chosen: Filters) -> None:
     days = ctx.remember(insights.rehearsals_per_day, chosen, ctx.minute)
     forecast = ctx.remember(insights.due_forecast, ctx.minute)
     bins = ctx.remember(insights.recall_distribution, ctx.minute)
@@ -406,11 +391,9 @@ def rehearsal(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -
 # --- 8. Readiness brief -------------------------------------------------------------
 
 
-def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> None:
-    """The readiness brief; `glance` (from this same run) saves loading it twice."""
-    upcoming = (
-        glance.upcoming if glance else ctx.remember(readiness.upcoming_interviews, ctx.minute)
-    )
+def brief(ctx: PageContext, chosen: Filters) -> None:
+    """The readiness brief (the glance above it has usually made it already)."""
+    upcoming = ctx.remember(readiness.upcoming_interviews, ctx.minute)
     if not upcoming:
         st.info(
             "No upcoming interview is booked. Add one on the Interviews page to get a "
@@ -433,10 +416,7 @@ def brief(ctx: PageContext, chosen: Filters, glance: Glance | None = None) -> No
         ),
         key=BRIEF,
     )
-    if glance and glance.brief and glance.brief.interview.interview_id == chosen_id:
-        made = glance.brief
-    else:
-        made = ctx.remember(readiness.readiness_brief, chosen_id, ctx.minute)
+    made = ctx.remember(readiness.readiness_brief, chosen_id, ctx.minute)
     interview = made.interview
     kind = vocabulary.COMPANY_KINDS[interview.kind]
     st.markdown(f"### {md(interview.title)} :{KIND_COLOURS[interview.kind]}-badge[{kind}]")
@@ -541,8 +521,8 @@ def _listing(items: list[str], *, empty: str, bullets: bool = True) -> None:
         st.markdown("  \n".join(items))
 
 
-# Each section draws itself from (ctx, filters), reusing what the run's glance loaded.
-SECTIONS: dict[str, Callable[[PageContext, Filters, Glance | None], None]] = {
+# Each section draws itself from (ctx, filters).
+SECTIONS: dict[str, Callable[[PageContext, Filters], None]] = {
     BRIEF_SECTION: brief,
     "Overall trend": overall,
     "Weak spots": weak_spots,

@@ -24,7 +24,7 @@ chosen = filters(ctx)
 # The section is known before its control is drawn (widget state), so the glance makes
 # the whole readiness brief only when the brief section will show it.
 shown = st.session_state.get(SECTION, BRIEF_SECTION)
-glance = at_a_glance(ctx, chosen, with_brief=shown in (None, BRIEF_SECTION))
+at_a_glance(ctx, chosen, with_brief=shown in (None, BRIEF_SECTION))
 section = st.segmented_control(
     "Section",
     list(SECTIONS),
@@ -33,5 +33,6 @@ section = st.segmented_control(
     key=SECTION,
     label_visibility="collapsed",
 )
-# The section reuses what the glance loaded (the brief, above all, is costly to make twice).
-SECTIONS[section or BRIEF_SECTION](ctx, chosen, glance)
+# The section finds what the glance loaded remembered (ctx.remember): the brief, above
+# all, is costly to make twice.
+SECTIONS[section or BRIEF_SECTION](ctx, chosen)
