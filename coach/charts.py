@@ -82,13 +82,14 @@ def forget_specs() -> None:
 def _spec_text(builder: Callable[..., alt.TopLevelMixin], rows: tuple, *extra) -> str:
     made = builder(rows, *extra).to_dict()
     # Altair's default theme sizes charts at 300 px; Streamlit sizes them itself.
-    view = made.get("config", {}).get("view", {})
-    for key in ("continuousWidth", "continuousHeight"):
-        view.pop(key, None)
-    if made.get("config", {}).get("view") == {}:
-        del made["config"]["view"]
-    if made.get("config") == {}:
-        del made["config"]
+    config = made.get("config", {})
+    view = config.get("view", {})
+    view.pop("continuousWidth", None)
+    view.pop("continuousHeight", None)
+    if not view:
+        config.pop("view", None)
+    if not config:
+        made.pop("config", None)
     return json.dumps(made)
 
 

@@ -233,12 +233,11 @@ class Journal:
             raise AssertionError("unreachable")
         finally:
             cur.close()
-            # After the commit (or the rollback: counting one too many is harmless).
-            with self._lock:
-                self.generation += 1
+            self.forget()  # after the commit (or the rollback: forgetting then is harmless)
 
     def forget(self) -> None:
-        """Drop the remembered reads, as a write does (to time a page after a save)."""
+        """Drop the remembered reads: every write does; the bench does to time a page
+        as after a save."""
         with self._lock:
             self.generation += 1
 
