@@ -48,6 +48,14 @@ def sample_file(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture
+def sample_copy(sample_file, tmp_path) -> Path:
+    """A copy of the sample journal of the test's own."""
+    copy = tmp_path / "copy-of-sample.duckdb"
+    shutil.copy(sample_file, copy)
+    return copy
+
+
 def run_page(at: AppTest, spec) -> AppTest:
     at.run()
     if not spec.default:
@@ -66,10 +74,8 @@ def test_every_page_renders_on_an_empty_journal(app, spec):
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)
-def test_every_page_renders_on_the_sample_journal(app, spec, sample_file, tmp_path):
-    copy = tmp_path / "copy-of-sample.duckdb"
-    shutil.copy(sample_file, copy)
-    at = run_page(app(copy), spec)
+def test_every_page_renders_on_the_sample_journal(app, spec, sample_copy):
+    at = run_page(app(sample_copy), spec)
     assert not at.exception
     assert any("Sample journal" in m.value for m in at.markdown)
 
@@ -118,10 +124,8 @@ def buttons_keyed(at: AppTest, prefix: str) -> list:
     return [button for button in at.button if (button.key or "").startswith(prefix)]
 
 
-def test_the_interviews_page_draws_only_the_open_tab(app, sample_file, tmp_path):
-    copy = tmp_path / "copy-of-sample.duckdb"
-    shutil.copy(sample_file, copy)
-    at = interviews_page(app, copy)
+def test_the_interviews_page_draws_only_the_open_tab(app, sample_copy):
+    at = interviews_page(app, sample_copy)
     # The sample was written months ago (NOW), so nothing in it is still upcoming.
     assert "No upcoming interviews" in at.info[0].value
     assert not buttons_keyed(at, "interviews_review_")  # each held row has one
@@ -133,10 +137,8 @@ def test_the_interviews_page_draws_only_the_open_tab(app, sample_file, tmp_path)
     assert not buttons_keyed(at, "interviews_delete_company_")
 
 
-def test_the_add_forms_are_drawn_only_once_opened(app, sample_file, tmp_path):
-    copy = tmp_path / "copy-of-sample.duckdb"
-    shutil.copy(sample_file, copy)
-    at = interviews_page(app, copy)
+def test_the_add_forms_are_drawn_only_once_opened(app, sample_copy):
+    at = interviews_page(app, sample_copy)
     assert not [b for b in at.button if b.label == "Add interview"]
     at.session_state["interviews_adding"] = True
     at.run()
