@@ -61,7 +61,7 @@ def run_demo(args: argparse.Namespace) -> int:
         f"{summary.stories} stories, {summary.actions} improvement actions"
     )
     print("Open it with:")
-    print(f"  COACH_DB={shlex.quote(str(path))} streamlit run streamlit_app.py")
+    print(f"  COACH_DB={shlex.quote(str(path))} scripts/run")
     return 0
 
 

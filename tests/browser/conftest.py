@@ -88,7 +88,7 @@ def start_server(
     workdir: Path,
     db_path: str | os.PathLike[str] | None = None,
     env: dict[str, str] | None = None,
-    script: str = "streamlit_app.py",
+    script: str = "serve.py",
 ) -> Server:
     """Start `streamlit run SCRIPT` from the repo root; return once it is healthy.
 
@@ -183,7 +183,7 @@ def app_server(tmp_path: Path) -> Iterator[Callable[..., Server]]:
     def start(
         db_path: str | os.PathLike[str] | None = None,
         env: dict[str, str] | None = None,
-        script: str = "streamlit_app.py",
+        script: str = "serve.py",
     ) -> Server:
         server = start_server(tmp_path / f"server-{len(started)}", db_path, env, script)
         started.append(server)

@@ -1,0 +1,12 @@
+"""What `scripts/run` serves: the app of streamlit_app.py, warmed up as the server starts.
+
+`streamlit run serve.py` finds `app` below and serves streamlit_app.py through it; its
+lifespan imports what the pages import while the first browser is still loading
+(coach_ui.warm_up). `streamlit run streamlit_app.py` serves the same app, only colder.
+"""
+
+import streamlit as st
+
+from coach_ui.warm_up import lifespan
+
+app = st.App("streamlit_app.py", lifespan=lifespan)
