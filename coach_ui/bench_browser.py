@@ -1,8 +1,8 @@
 """The browser half of `coach bench`: cold start and page switches in headless Chromium.
 
-- Cold start: `streamlit run streamlit_app.py` on the heavy journal and an empty
-  one-line Streamlit app are started alternately; each is timed from process start
-  to its first page's heading painted in Chromium.
+- Cold start: `streamlit run serve.py` (the app as `scripts/run` starts it) on the
+  heavy journal and an empty one-line Streamlit app are started alternately; each is
+  timed from process start to its first page's heading painted in Chromium.
 - Page switch: one browser session on the heavy journal clicks sidebar links and
   times each switch until the target page's heading is shown and its script has
   finished. The reference is a switch to an empty page, which only a bench copy of
@@ -226,7 +226,7 @@ def measure(workdir: Path, heavy: Path, *, quick: bool, log: Callable[[str], Non
     from playwright.sync_api import sync_playwright
 
     folder = _bench_app(workdir)
-    pairs = 2 if quick else 4
+    pairs = 2 if quick else 6
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -234,7 +234,7 @@ def measure(workdir: Path, heavy: Path, *, quick: bool, log: Callable[[str], Non
         try:
             app, empty = [], []
             for _ in range(pairs):
-                app.append(cold_start(browser, folder, heavy, str(REPO / "streamlit_app.py"), None))
+                app.append(cold_start(browser, folder, heavy, str(REPO / "serve.py"), None))
                 empty.append(cold_start(browser, folder, heavy, "empty_app.py", "Empty app"))
             log(
                 "  cold start (s): app " + " ".join(f"{s:.2f}" for s in app)
