@@ -6,16 +6,20 @@ dates are relative to it), which keeps its two upcoming interviews upcoming.
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import UTC, datetime
 
 import pytest
+from altair.utils.schemapi import validate_jsonschema
+from altair.vegalite.v6.schema.core import load_schema
 
 from coach import db, insights, readiness, sample
 from coach_ui.insights_sections import SECTIONS
 from tests.test_pages import app  # noqa: F401 - the AppTest factory fixture
 
 PAGE = "pages/insights.py"
+VEGA_LITE = load_schema()
 CHARTS = {
     "Readiness brief": 0,
     "Overall trend": 2,
@@ -117,6 +121,9 @@ def test_every_section_renders_its_charts_on_the_sample(app, sample_copy, sectio
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == CHARTS[section]
     assert not at.info or section == "Readiness brief"  # enough data for every chart
+    # The page skips Altair's validation (coach.charts.spec); what it draws must pass it.
+    for chart in at.get("vega_lite_chart"):
+        validate_jsonschema(json.loads(chart.proto.spec), VEGA_LITE)
 
 
 def test_choosing_a_cell_lists_its_asks(app, sample_copy):  # noqa: F811
