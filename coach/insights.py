@@ -661,22 +661,39 @@ def referrals(
     limit: int = LISTING_LIMIT,
 ) -> list[Referral]:
     """Referrals received, latest first, with what came of them."""
+    # The lists are gathered for the shown referrals only: as correlated subqueries
+    # over every referral they cost 8 ms on a heavy journal, for six rows.
     rows = cur.execute(
         f"""
-        SELECT i.id, i.scheduled_at, c.name, i.interviewer, r.referral, i.outcome,
-               (SELECT list({{'text': x.text, 'done': x.status = 'done'}}
-                            ORDER BY x.created_at, x.id)
-                FROM actions x WHERE x.interview_id = i.id AND x.source = 'referral'),
-               (SELECT list({{'at': j.scheduled_at, 'role': j.role, 'round': j.round,
-                              'outcome': j.outcome}} ORDER BY j.scheduled_at, j.id)
-                FROM interviews j
-                WHERE j.company_id = i.company_id AND j.scheduled_at > i.scheduled_at)
-        FROM interviews i
-        JOIN companies c ON c.id = i.company_id
-        JOIN reviews r ON r.interview_id = i.id
-        WHERE trim(r.referral) <> '' AND {HELD}
-        ORDER BY i.scheduled_at DESC, i.id DESC
-        LIMIT $limit
+        WITH shown AS (
+            SELECT i.id, i.scheduled_at, i.company_id, c.name, i.interviewer, r.referral,
+                   i.outcome
+            FROM interviews i
+            JOIN companies c ON c.id = i.company_id
+            JOIN reviews r ON r.interview_id = i.id
+            WHERE trim(r.referral) <> '' AND {HELD}
+            ORDER BY i.scheduled_at DESC, i.id DESC
+            LIMIT $limit
+        ),
+        follow_ups AS (
+            SELECT s.id, list({{'text': x.text, 'done': x.status = 'done'}}
+                              ORDER BY x.created_at, x.id) AS items
+            FROM shown s JOIN actions x ON x.interview_id = s.id AND x.source = 'referral'
+            GROUP BY s.id
+        ),
+        later AS (
+            SELECT s.id, list({{'at': j.scheduled_at, 'role': j.role, 'round': j.round,
+                                'outcome': j.outcome}} ORDER BY j.scheduled_at, j.id) AS items
+            FROM shown s
+            JOIN interviews j ON j.company_id = s.company_id AND j.scheduled_at > s.scheduled_at
+            GROUP BY s.id
+        )
+        SELECT s.id, s.scheduled_at, s.name, s.interviewer, s.referral, s.outcome,
+               f.items, l.items
+        FROM shown s
+        LEFT JOIN follow_ups f ON f.id = s.id
+        LEFT JOIN later l ON l.id = s.id
+        ORDER BY s.scheduled_at DESC, s.id DESC
         """,  # noqa: S608 - fixed fragments only
         {**filters.params(now), "limit": limit},
     ).fetchall()
