@@ -172,7 +172,7 @@ for n in range({n}):
     st.altair_chart(
         alt.Chart(data).mark_line(point=True).encode(x="week:Q", y="score:Q", color="kind:N")
         .properties(title=f"Chart {{n}}", height=220),
-        use_container_width=True,
+        width="stretch",
     )
 """
 
