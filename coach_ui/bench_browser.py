@@ -1,6 +1,6 @@
 """The browser half of `coach bench`: cold start and page switches in headless Chromium.
 
-- Cold start: `streamlit run serve.py` (the app as `scripts/run` starts it) on the
+- Cold start: the app as `scripts/run` starts it (`python -m coach_ui.launch`) on the
   heavy journal and an empty one-line Streamlit app are started alternately; each is
   timed from process start to its first page's heading painted in Chromium.
 - Page switch: one browser session on the heavy journal clicks sidebar links and
@@ -82,7 +82,9 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, folder: Path, script: str, database: Path, log_name: str) -> None:
+    """`python -m streamlit run SCRIPT`, or with `script=None` the app as scripts/run starts it."""
+
+    def __init__(self, folder: Path, script: str | None, database: Path, log_name: str) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.started = time.perf_counter()
@@ -92,8 +94,11 @@ class Server:
             "COACH_SAMPLE_DB": str(database.parent / "unused-sample.duckdb"),
         }
         self.log = open(folder / log_name, "wb")  # noqa: SIM115 - closed in stop()
+        command = (
+            ["-m", "coach_ui.launch"] if script is None else ["-m", "streamlit", "run", script]
+        )
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port),
+            [sys.executable, *command, "--server.port", str(self.port),
              "--server.headless", "true", "--server.address", "127.0.0.1",
              "--browser.gatherUsageStats", "false"],
             cwd=folder, env=env, stdout=self.log, stderr=subprocess.STDOUT,
@@ -145,9 +150,11 @@ def _first_heading(page, text: str | None = None) -> None:
     heading.first.wait_for(state="visible", timeout=TIMEOUT_MS)
 
 
-def cold_start(browser, folder: Path, database: Path, script: str, heading: str | None) -> float:
-    """Seconds from starting `streamlit run script` to its first page's heading painted."""
-    server = Server(folder, script, database, f"cold-{Path(script).stem}.log")
+def cold_start(
+    browser, folder: Path, database: Path, script: str | None, heading: str | None
+) -> float:
+    """Seconds from starting the server (see Server) to its first page's heading painted."""
+    server = Server(folder, script, database, f"cold-{Path(script or 'app').stem}.log")
     try:
         server.wait_healthy()
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -234,7 +241,7 @@ def measure(workdir: Path, heavy: Path, *, quick: bool, log: Callable[[str], Non
         try:
             app, empty = [], []
             for _ in range(pairs):
-                app.append(cold_start(browser, folder, heavy, str(REPO / "serve.py"), None))
+                app.append(cold_start(browser, folder, heavy, None, None))
                 empty.append(cold_start(browser, folder, heavy, "empty_app.py", "Empty app"))
             log(
                 "  cold start (s): app " + " ".join(f"{s:.2f}" for s in app)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from coach_ui import warm_up
+from coach_ui import launch, warm_up
 from coach_ui.pages import PAGES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,7 +46,7 @@ def test_serve_py_is_the_app_streamlit_run_serves_through_its_lifespan():
     found = discover_asgi_app(REPO / "serve.py")
     assert found.is_asgi_app
     assert found.import_string == "serve:app"
-    assert (REPO / "scripts/run").read_text().rstrip().endswith('streamlit run serve.py "$@"')
+    assert launch.SERVE == REPO / "serve.py"  # what scripts/run starts (tests/test_launch.py)
 
 
 # A fresh interpreter: this test process has long imported everything.

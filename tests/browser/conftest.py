@@ -88,12 +88,10 @@ def start_server(
     workdir: Path,
     db_path: str | os.PathLike[str] | None = None,
     env: dict[str, str] | None = None,
-    script: str = "serve.py",
 ) -> Server:
-    """Start `streamlit run SCRIPT` from the repo root; return once it is healthy.
+    """Start the app from the repo root as scripts/run does; return once it is healthy.
 
-    `workdir` holds the temporary databases, data folder and server log. `script` is
-    for checking the harness itself; the tests run the real app.
+    `workdir` holds the temporary databases, data folder and server log.
     """
     workdir.mkdir(parents=True, exist_ok=True)
     db = str(db_path) if db_path is not None else str(workdir / "journal.duckdb")
@@ -112,9 +110,7 @@ def start_server(
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            script,
+            "coach_ui.launch",
             "--server.port",
             str(port),
             "--server.headless",
@@ -183,9 +179,8 @@ def app_server(tmp_path: Path) -> Iterator[Callable[..., Server]]:
     def start(
         db_path: str | os.PathLike[str] | None = None,
         env: dict[str, str] | None = None,
-        script: str = "serve.py",
     ) -> Server:
-        server = start_server(tmp_path / f"server-{len(started)}", db_path, env, script)
+        server = start_server(tmp_path / f"server-{len(started)}", db_path, env)
         started.append(server)
         return server
 

@@ -1,0 +1,32 @@
+"""`python -m coach_ui.launch ARGS`, what scripts/run starts: `streamlit run serve.py ARGS`,
+stopped by Ctrl+C without alarm.
+
+Served through st.App (serve.py), Streamlit leaves signals to uvicorn, which stops the
+server cleanly on Ctrl+C and then raises the interrupt again; Streamlit's command line
+(click) reports that as "Aborted!" with exit status 1, as if something had gone wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from streamlit.web import cli
+
+SERVE = Path(__file__).resolve().parents[1] / "serve.py"
+
+
+def main(argv: list[str]) -> int:
+    try:
+        cli.main(["run", str(SERVE), *argv], prog_name="streamlit", standalone_mode=False)
+    except click.Abort:
+        print("  Stopped.", file=sys.stderr)
+    except click.ClickException as error:  # a bad option: shown as streamlit shows it
+        error.show()
+        return error.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
