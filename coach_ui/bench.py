@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from coach_ui.pages import REPO
+
 APP = REPO / "streamlit_app.py"
 SCALES = ("sample", "heavy", "x10")
 FACTORS = {"heavy": 1, "x10": 10}

@@ -9,12 +9,13 @@ server cleanly on Ctrl+C and then raises the interrupt again; Streamlit's comman
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 from streamlit.web import cli
 
-SERVE = Path(__file__).resolve().parents[1] / "serve.py"
+from coach_ui.pages import REPO
+
+SERVE = REPO / "serve.py"
 
 
 def main(argv: list[str]) -> int:

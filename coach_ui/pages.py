@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]  # where the app's files are; PageSpec.path is under it
 
 
 @dataclass(frozen=True)

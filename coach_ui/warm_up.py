@@ -22,9 +22,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from coach_ui.pages import PAGES
+from coach_ui.pages import PAGES, REPO
 
-REPO = Path(__file__).resolve().parents[1]
 # Loaded lazily by Streamlit on the first st.set_page_config / st.page_link.
 STREAMLIT_TABLES = ("streamlit.emojis", "streamlit.material_icon_names")
 _LOG = logging.getLogger(__name__)
