@@ -1,6 +1,6 @@
 """The browser half of `coach bench`: cold start and page switches in headless Chromium.
 
-- Cold start: the app as `scripts/run` starts it (`python -m coach_ui.launch`) on the
+- Cold start: the app as `scripts/run` starts it (`python -m coach_ui.server.launch`) on the
   heavy journal and an empty one-line Streamlit app are started alternately; each is
   timed from process start to its first page's heading painted in Chromium.
 - Page switch: one browser session on the heavy journal clicks sidebar links and
@@ -95,7 +95,9 @@ class Server:
         }
         self.log = open(folder / log_name, "wb")  # noqa: SIM115 - closed in stop()
         command = (
-            ["-m", "coach_ui.launch"] if script is None else ["-m", "streamlit", "run", script]
+            ["-m", "coach_ui.server.launch"]
+            if script is None
+            else ["-m", "streamlit", "run", script]
         )
         self.process = subprocess.Popen(
             [sys.executable, *command, "--server.port", str(self.port),

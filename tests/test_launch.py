@@ -1,4 +1,4 @@
-"""scripts/run's command (`python -m coach_ui.launch`): serves the app, stops quietly on Ctrl+C."""
+"""scripts/run's launcher (`python -m coach_ui.server.launch`): serves the app, quiet Ctrl+C."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_scripts_run_starts_this_launcher():
     last_line = (REPO / "scripts/run").read_text().rstrip().splitlines()[-1]
-    assert last_line == 'exec .venv/bin/python -m coach_ui.launch "$@"'
+    assert last_line == 'exec .venv/bin/python -m coach_ui.server.launch "$@"'
 
 
 def test_ctrl_c_stops_the_app_with_success_and_no_alarm(tmp_path):
@@ -33,7 +33,7 @@ def test_ctrl_c_stops_the_app_with_success_and_no_alarm(tmp_path):
 
 def test_a_mistyped_option_is_reported_as_streamlit_reports_it(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "coach_ui.launch", "--server.prot", "8600"],
+        [sys.executable, "-m", "coach_ui.server.launch", "--server.prot", "8600"],
         cwd=REPO,
         capture_output=True,
         text=True,

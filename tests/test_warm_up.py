@@ -9,8 +9,8 @@ from pathlib import Path
 
 from streamlit.web.server.app_discovery import discover_asgi_app
 
-from coach_ui import launch, warm_up
 from coach_ui.pages import PAGES
+from coach_ui.server import launch, warm_up
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,7 +53,7 @@ def test_serve_py_is_the_app_streamlit_run_serves_through_its_lifespan():
 LIFESPAN = """
 import asyncio, json, sys
 from streamlit import delta_generator
-from coach_ui.warm_up import lifespan
+from coach_ui.server.warm_up import lifespan
 
 async def main():
     async with lifespan(None):

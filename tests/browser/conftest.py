@@ -110,7 +110,7 @@ def start_server(
         [
             sys.executable,
             "-m",
-            "coach_ui.launch",
+            "coach_ui.server.launch",
             "--server.port",
             str(port),
             "--server.headless",

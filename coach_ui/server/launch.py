@@ -1,4 +1,4 @@
-"""`python -m coach_ui.launch ARGS`, what scripts/run starts: `streamlit run serve.py ARGS`,
+"""`python -m coach_ui.server.launch ARGS`, what scripts/run starts: `streamlit run serve.py ARGS`,
 stopped by Ctrl+C without alarm.
 
 Served through st.App (serve.py), Streamlit leaves signals to uvicorn, which stops the
