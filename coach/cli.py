@@ -193,57 +193,11 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_bench(subcommands: argparse._SubParsersAction) -> None:
-    parser = subcommands.add_parser(
-        "bench",
-        help="time every page on the sample, a heavy and a ten-times-heavy journal",
-        description=(
-            "Build three journals (the sample; a heavy user's: 500 interviews, 10,000 asks, "
-            "100,000 rehearsals; and ten times that), run every page's script on each, "
-            "measured against an empty page and a page of as many constant Altair charts, "
-            "then time cold start and page switches in headless Chromium. Prints a table "
-            "and whether each performance target is met. Built journals are kept in the "
-            "bench folder, so later runs start at once."
-        ),
-    )
-    parser.add_argument("--quick", action="store_true", help="a coarse run in under a minute")
-    parser.add_argument("--json", metavar="PATH", type=Path, help="also write the figures here")
-    parser.add_argument(
-        "--workdir",
-        metavar="DIR",
-        type=Path,
-        default=None,
-        help="the bench folder (default: coach-bench in the temporary folder)",
-    )
-    parser.add_argument(
-        "--no-browser", action="store_true", help="skip cold start and page switches"
-    )
-    parser.set_defaults(run=run_bench)
-
-
-def run_bench(args: argparse.Namespace) -> int:
-    # Deferred: the bench drives the Streamlit pages, which the rest of the CLI never loads.
-    from coach_ui import bench
-
-    result = bench.bench(
-        workdir=args.workdir or bench.default_workdir(),
-        quick=args.quick,
-        browser=not args.no_browser,
-        json_path=args.json,
-    )
-    print()
-    print(bench.table(result))
-    print()
-    print(bench.summary(result))
-    return 0
-
-
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_demo,
     add_backup,
     add_export,
     add_import,
-    add_bench,
 ]
 
 

@@ -126,10 +126,10 @@ def test_the_daily_backup_runs_beside_the_first_page_not_before_it(tmp_path, now
 
 
 def test_a_process_that_exits_while_the_daily_backup_copies_waits_for_it(tmp_path):
-    from coach_ui import bench
+    from bench import journals
 
     path = tmp_path / "heavy.duckdb"
-    bench.build_journal(path, "heavy", bench.bench_now())  # big enough to take a moment
+    journals.build_journal(path, "heavy", journals.bench_now())  # big enough to take a moment
     code = "import sys; from coach import db; db.open_journal(sys.argv[1])"  # and exit at once
     done = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120

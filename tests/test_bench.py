@@ -1,4 +1,4 @@
-"""The building blocks of `coach bench`: the heavy generator and the figures' shape.
+"""The bench (scripts/bench): the heavy generator, the figures it writes, and its report.
 
 No timing assertions here: machines are noisy. The bench itself reports the figures.
 """
@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from coach import cli, db, heavy, vocabulary
-from coach_ui import bench
+from bench import command, heavy, journals, report
+from coach import cli, db, vocabulary
+from coach_ui.pages import PAGES
 
 NOW = datetime(2026, 3, 16, 12, tzinfo=UTC)
 TABLES = [
@@ -20,10 +21,10 @@ TABLES = [
 ]  # fmt: skip
 
 
-def build(tmp_path, name: str, factor: float = 0.02) -> str:
-    path = str(tmp_path / name)
-    journal = db.open_journal(path, now=NOW)
-    journal.write(lambda cur: heavy.build_heavy(cur, NOW, factor))
+def build(path, factor: float = 0.02, now: datetime = NOW) -> str:
+    path = str(path)
+    journal = db.open_journal(path, now=now)
+    journal.write(lambda cur: heavy.build_heavy(cur, now, factor))
     return path
 
 
@@ -34,7 +35,7 @@ def dump(path: str) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def tiny(tmp_path):
-    path = build(tmp_path, "tiny.duckdb")
+    path = build(tmp_path / "tiny.duckdb")
     yield path
     db.close_journal(path)
 
@@ -89,7 +90,7 @@ def test_the_app_can_add_rows_after_the_generated_ids(tiny):
 
 
 def test_the_generator_is_deterministic(tmp_path):
-    first, second = build(tmp_path, "a.duckdb"), build(tmp_path, "b.duckdb")
+    first, second = build(tmp_path / "a.duckdb"), build(tmp_path / "b.duckdb")
     try:
         assert dump(first) == dump(second)
     finally:
@@ -97,7 +98,34 @@ def test_the_generator_is_deterministic(tmp_path):
         db.close_journal(second)
 
 
-def test_the_figures_have_the_documented_shape_and_read_as_a_table():
+def test_a_quick_run_writes_the_documented_figures_for_every_page(tmp_path):
+    # Tiny journals where the bench keeps its built ones: it finds them and builds nothing.
+    now = journals.bench_now()
+    journals.build_journal(journals.journal_path(tmp_path, "sample", now), "sample", now)
+    for scale, factor in {"heavy": 0.01, "x10": 0.02}.items():
+        path = journals.journal_path(tmp_path, scale, now)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db.open_journal(str(path), now=now).write(
+            lambda cur, f=factor: heavy.build_heavy(cur, now, f)
+        )
+        db.close_journal(str(path))  # the bench's worker process opens it next
+    out = tmp_path / "bench.json"
+
+    command.bench(workdir=tmp_path, quick=True, browser=False, json_path=out, log=lambda _: None)
+
+    written = json.loads(out.read_text())
+    assert set(written["pages"]) == {spec.url_path for spec in PAGES}
+    for name, figures in written["pages"].items():
+        for key in ("sample_ms", "heavy_ms", "x10_ms", "floor_ms", "heavy_after_save_ms"):
+            assert figures[key] > 0, (name, key, figures)
+    assert written["peak_rss_mb"] > 0 and written["peak_rss_all_scales_mb"] > 0
+    assert written["cold_start_s"] is None and written["cold_start_empty_s"] is None  # no browser
+    assert written["quick"] is True
+    shown = report.table(written)
+    assert all(f"| {spec.url_path} |" in shown for spec in PAGES)
+
+
+def test_the_report_reads_figures_as_a_table_and_names_a_missed_target():
     page = {"sample_ms": 40.0, "heavy_ms": 45.0, "x10_ms": 60.0, "floor_ms": 30.0}
     after_save = {"heavy_after_save_ms": 70.0}  # the first run after a save: nothing remembered
     result = {
@@ -107,14 +135,15 @@ def test_the_figures_have_the_documented_shape_and_read_as_a_table():
         "cold_start_empty_s": 2.9,
         "page_switch_ms": {"empty": 200.0, "home": 300.0},
     }
-    json.loads(json.dumps(result))
-    assert set(page) <= set(result["pages"]["home"])
-    assert "| home | 0 | 40 | 45 | 60 | 30 | 1.12x | 1.50x | +15 | 70 |" in bench.table(result)
-    assert all(met for _, met, _ in bench.checks(result))
+    assert "| home | 0 | 40 | 45 | 60 | 30 | 1.12x | 1.50x | +15 | 70 |" in report.table(result)
+    assert all(met for _, met, _ in report.checks(result))
     slow = {**result, "pages": {"home": {**result["pages"]["home"], "heavy_ms": 200.0}}}
-    assert "MISSED home: heavy ≤ 1.5x sample" in bench.summary(slow)
+    assert "MISSED home: heavy ≤ 1.5x sample" in report.summary(slow)
 
 
-def test_bench_is_a_coach_command():
-    args = cli.build_parser().parse_args(["bench", "--quick", "--json", "out.json"])
-    assert args.run is cli.run_bench and args.quick and str(args.json) == "out.json"
+def test_the_bench_is_a_developer_script_not_a_user_command(capsys):
+    args = command.build_parser().parse_args(["--quick", "--json", "out.json", "--no-browser"])
+    assert args.quick and args.no_browser and str(args.json) == "out.json"
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["bench"])
+    assert "invalid choice: 'bench'" in capsys.readouterr().err

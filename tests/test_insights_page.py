@@ -154,10 +154,10 @@ def test_filters_narrow_the_sections_and_a_filter_with_no_data_says_so(app, samp
 
 @pytest.fixture(scope="module")
 def heavy_journal(tmp_path_factory):
-    from coach_ui import bench
+    from bench import journals
 
     path = tmp_path_factory.mktemp("heavy") / "heavy.duckdb"
-    bench.build_journal(path, "heavy", bench.bench_now())
+    journals.build_journal(path, "heavy", journals.bench_now())
     return path
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coach_ui.bench_browser import Server
+from bench.browser import Server
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""A heavy user's journal, made in seconds: ten years of interviews for `coach bench`.
+"""A heavy user's journal, made in seconds: ten years of interviews for `scripts/bench`.
 
 `build_heavy(cur, now, factor)` fills an empty, migrated journal with `factor` times
 the "heavy user" of DESIGN.md: 500 interviews, 10,000 asks and 100,000 rehearsals,

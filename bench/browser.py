@@ -1,4 +1,4 @@
-"""The browser half of `coach bench`: cold start and page switches in headless Chromium.
+"""The browser half of the bench: cold start and page switches in headless Chromium.
 
 - Cold start: the app as `scripts/run` starts it (`python -m coach_ui.server.launch`) on the
   heavy journal and an empty one-line Streamlit app are started alternately; each is
@@ -24,7 +24,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from coach_ui.bench import REPO
+from coach_ui.pages import REPO
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -41,7 +41,7 @@ TIMEOUT_MS = 60_000
 EMPTY_TITLE = "Empty page"
 
 BENCH_APP = '''\
-"""The app's navigation plus an empty page, for timing page switches (coach bench)."""
+"""The app's navigation plus an empty page, for timing page switches (scripts/bench)."""
 
 import streamlit as st
 
