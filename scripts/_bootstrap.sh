@@ -1,7 +1,8 @@
-# Sourced by scripts/run and scripts/test: make .venv and install the project into it.
+# Sourced by scripts/run, scripts/test and scripts/bench: make .venv and install the project
+# into it at the versions locked in uv.lock, so every machine runs the same versions.
 # Idempotent and quick when already done: a stamp under .venv records the hash of
-# pyproject.toml and of this file (so a change to how we install reinstalls), and the
-# extras last installed.
+# pyproject.toml, uv.lock and this file (so a change to any of them reinstalls), and the
+# extras last installed. Needs only Python 3.11+ and pip: uv is installed with pip if missing.
 
 _uv() {
     if command -v uv >/dev/null 2>&1; then
@@ -23,23 +24,10 @@ bootstrap() {
     local spec=$1
     local stamp=.venv/.coach-installed
     local hash
-    hash=$(cat pyproject.toml "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1)
+    hash=$(cat pyproject.toml uv.lock "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1)
 
-    local use_uv=1
-    if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c '' >/dev/null 2>&1; then
-        rm -rf .venv
-        if _have_uv; then
-            echo "== creating .venv (uv)"
-            _uv venv --quiet .venv
-        else
-            echo "== creating .venv (python3 -m venv; uv unavailable)"
-            python3 -m venv .venv
-            use_uv=0
-        fi
-    fi
-
-    # Up to date? "." is satisfied by any install of this pyproject; ".[test]" needs the extras.
-    if [[ -f $stamp ]]; then
+    # Up to date? "." is satisfied by any install of this lock; ".[test]" needs the extras.
+    if [[ -f $stamp ]] && .venv/bin/python -c '' >/dev/null 2>&1; then
         local got_hash got_spec
         read -r got_hash got_spec <"$stamp" || true
         if [[ $got_hash == "$hash" && ($got_spec == "$spec" || $spec == ".") ]]; then
@@ -47,13 +35,22 @@ bootstrap() {
         fi
     fi
 
-    echo "== installing -e '$spec' into .venv"
-    if [[ $use_uv == 1 ]] && _have_uv; then
-        # uv writes no bytecode by default, and PYTHONDONTWRITEBYTECODE (set on these
-        # machines) stops Python writing it: every start would compile Streamlit, pandas
-        # and Altair from source again (2 s; 0.6 s compiled).
-        _uv pip install --quiet --compile-bytecode --python .venv/bin/python -e "$spec"
+    if _have_uv; then
+        local extras=()
+        [[ $spec == ".[test]" ]] && extras=(--extra test)
+        echo "== installing '$spec' into .venv (uv sync, versions from uv.lock)"
+        # --locked: stop if uv.lock no longer matches pyproject.toml (run 'uv lock').
+        # --compile-bytecode: uv writes no bytecode by default, and PYTHONDONTWRITEBYTECODE
+        # (set on these machines) stops Python writing it: every start would compile
+        # Streamlit, pandas and Altair from source again (2 s; 0.6 s compiled).
+        UV_PROJECT_ENVIRONMENT=.venv _uv sync --quiet --locked --compile-bytecode "${extras[@]}"
     else
+        echo "!! uv could not be installed: installing with pip, at the newest versions"
+        echo "!! pyproject.toml allows rather than those locked in uv.lock"
+        if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c '' >/dev/null 2>&1; then
+            rm -rf .venv
+            python3 -m venv .venv
+        fi
         .venv/bin/python -m pip install --quiet --upgrade pip
         .venv/bin/python -m pip install --quiet -e "$spec"
     fi
