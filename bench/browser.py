@@ -24,7 +24,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from coach_ui.pages import REPO
+from coach_ui.pages import app_root
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -81,10 +81,21 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-class Server:
-    """`python -m streamlit run SCRIPT`, or with `script=None` the app as scripts/run starts it."""
+# The app as scripts/run starts it (`coach app` hands over to the same module).
+LAUNCHER = ("-m", "coach_ui.server.launch")
 
-    def __init__(self, folder: Path, script: str | None, database: Path, log_name: str) -> None:
+
+class Server:
+    """`python -m streamlit run SCRIPT`, or with `script=None` the app as `launcher` starts it."""
+
+    def __init__(
+        self,
+        folder: Path,
+        script: str | None,
+        database: Path,
+        log_name: str,
+        launcher: tuple[str, ...] = LAUNCHER,
+    ) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.started = time.perf_counter()
@@ -94,11 +105,7 @@ class Server:
             "COACH_SAMPLE_DB": str(database.parent / "unused-sample.duckdb"),
         }
         self.log = open(folder / log_name, "wb")  # noqa: SIM115 - closed in stop()
-        command = (
-            ["-m", "coach_ui.server.launch"]
-            if script is None
-            else ["-m", "streamlit", "run", script]
-        )
+        command = [*launcher] if script is None else ["-m", "streamlit", "run", script]
         self.process = subprocess.Popen(
             [sys.executable, *command, "--server.port", str(self.port),
              "--server.headless", "true", "--server.address", "127.0.0.1",
@@ -140,8 +147,8 @@ def _bench_app(workdir: Path) -> Path:
     (folder / "bench_app.py").write_text(BENCH_APP)
     (folder / "empty.py").write_text(EMPTY_PAGE)
     (folder / "empty_app.py").write_text(EMPTY_APP)
-    (folder / "pages").symlink_to(REPO / "pages")
-    (folder / ".streamlit").symlink_to(REPO / ".streamlit")
+    (folder / "pages").symlink_to(app_root() / "pages")
+    (folder / ".streamlit").symlink_to(app_root() / ".streamlit")
     return folder
 
 

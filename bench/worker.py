@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach_ui.pages import REPO
+from coach_ui.pages import app_root
 
-APP = REPO / "streamlit_app.py"
+APP = app_root() / "streamlit_app.py"
 CHECKOUT = Path(__file__).resolve().parents[1]  # where `python -m bench.worker` is found
 
 

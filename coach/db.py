@@ -97,7 +97,8 @@ def _describe_process(pid: int) -> str:
     if not words:
         return ""
     command = " ".join(Path(words[0]).name if i == 0 else w for i, w in enumerate(words))
-    # scripts/run starts `python -m coach_ui.server.launch`; by hand it is `streamlit run …`.
+    # `coach app` and scripts/run start `python -m coach_ui.server.launch`; by hand it is
+    # `streamlit run …`.
     if "coach_ui.server.launch" in command or "streamlit" in command:
         return f": the Interview Coach app, `{command[:120]}`"
     return f": `{command[:120]}`"

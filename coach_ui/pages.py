@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]  # where the app's files are; PageSpec.path is under it
+
+@functools.cache
+def app_root() -> Path:
+    """The folder of what Streamlit serves: streamlit_app.py, serve.py, pages/, .streamlit/.
+
+    In a checkout (and an editable install of it) that is the repository itself; an
+    installed wheel carries the same files in coach_ui/app/ (pyproject.toml,
+    force-include). PageSpec.path is relative to it.
+    """
+    package = Path(__file__).resolve().parent
+    packaged = package / "app"
+    return packaged if (packaged / "streamlit_app.py").is_file() else package.parent
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""scripts/run's launcher (`python -m coach_ui.server.launch`): serves the app, quiet Ctrl+C."""
+"""The app's launcher (`coach app`, scripts/run): serves the app from any folder, quiet Ctrl+C."""
 
 from __future__ import annotations
 
@@ -7,18 +7,24 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.browser import Server
+import pytest
+
+from bench.browser import LAUNCHER, Server
 
 REPO = Path(__file__).resolve().parents[1]
+# scripts/run starts the launcher itself; `coach app` replaces its own process with it.
+COMMANDS = {"launcher": LAUNCHER, "coach app": ("-m", "coach", "app")}
 
 
 def test_scripts_run_starts_this_launcher():
     last_line = (REPO / "scripts/run").read_text().rstrip().splitlines()[-1]
-    assert last_line == 'exec .venv/bin/python -m coach_ui.server.launch "$@"'
+    assert last_line == f'exec .venv/bin/python {" ".join(LAUNCHER)} "$@"'
 
 
-def test_ctrl_c_stops_the_app_with_success_and_no_alarm(tmp_path):
-    server = Server(tmp_path, None, tmp_path / "journal.duckdb", "launch.log")  # the launcher
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_ctrl_c_stops_the_app_with_success_and_no_alarm(tmp_path, command):
+    # Started in tmp_path: the app finds its files through the package, not the folder.
+    server = Server(tmp_path, None, tmp_path / "journal.duckdb", "launch.log", launcher=command)
     try:
         server.wait_healthy()
         server.process.send_signal(signal.SIGINT)
@@ -31,10 +37,11 @@ def test_ctrl_c_stops_the_app_with_success_and_no_alarm(tmp_path):
     assert "Aborted" not in output
 
 
-def test_a_mistyped_option_is_reported_as_streamlit_reports_it(tmp_path):
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_mistyped_option_is_reported_as_streamlit_reports_it(tmp_path, command):
     done = subprocess.run(
-        [sys.executable, "-m", "coach_ui.server.launch", "--server.prot", "8600"],
-        cwd=REPO,
+        [sys.executable, *command, "--server.prot", "8600"],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=60,

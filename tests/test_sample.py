@@ -411,7 +411,7 @@ def test_coach_demo_writes_a_sample_and_says_how_to_open_it(tmp_path):
     path = tmp_path / "demo.duckdb"
     result = run_coach("demo", str(path), "--now", "2026-03-16T18:30+00:00")
     assert result.returncode == 0, result.stderr
-    assert f"COACH_DB={path} scripts/run" in result.stdout
+    assert f"COACH_DB={path} coach app" in result.stdout
     expected = ["15 interviews", "2 upcoming", "67 questions asked", "practice cards", "due today"]
     for words in [*expected, "rehearsals"]:
         assert words in result.stdout

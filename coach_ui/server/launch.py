@@ -1,5 +1,8 @@
-"""`python -m coach_ui.server.launch ARGS`, what scripts/run starts: `streamlit run serve.py ARGS`,
-stopped by Ctrl+C without alarm.
+"""`python -m coach_ui.server.launch ARGS`, what `coach app` and scripts/run start:
+`streamlit run serve.py ARGS`, stopped by Ctrl+C without alarm.
+
+serve.py is found through app_root(), in the checkout or the installed package, and
+Streamlit reads the `.streamlit/config.toml` beside it whatever the working folder.
 
 Served through st.App (serve.py), Streamlit leaves signals to uvicorn, which stops the
 server cleanly on Ctrl+C and then raises the interrupt again; Streamlit's command line
@@ -13,9 +16,9 @@ import sys
 import click
 from streamlit.web import cli
 
-from coach_ui.pages import REPO
+from coach_ui.pages import app_root
 
-SERVE = REPO / "serve.py"
+SERVE = app_root() / "serve.py"
 
 
 def main(argv: list[str]) -> int:

@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from coach_ui.pages import PAGES, REPO
+from coach_ui.pages import PAGES, app_root
 
 # Loaded lazily by Streamlit on the first st.set_page_config / st.page_link.
 STREAMLIT_TABLES = ("streamlit.emojis", "streamlit.material_icon_names")
@@ -48,7 +48,7 @@ def modules_to_warm() -> list[tuple[str, tuple[str, ...]]]:
     1.47x an empty app that way, 1.18x this way).
     """
     default = next(spec for spec in PAGES if spec.default)
-    return [*page_imports(REPO / default.path), *((name, ()) for name in STREAMLIT_TABLES)]
+    return [*page_imports(app_root() / default.path), *((name, ()) for name in STREAMLIT_TABLES)]
 
 
 def warm_up() -> None:
