@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -199,16 +197,3 @@ def test_coach_db_overrides_the_default_database(monkeypatch, tmp_path):
     monkeypatch.delenv("COACH_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert db.default_database() == str(tmp_path / "interview-coach" / "coach.duckdb")
-
-
-def test_the_domain_package_never_imports_streamlit():
-    modules = sorted(p.stem for p in Path("coach").glob("*.py") if p.stem != "__init__")
-    code = (
-        "import importlib, sys\n"
-        f"for name in {modules!r}: importlib.import_module('coach.' + name)\n"
-        "print('streamlit' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
