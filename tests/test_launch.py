@@ -48,3 +48,13 @@ def test_a_mistyped_option_is_reported_as_streamlit_reports_it(tmp_path, command
     )
     assert done.returncode == 2
     assert "No such option '--server.prot'" in done.stderr
+
+
+def test_the_command_line_loads_no_duckdb_before_coach_app_hands_over(tmp_path):
+    # Subcommands import the domain when they run: the app's start does not wait for it.
+    code = "import sys, coach.cli; print(sorted({'duckdb', 'coach.db'} & set(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
