@@ -35,6 +35,10 @@ bootstrap() {
         fi
     fi
 
+    # A .venv left by another Python (or a moved checkout) no longer runs: start afresh.
+    if [[ -d .venv ]] && ! .venv/bin/python -c '' >/dev/null 2>&1; then
+        rm -rf .venv
+    fi
     if _have_uv; then
         local extras=()
         [[ $spec == ".[test]" ]] && extras=(--extra test)
@@ -47,10 +51,7 @@ bootstrap() {
     else
         echo "!! uv could not be installed: installing with pip, at the newest versions"
         echo "!! pyproject.toml allows rather than those locked in uv.lock"
-        if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c '' >/dev/null 2>&1; then
-            rm -rf .venv
-            python3 -m venv .venv
-        fi
+        [[ -d .venv ]] || python3 -m venv .venv
         .venv/bin/python -m pip install --quiet --upgrade pip
         .venv/bin/python -m pip install --quiet -e "$spec"
     fi
