@@ -75,10 +75,30 @@ st.title("{EMPTY_TITLE}")
 EMPTY_APP = 'import streamlit as st\n\nst.title("Empty app")\n'
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    """Return once the server at `url` answers its health check; else raise with its log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{_tail(log)}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.02)
+    raise RuntimeError(f"streamlit did not become healthy in {timeout:.0f} s:\n{_tail(log)}")
+
+
+def _tail(log: Path, limit: int = 4000) -> str:
+    return log.read_text(errors="replace")[-limit:] if log.exists() else f"(no {log})"
 
 
 # The app as scripts/run starts it (`coach app` hands over to the same module).
@@ -96,7 +116,7 @@ class Server:
         log_name: str,
         launcher: tuple[str, ...] = LAUNCHER,
     ) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.started = time.perf_counter()
         env = {
@@ -115,18 +135,7 @@ class Server:
         )  # fmt: skip
 
     def wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early (see {self.log.name})")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.02)
-        raise RuntimeError(f"streamlit did not become healthy (see {self.log.name})")
+        wait_healthy(self.url, self.process, Path(self.log.name), timeout)
 
     def stop(self) -> None:
         if self.process.poll() is None:

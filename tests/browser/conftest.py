@@ -31,20 +31,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.browser import CHROMIUM_ARGS  # the flags Chromium needs here, kept once
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 ARTIFACTS = REPO / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 START_TIMEOUT = 60.0  # seconds until /_stcore/health answers "ok"
 STOP_TIMEOUT = 10.0  # seconds between SIGTERM and SIGKILL
 UI_TIMEOUT_MS = 20_000  # Playwright waits; a cold first run takes about 4 s

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from bench.browser import free_port, wait_healthy
 
 REPO = Path(__file__).resolve().parents[2]
 UV = [sys.executable, "-m", "uv"]  # uv is a test tool (pyproject.toml)
@@ -113,7 +111,7 @@ def test_coach_app_serves_the_pages_from_any_folder_and_stops_on_ctrl_c(installe
     elsewhere = installed.root / "elsewhere"
     elsewhere.mkdir(exist_ok=True)
     _run([installed.bin / "coach", "demo", installed.env["COACH_DB"]], env=installed.env)
-    port = _free_port()
+    port = free_port()
     log = installed.root / "app.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
@@ -128,7 +126,7 @@ def test_coach_app_serves_the_pages_from_any_folder_and_stops_on_ctrl_c(installe
         )
     url = f"http://localhost:{port}"
     try:
-        _wait_healthy(url, server, log)
+        wait_healthy(url, server, log, timeout=START_TIMEOUT)
         page.goto(url)
         main = page.locator('[data-testid="stMain"]')
         expect(main.locator("h1").filter(has_text="What to do next")).to_be_visible()
@@ -154,24 +152,3 @@ def test_coach_app_serves_the_pages_from_any_folder_and_stops_on_ctrl_c(installe
     output = log.read_text(errors="replace")
     assert server.returncode == 0, output
     assert "Stopped." in output
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"coach app exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"coach app did not answer its health check:\n{log.read_text()}")
