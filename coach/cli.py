@@ -262,3 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # e.g. a folder that cannot be written to
         print(f"coach {args.command}: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
