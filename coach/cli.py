@@ -208,8 +208,8 @@ def add_import(subcommands: argparse._SubParsersAction) -> None:
         description=(
             "Merge a JSON export (from 'coach export') into the journal. The whole file is "
             "checked first and applied in one transaction: a bad file changes nothing. "
-            "Companies, questions, stories and interviews already in the journal are not "
-            "added twice."
+            "Every row carries an identity, so rows already in the journal are not added "
+            "twice and every other row is added; the summary says which and why."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="the JSON export; '-' for standard input")

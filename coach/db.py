@@ -120,7 +120,9 @@ def read_version(cur: duckdb.DuckDBPyConnection) -> int:
     tables = {
         row[0]
         for row in cur.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            # The journal's own catalogue only: a backup being copied is attached beside it.
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_catalog = current_database() AND table_schema = 'main'"
         ).fetchall()
     }
     if "schema_migrations" not in tables:

@@ -5,11 +5,10 @@ empty journal → export gives the same document. Importing validates the whole 
 before touching the journal, then applies it in one transaction: a bad file changes
 nothing, and the message says what is wrong and where.
 
-Importing into a journal that already has data merges: a company with the same name,
-a question with the same wording, a story with the same title, an interview at the
-same company, time, role and round are the same thing and are not added twice (nor
-is what was recorded in a duplicate interview). Rows that are new get fresh ids when
-the journal already has rows, and keep their ids when it is empty.
+Importing into a journal that already has data merges, by each row's identity
+(coach.merge): a row already in the journal is not added twice, every other row is
+added, and the summary says which and why. Files of format version 1, written before
+rows had identities, still import: their rows are added as new.
 """
 
 from __future__ import annotations
@@ -17,52 +16,28 @@ from __future__ import annotations
 import base64
 import json
 import math
-from collections.abc import Callable
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
 
+from coach import merge
 from coach import vocabulary as v
 from coach.db import Journal, read_version, schema_version
 from coach.errors import InvalidInput
+from coach.merge import ImportSummary
+from coach.tables import REFERENCES, TABLES, UID, Column
+from coach.tables import columns as _columns
+from coach.tables import primary_key as _primary_key
+
+__all__ = ["REFERENCES", "TABLES", "ImportSummary", "export_json", "import_json"]
 
 FORMAT = "interview-coach-journal"
-FORMAT_VERSION = 1
-
-# Tables in the order they can be inserted (parents first), with their sequence.
-TABLES: dict[str, str | None] = {
-    "settings": None,
-    "dimensions": None,
-    "companies": "company_ids",
-    "interviews": "interview_ids",
-    "reviews": None,
-    "questions": "question_ids",
-    "asks": "ask_ids",
-    "answers": "answer_ids",
-    "stories": "story_ids",
-    "story_uses": None,
-    "actions": "action_ids",
-    "cards": "card_ids",
-    "rehearsals": "rehearsal_ids",
-}
-
-# Foreign keys kept as plain columns: (table, column) -> parent table.
-REFERENCES = {
-    ("interviews", "company_id"): "companies",
-    ("reviews", "interview_id"): "interviews",
-    ("asks", "interview_id"): "interviews",
-    ("asks", "question_id"): "questions",
-    ("answers", "question_id"): "questions",
-    ("answers", "ask_id"): "asks",
-    ("story_uses", "interview_id"): "interviews",
-    ("story_uses", "story_id"): "stories",
-    ("actions", "interview_id"): "interviews",
-    ("cards", "question_id"): "questions",
-    ("rehearsals", "card_id"): "cards",
-    ("questions", "dimension"): "dimensions",
-}
+# 2: rows carry their identity (`uid`; coach.migrations, "Row identity").
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 ALLOWED = {
     ("companies", "kind"): v.COMPANY_KINDS,
@@ -90,36 +65,6 @@ ALLOWED = {
 }
 
 
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str
-    nullable: bool
-    has_default: bool
-
-
-def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[Column]:
-    rows = cur.execute(
-        """
-        SELECT column_name, data_type, is_nullable = 'YES', column_default IS NOT NULL
-        FROM information_schema.columns
-        WHERE table_schema = 'main' AND table_name = ?
-        ORDER BY ordinal_position
-        """,
-        [table],
-    ).fetchall()
-    return [Column(*row) for row in rows]
-
-
-def _primary_key(table: str) -> tuple[str, ...]:
-    return {
-        "settings": ("key",),
-        "dimensions": ("key",),
-        "reviews": ("interview_id",),
-        "story_uses": ("interview_id", "story_id"),
-    }.get(table, ("id",))
-
-
 # -- export -------------------------------------------------------------------------
 
 
@@ -128,6 +73,8 @@ def _to_json(value: Any) -> Any:
         return value.astimezone(UTC).isoformat()
     if isinstance(value, bytes | bytearray | memoryview):
         return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, uuid.UUID):
+        return str(value)
     if isinstance(value, list):
         return [_to_json(item) for item in value]
     return value
@@ -232,6 +179,11 @@ def _parse_value(column: Column, value: Any) -> tuple[Any, str | None]:
             return base64.b64decode(value, validate=True), None
         except (ValueError, TypeError):
             return None, f"“{column.name}” must be base64 text"
+    if kind == "UUID":
+        try:
+            return uuid.UUID(value), None
+        except (ValueError, TypeError, AttributeError):
+            return None, f"“{column.name}” must be a UUID, not {value!r:.40}"
     raise AssertionError(f"unhandled column type {kind}")  # a migration added one
 
 
@@ -248,6 +200,7 @@ class _Parsed:
     """The validated rows of a document, per table, as lists of column dicts."""
 
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
 
 
 def parse_document(cur: duckdb.DuckDBPyConnection, text: str | bytes) -> _Parsed:
@@ -263,10 +216,12 @@ def parse_document(cur: duckdb.DuckDBPyConnection, text: str | bytes) -> _Parsed
             "The file was not imported; your journal is unchanged. It is not an Interview "
             "Coach export (its “format” is not “interview-coach-journal”)."
         )
-    if document.get("format_version") != FORMAT_VERSION:
+    if document.get("format_version") not in READABLE_VERSIONS:
         raise InvalidInput(
             "The file was not imported; your journal is unchanged. It uses export format "
-            f"version {document.get('format_version')!r}; this version reads {FORMAT_VERSION}."
+            f"version {document.get('format_version')!r}; this version reads versions "
+            f"{' and '.join(map(str, READABLE_VERSIONS))}. If it came from a newer Interview "
+            "Coach, update Interview Coach to import it."
         )
     if not isinstance(document.get("schema_version"), int) or (
         document["schema_version"] > schema_version()
@@ -284,7 +239,7 @@ def parse_document(cur: duckdb.DuckDBPyConnection, text: str | bytes) -> _Parsed
     for name in tables:
         if name not in TABLES:
             problems.add(f"tables.{name}", "is not a journal table")
-    parsed = _Parsed()
+    parsed = _Parsed(format_version=document["format_version"])
     for table in TABLES:
         rows = tables.get(table, [])
         if not isinstance(rows, list):
@@ -292,6 +247,7 @@ def parse_document(cur: duckdb.DuckDBPyConnection, text: str | bytes) -> _Parsed
             continue
         parsed.tables[table] = _parse_rows(cur, table, rows, problems)
     _check_references(parsed, problems)
+    _check_identities(parsed, problems)
     problems.raise_if_any()
     return parsed
 
@@ -352,36 +308,20 @@ def _check_references(parsed: _Parsed, problems: _Problems) -> None:
                 )
 
 
+def _check_identities(parsed: _Parsed, problems: _Problems) -> None:
+    """Two rows of one table may not claim the same identity."""
+    for table, rows in parsed.tables.items():
+        seen: set[uuid.UUID] = set()
+        for index, row in enumerate(rows):
+            identity = row.get(UID)
+            if identity is None:
+                continue
+            if identity in seen:
+                problems.add(f"tables.{table}[{index}]", f"repeats the identity {identity}")
+            seen.add(identity)
+
+
 # -- import -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    added: dict[str, int]
-    merged: dict[str, int]  # rows recognised as already in the journal
-
-    def describe(self) -> str:
-        added = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in self.added.items() if n)
-        merged = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in self.merged.items() if n)
-        text = f"Imported {added or 'nothing new'}."
-        return text + (f" Already in your journal: {merged}." if merged else "")
-
-
-# Natural keys that make two rows the same thing when merging, per table.
-_NATURAL: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "companies": lambda r: r["name"].strip().casefold(),
-    "questions": lambda r: " ".join(r["text"].split()).casefold(),
-    "stories": lambda r: r["title"].strip().casefold(),
-    "interviews": lambda r: (
-        r["company_id"],
-        r["scheduled_at"],
-        r.get("role", ""),
-        r.get("round", ""),
-    ),
-    "answers": lambda r: (r["question_id"], r["text"]),
-    "actions": lambda r: (r.get("interview_id"), r["text"]),
-    "cards": lambda r: r["question_id"],
-}
 
 
 def import_json(journal: Journal, text: str | bytes) -> ImportSummary:
@@ -391,121 +331,6 @@ def import_json(journal: Journal, text: str | bytes) -> ImportSummary:
         parsed = parse_document(cur, text)
     finally:
         cur.close()
-    return journal.write(lambda cur: _Merge(cur).apply(parsed))
-
-
-# Merged rows whose recorded children are already in the journal too: the children
-# of a duplicate interview or card are skipped rather than added a second time.
-_ABSORBING = {"interviews", "cards"}
-
-
-class _Merge:
-    def __init__(self, cur: duckdb.DuckDBPyConnection) -> None:
-        self.cur = cur
-        self.ids: dict[str, dict[Any, Any]] = {}  # table -> {key in file: key in journal}
-        self.absorbed: dict[str, set[Any]] = {t: set() for t in _ABSORBING}
-        self.added: dict[str, int] = {}
-        self.merged: dict[str, int] = {}
-
-    def apply(self, parsed: _Parsed) -> ImportSummary:
-        for table, sequence in TABLES.items():
-            self.ids[table] = {}
-            existing = self._existing(table)
-            new_rows = []
-            for row in parsed.tables.get(table, []):
-                original = self._key(table, row)
-                row = self._remap(table, row)
-                if row is None:
-                    self._count(self.merged, table)
-                    continue
-                match = existing.get(self._natural(table, row))
-                if match is not None:
-                    self._count(self.merged, table)
-                    if table in _ABSORBING:
-                        self.absorbed[table].add(original)
-                    else:
-                        self.ids[table][original] = match
-                    continue
-                existing[self._natural(table, row)] = original  # duplicates within the file
-                new_rows.append((original, row))
-            if sequence:
-                self._assign_ids(table, new_rows)
-            for original, row in new_rows:
-                self.ids[table][original] = self._key(table, row)
-            self._insert(table, [row for _, row in new_rows])
-            if sequence and new_rows:
-                _advance_sequence(self.cur, table, sequence)
-            self.added[table] = len(new_rows)
-        return ImportSummary(added=self.added, merged=self.merged)
-
-    @staticmethod
-    def _count(counter: dict[str, int], table: str) -> None:
-        counter[table] = counter.get(table, 0) + 1
-
-    @staticmethod
-    def _key(table: str, row: dict[str, Any]) -> Any:
-        key = tuple(row.get(k) for k in _primary_key(table))
-        return key[0] if len(key) == 1 else key
-
-    @staticmethod
-    def _natural(table: str, row: dict[str, Any]) -> Any:
-        natural = _NATURAL.get(table)
-        return natural(row) if natural else _Merge._key(table, row)
-
-    def _remap(self, table: str, row: dict[str, Any]) -> dict[str, Any] | None:
-        """The row with references translated to journal keys; None to skip it."""
-        row = dict(row)
-        for (child, column), parent in REFERENCES.items():
-            value = row.get(column)
-            if child != table or value is None:
-                continue
-            if (table, column) == ("answers", "ask_id") and value not in self.ids[parent]:
-                row[column] = None  # its ask belonged to a duplicate interview
-                continue
-            if value in self.absorbed.get(parent, ()):
-                return None  # recorded in a duplicate: already in the journal
-            row[column] = self.ids[parent].get(value, value)
-        return row
-
-    def _existing(self, table: str) -> dict[Any, Any]:
-        """Natural key -> journal key, for the rows already in the journal."""
-        names = [c.name for c in _columns(self.cur, table)]
-        rows = self.cur.execute(f"SELECT * FROM {table}").fetchall()  # noqa: S608 - fixed
-        found = {}
-        for row in rows:
-            values = dict(zip(names, row, strict=True))
-            if isinstance(values.get("scheduled_at"), datetime):
-                values["scheduled_at"] = values["scheduled_at"].astimezone(UTC)
-            found[self._natural(table, values)] = self._key(table, values)
-        return found
-
-    def _assign_ids(self, table: str, new_rows: list) -> None:
-        """Keep the file's ids in an empty table; otherwise number after the journal's."""
-        empty, next_id = self.cur.execute(
-            f"SELECT count(*) = 0, coalesce(max(id), 0) + 1 FROM {table}"  # noqa: S608
-        ).fetchone()
-        if empty and all(row.get("id") is not None for _, row in new_rows):
-            return
-        for _, row in new_rows:
-            row["id"] = next_id
-            next_id += 1
-
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        # Rows are grouped by the columns they give; the others take their defaults.
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for row in rows:
-            groups.setdefault(tuple(row), []).append(row)
-        for names, group in groups.items():
-            placeholders = ", ".join("?" for _ in names)
-            self.cur.executemany(
-                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})",  # noqa: S608
-                [[row[name] for name in names] for row in group],
-            )
-
-
-def _advance_sequence(cur, table: str, sequence: str) -> None:
-    # DuckDB has no setval: draw from the sequence until it passes the largest id.
-    cur.execute(
-        f"SELECT max(nextval('{sequence}')) FROM range("  # noqa: S608 - fixed names
-        f"  (SELECT coalesce(max(id), 0) FROM {table}))"
-    ).fetchall()
+    return journal.write(
+        lambda cur: merge.merge(cur, parsed.tables, with_identities=parsed.format_version >= 2)
+    )

@@ -78,8 +78,8 @@ for column, (label, make, file_name, mime, help_text) in zip(columns, exports, s
 st.subheader("Import")
 st.markdown(
     "Merge a JSON export into this journal. The whole file is checked first; a file "
-    "with any problem changes nothing. Companies, questions, stories and interviews "
-    "already here are not added twice."
+    "with any problem changes nothing. Rows already here are not added twice, every "
+    "other row is added, and the summary says which and why."
 )
 with st.form("data_import", border=False):
     upload = st.file_uploader("JSON export", type=["json"], key="data_upload")

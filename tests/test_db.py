@@ -104,19 +104,20 @@ def test_a_journal_is_backed_up_before_it_is_migrated(tmp_path, monkeypatch, now
     con.execute("INSERT INTO companies (name) VALUES ('Acme')")
     con.close()
 
-    def m002_example(cur):
+    def m_next_example(cur):
         cur.execute("ALTER TABLE companies ADD COLUMN website VARCHAR")
 
-    monkeypatch.setattr(db, "MIGRATIONS", [*migrations.MIGRATIONS, m002_example])
+    current = len(migrations.MIGRATIONS)
+    monkeypatch.setattr(db, "MIGRATIONS", [*migrations.MIGRATIONS, m_next_example])
     con = db.connect(path)
-    assert db.migrate(con, path, now=now) == [2]
+    assert db.migrate(con, path, now=now) == [current + 1]
     con.close()
 
-    backups = list((tmp_path / "backups").glob("old-*-before-v2.duckdb"))
+    backups = list((tmp_path / "backups").glob(f"old-*-before-v{current + 1}.duckdb"))
     assert len(backups) == 1
     copy = duckdb.connect(str(backups[0]), read_only=True)
     assert copy.execute("SELECT name FROM companies").fetchall() == [("Acme",)]
-    assert copy.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 1
+    assert copy.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == current
 
 
 def test_a_failing_migration_leaves_the_journal_at_its_old_version(tmp_path, monkeypatch):
@@ -124,14 +125,14 @@ def test_a_failing_migration_leaves_the_journal_at_its_old_version(tmp_path, mon
     con = db.connect(path)
     db.migrate(con, path)
 
-    def m002_broken(cur):
+    def m_next_broken(cur):
         cur.execute("ALTER TABLE companies ADD COLUMN website VARCHAR")
         cur.execute("SELECT * FROM no_such_table")
 
-    monkeypatch.setattr(db, "MIGRATIONS", [*migrations.MIGRATIONS, m002_broken])
+    monkeypatch.setattr(db, "MIGRATIONS", [*migrations.MIGRATIONS, m_next_broken])
     with pytest.raises(duckdb.CatalogException):
         db.migrate(con, path)
-    assert db.read_version(con) == 1
+    assert db.read_version(con) == len(migrations.MIGRATIONS)
     columns = [row[0] for row in con.execute("DESCRIBE companies").fetchall()]
     assert "website" not in columns
 

@@ -156,14 +156,16 @@ def test_a_malformed_export_is_refused_saying_where_and_changes_nothing(
 def test_a_failure_while_applying_rolls_the_whole_import_back(
     journal, now, sample_export, monkeypatch
 ):
-    original = transfer._Merge._insert
+    from coach import merge
+
+    original = merge._Merger._insert
 
     def failing_insert(self, table, rows):
         if table == "cards":
             raise RuntimeError("disk full")
         original(self, table, rows)
 
-    monkeypatch.setattr(transfer._Merge, "_insert", failing_insert)
+    monkeypatch.setattr(merge._Merger, "_insert", failing_insert)
     before = export(journal, now)
     with pytest.raises(RuntimeError, match="disk full"):
         transfer.import_json(journal, sample_export)
@@ -312,7 +314,7 @@ def test_coach_export_and_import_move_a_journal_between_files(tmp_path, sample_e
     exported = run_coach("export", "-", "--db", str(source))
     assert exported.returncode == 0
     imported = run_coach("import", "-", "--db", str(target), stdin=exported.stdout)
-    assert imported.stdout.decode().startswith("Imported 1 dimensions, 7 companies")
+    assert imported.stdout.decode().startswith("Added 1 dimension, 7 companies, 15 interviews")
     again = run_coach("export", "-", "--db", str(target)).stdout
     strip = lambda text: {k: v for k, v in json.loads(text).items() if k != "exported_at"}  # noqa: E731
     assert strip(again) == strip(exported.stdout)
@@ -361,3 +363,25 @@ def test_coach_export_writes_reports_and_anki_decks_too(
     assert result.returncode == 0, result.stderr
     names = zipfile.ZipFile(io.BytesIO(out.read_bytes())).namelist()
     assert any(name.endswith(member) for name in names)
+
+
+def test_an_import_during_a_backup_copy_reads_only_the_journals_own_tables(
+    journal, now, sample_export, tmp_path
+):
+    # The daily backup attaches its copy beside the journal while it copies, with the
+    # same tables; an import then read both catalogues' columns and failed at random
+    # ("zip() argument 2 is shorter than argument 1").
+    from coach import backups
+
+    journal.wait_for_backup()
+    cur = journal.cursor()
+    cur.execute(f"ATTACH '{tmp_path / 'copy.duckdb'}' AS coach_backup_copying")
+    catalog = cur.execute("SELECT current_database()").fetchone()[0]
+    cur.execute(f'COPY FROM DATABASE "{catalog}" TO coach_backup_copying')
+    try:
+        transfer.import_json(journal, sample_export)
+        assert db.read_version(cur) == db.schema_version()
+        assert transfer.import_json(journal, sample_export).added["asks"] == 0
+    finally:
+        cur.execute("DETACH coach_backup_copying")
+    assert backups.list_backups(str(journal.database))  # the daily copy itself was made
