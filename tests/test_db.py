@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import duckdb
@@ -198,3 +199,53 @@ def test_coach_db_overrides_the_default_database(monkeypatch, tmp_path):
     monkeypatch.delenv("COACH_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert db.default_database() == str(tmp_path / "interview-coach" / "coach.duckdb")
+
+
+# -- the file alone holds every committed write --------------------------------------
+
+
+def wal_size(path) -> int:
+    # stat only: opening the journal file here would drop DuckDB's lock (FACTS.md)
+    wal = Path(f"{path}.wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_every_write_is_in_the_journal_file_when_write_returns(journal, journal_path):
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('Acme')"))
+    assert wal_size(journal_path) == 0
+
+
+def test_a_checkpoint_that_other_readers_defer_is_retried_within_seconds(journal, journal_path):
+    journal.wait_for_backup()
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('Acme')"))
+    reader = journal.cursor()
+    reader.execute("BEGIN TRANSACTION")
+    reader.execute("SELECT count(*) FROM companies").fetchall()
+    journal.write(lambda cur: cur.execute("UPDATE companies SET notes = 'while reading'"))
+    assert wal_size(journal_path) > 0  # DuckDB cannot checkpoint under this reader
+    reader.execute("COMMIT")
+    deadline = time.monotonic() + db.CHECKPOINT_RETRY_SECONDS * 5
+    while wal_size(journal_path) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert wal_size(journal_path) == 0
+
+
+def test_closing_every_journal_checkpoints_each_one(tmp_path, now):
+    paths = [tmp_path / "one.duckdb", tmp_path / "two.duckdb"]
+    readers = []
+    for path in paths:
+        journal = db.open_journal(str(path), now=now)
+        journal.wait_for_backup()
+        reader = journal.cursor()
+        reader.execute("BEGIN TRANSACTION")
+        reader.execute("SELECT count(*) FROM companies").fetchall()
+        journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('Acme')"))
+        journal.write(lambda cur: cur.execute("UPDATE companies SET notes = 'last'"))
+        reader.execute("COMMIT")
+        readers.append(reader)
+    db.close_all()
+    for path in paths:
+        assert not Path(f"{path}.wal").exists()
+        copy = duckdb.connect(str(path), read_only=True)
+        assert copy.execute("SELECT notes FROM companies").fetchall() == [("last",)]
+        copy.close()

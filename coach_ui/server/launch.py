@@ -1,5 +1,6 @@
 """`python -m coach_ui.server.launch ARGS`, what `coach app` and scripts/run start:
-`streamlit run serve.py ARGS`, stopped by Ctrl+C without alarm.
+`streamlit run serve.py ARGS`, stopped by Ctrl+C without alarm, and by a closed terminal
+(SIGHUP) as by `kill` (SIGTERM).
 
 serve.py is found through app_root(), in the checkout or the installed package, and
 Streamlit reads the `.streamlit/config.toml` beside it whatever the working folder.
@@ -11,6 +12,7 @@ server cleanly on Ctrl+C and then raises the interrupt again; Streamlit's comman
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -21,7 +23,15 @@ from coach_ui.pages import app_root
 SERVE = app_root() / "serve.py"
 
 
+def _hang_up(signum, frame) -> None:
+    # Closing the terminal (or logging out) sends SIGHUP, which would end the process
+    # at once; as SIGTERM, uvicorn stops the server gracefully and the lifespan closes
+    # the journal (coach_ui.server.lifespan).
+    signal.raise_signal(signal.SIGTERM)
+
+
 def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGHUP, _hang_up)
     try:
         cli.main(["run", str(SERVE), *argv], prog_name="streamlit", standalone_mode=False)
     except click.Abort:

@@ -1,7 +1,8 @@
 """Browser test harness: a real Streamlit server and Debian's headless Chromium.
 
-- `app_server(db_path=None, env=None)` starts a fresh server (factory fixture, stopped at
-  the end of the test); `server` is one shared server per test module.
+- `app_server(db_path=None, env=None, launcher="scripts/run")` starts a fresh server
+  (factory fixture, stopped at the end of the test; `launcher="streamlit run"` starts
+  `streamlit run streamlit_app.py` instead); `server` is one shared server per test module.
 - `browser` launches /usr/bin/chromium through Playwright (its own download is
   unreachable); `page` is a fresh context per test, 1280x900.
 - `wait_for_app(page)` (also a fixture of that name) waits until Streamlit has drawn its
@@ -76,12 +77,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# How the app can be started: as scripts/run does, and as `streamlit run` by hand.
+LAUNCHERS = {
+    "scripts/run": ["-m", "coach_ui.server.launch"],
+    "streamlit run": ["-m", "streamlit", "run", "streamlit_app.py"],
+}
+
+
 def start_server(
     workdir: Path,
     db_path: str | os.PathLike[str] | None = None,
     env: dict[str, str] | None = None,
+    launcher: str = "scripts/run",
 ) -> Server:
-    """Start the app from the repo root as scripts/run does; return once it is healthy.
+    """Start the app from the repo root as scripts/run does (or as `launcher` of
+    LAUNCHERS); return once it is healthy.
 
     `workdir` holds the temporary databases, data folder and server log.
     """
@@ -101,8 +111,7 @@ def start_server(
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "coach_ui.server.launch",
+            *LAUNCHERS[launcher],
             "--server.port",
             str(port),
             "--server.headless",
@@ -165,14 +174,15 @@ def _tail(path: Path, limit: int = 8000) -> str:
 
 @pytest.fixture
 def app_server(tmp_path: Path) -> Iterator[Callable[..., Server]]:
-    """Factory: `app_server(db_path=None, env=None)` starts a fresh server for this test."""
+    """Factory: `app_server(db_path=None, env=None, launcher=...)` starts a fresh server."""
     started: list[Server] = []
 
     def start(
         db_path: str | os.PathLike[str] | None = None,
         env: dict[str, str] | None = None,
+        launcher: str = "scripts/run",
     ) -> Server:
-        server = start_server(tmp_path / f"server-{len(started)}", db_path, env)
+        server = start_server(tmp_path / f"server-{len(started)}", db_path, env, launcher)
         started.append(server)
         return server
 
