@@ -3,14 +3,25 @@
 Three kinds, told apart by the file name's last part:
 - `before-vN`: taken before migrating to schema version N (kept for good);
 - `daily`: taken on the first open of a day, the newest `DAILY_KEEP` kept;
-- `manual`: taken on request (`coach backup`, or the app), kept for good.
+- `manual`: taken on request (`coach backup`, or the app), kept for good;
+- `before-restore`: the journal as it was, taken before a backup replaced it
+  (coach.restore), kept for good.
 
-Restoring is copying a backup over the journal file while the app is stopped (see
-the README's "Back up and restore").
+A copy is written to a hidden `.partial` file and renamed when whole, so a copy cut
+short is never taken for a backup; leftovers of copies cut short (by a crash, or a
+full disk) are removed by the next backup. A backup that fails raises
+`BackupFailed` with a sentence naming the folder and the reason, and the failure is
+recorded in the journal (`record_failure`) until a later backup succeeds, so the
+app can show it on Home and on *Your data* (a daily backup fails in the background,
+where nobody would see an error).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import json
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +29,14 @@ from pathlib import Path
 
 import duckdb
 
+from coach.errors import BackupFailed
+
 DAILY_KEEP = 7
+FAILURE_KEY = "backup_failure"  # in journal_meta: the last failed backup, as JSON
+
+# One copy at a time in this process: a daily and a manual backup never share the
+# folder's leftovers, and only one program can hold the journal (DuckDB's lock).
+_copying = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -28,8 +46,48 @@ class Backup:
     reason: str
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A backup that could not be made."""
+
+    at: datetime
+    reason: str  # the kind of backup: daily, manual, before-restore, ...
+    message: str  # the sentence shown to the candidate
+
+
 def backup_dir(database: str) -> Path:
     return Path(database).expanduser().parent / "backups"
+
+
+def _partials(database: str) -> list[Path]:
+    stem = Path(database).expanduser().stem
+    folder = backup_dir(database)
+    return [*folder.glob(f".{stem}-*.partial"), *folder.glob(f".{stem}-*.partial.wal")]
+
+
+def why(error: BaseException, folder: Path) -> str:
+    """A sentence naming the folder, what went wrong and what to do."""
+    text = str(error)
+    number = getattr(error, "errno", None)
+    if number in (errno.EACCES, errno.EPERM) or "Permission denied" in text:
+        reason = "this account may not write to that folder (permission denied)"
+        advice = "make the folder writable (or delete it, so it is made again)"
+    elif number == errno.ENOSPC or "No space left" in text:
+        reason = "the disk is full"
+        advice = "free some space on that disk"
+    elif number == errno.EROFS or "Read-only file system" in text:
+        reason = "the disk is read-only"
+        advice = "keep the journal on a disk that can be written to"
+    elif number in (errno.ENOTDIR, errno.EEXIST) or isinstance(error, NotADirectoryError):
+        reason = "a file of that name is in the way of the folder"
+        advice = "move that file away"
+    else:
+        reason = text.splitlines()[0] if text else type(error).__name__
+        advice = "check the folder"
+    return (
+        f"The journal could not be backed up into {folder}: {reason} (the journal itself "
+        f"is unchanged); {advice}, then back up again on Your data or with `coach backup`."
+    )
 
 
 def backup_file(
@@ -42,14 +100,31 @@ def backup_file(
     operating system would open and close a second descriptor of it, and on Linux
     closing any descriptor of a file drops the process's POSIX locks on it: DuckDB's
     lock would be gone and a second program could open the journal at the same time.
+
+    Raises BackupFailed, having removed what it began to write.
     """
     source = Path(database).expanduser()
     target_dir = backup_dir(database)
-    target_dir.mkdir(parents=True, exist_ok=True)
     stamp = f"{now.astimezone(UTC):%Y%m%dT%H%M%S}"
     target = target_dir / f"{source.stem}-{stamp}-{reason}.duckdb"
     partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
+    with _copying:
+        try:
+            target_dir.mkdir(parents=True, exist_ok=True)
+            for leftover in _partials(database):
+                leftover.unlink(missing_ok=True)
+            _copy(con, partial)
+            partial.replace(target)  # a copy is either whole or absent
+        except (OSError, duckdb.Error) as error:
+            # A folder that cannot be written holds nothing of ours to remove.
+            with contextlib.suppress(OSError):
+                for leftover in _partials(database):
+                    leftover.unlink(missing_ok=True)
+            raise BackupFailed(why(error, target_dir)) from error
+    return target
+
+
+def _copy(con: duckdb.DuckDBPyConnection, partial: Path) -> None:
     alias = f"coach_backup_{uuid.uuid4().hex}"
     catalog = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
     quoted_path = str(partial).replace("'", "''")
@@ -59,15 +134,17 @@ def backup_file(
         con.execute(f'COPY FROM DATABASE "{catalog}" TO {alias}')
     finally:
         con.execute(f"DETACH {alias}")
-    partial.replace(target)  # a copy is either whole or absent
-    return target
 
 
 def list_backups(database: str) -> list[Backup]:
     """The journal's backups, newest first."""
     stem = Path(database).expanduser().stem
     found = []
-    for path in backup_dir(database).glob(f"{stem}-*.duckdb"):
+    try:
+        paths = list(backup_dir(database).glob(f"{stem}-*.duckdb"))
+    except OSError:  # a folder that cannot be read holds no backups we can use
+        paths = []
+    for path in paths:
         parts = path.stem.removeprefix(f"{stem}-").split("-", 1)
         if len(parts) != 2:
             continue
@@ -79,18 +156,57 @@ def list_backups(database: str) -> list[Backup]:
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
+def future_dated(database: str, now: datetime) -> list[Backup]:
+    """Backups named with a time after `now`: made while the clock was ahead."""
+    return [b for b in list_backups(database) if b.taken_at > now]
+
+
 def daily_backup(
     con: duckdb.DuckDBPyConnection, database: str, *, now: datetime, keep: int = DAILY_KEEP
 ) -> Path | None:
     """On the first open of `now`'s day, back the journal up and keep the newest `keep`.
 
-    Returns the new copy, or None when today's copy already exists.
+    Returns the new copy, or None when today's copy already exists. Copies dated after
+    `now` (made while the computer's clock was ahead) are kept and not counted: counted,
+    they would push every later copy out of the newest `keep` the day it was made.
     """
     today = now.astimezone(UTC).date()
     dailies = [b for b in list_backups(database) if b.reason == "daily"]
     if any(b.taken_at.date() == today for b in dailies):
         return None
     made = backup_file(con, database, reason="daily", now=now)
-    for old in [b for b in list_backups(database) if b.reason == "daily"][keep:]:
+    past = [b for b in list_backups(database) if b.reason == "daily" and b.taken_at <= now]
+    for old in past[keep:]:
         old.path.unlink(missing_ok=True)
     return made
+
+
+# -- failures, recorded in the journal so every page can show them -------------------
+
+
+def record_failure(cur: duckdb.DuckDBPyConnection, failure: Failure) -> None:
+    value = json.dumps(
+        {"at": failure.at.astimezone(UTC).isoformat(), "reason": failure.reason,
+         "message": failure.message}
+    )  # fmt: skip
+    cur.execute(
+        "INSERT INTO journal_meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [FAILURE_KEY, value],
+    )
+
+
+def clear_failure(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute("DELETE FROM journal_meta WHERE key = ?", [FAILURE_KEY])
+
+
+def last_failure(cur: duckdb.DuckDBPyConnection) -> Failure | None:
+    """The last backup that failed, unless a backup has succeeded since."""
+    row = cur.execute("SELECT value FROM journal_meta WHERE key = ?", [FAILURE_KEY]).fetchone()
+    if row is None:
+        return None
+    try:
+        value = json.loads(row[0])
+        return Failure(datetime.fromisoformat(value["at"]), value["reason"], value["message"])
+    except (ValueError, KeyError, TypeError):
+        return None

@@ -114,8 +114,7 @@ def add_backup(subcommands: argparse._SubParsersAction) -> None:
         description=(
             "Copy the journal file into the backups/ folder beside it and print the "
             "copy's path. The app must not be running on the same file (DuckDB lets "
-            "one program open a file at a time). To restore, stop the app and copy a "
-            "backup over the journal file."
+            "one program open a file at a time). To restore one: 'coach restore'."
         ),
     )
     parser.add_argument(
@@ -147,6 +146,31 @@ def run_backup(args: argparse.Namespace) -> int:
     finally:
         db.close_journal(database)
     print(f"Backed up {database} to {copy}")
+    return 0
+
+
+def add_restore(subcommands: argparse._SubParsersAction) -> None:
+    parser = subcommands.add_parser(
+        "restore",
+        help="put a backup in the journal's place, keeping the journal as it was",
+        description=(
+            "Put BACKUP (a file from 'coach backup --list') in place of the journal. "
+            "The journal as it is now is kept first, as a backup of its own; a stale "
+            ".wal file beside the journal is removed. Refused while the app (or any "
+            "program) has the journal open: stop the app first."
+        ),
+    )
+    parser.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    _journal_option(parser)
+    parser.set_defaults(run=run_restore)
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from coach import db, restore
+
+    database = args.db or db.default_database()
+    restored = restore.restore(database, args.backup, now=datetime.now(UTC))
+    print(restored.describe(database))
     return 0
 
 
@@ -231,6 +255,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_app,
     add_demo,
     add_backup,
+    add_restore,
     add_export,
     add_import,
 ]

@@ -34,12 +34,13 @@ import duckdb
 import platformdirs
 
 from coach import backups
-from coach.errors import JournalError, JournalLocked, JournalTooNew, NotAJournal
+from coach.errors import BackupFailed, JournalError, JournalLocked, JournalTooNew, NotAJournal
 from coach.memo import Memo
 from coach.migrations import MIGRATIONS
 
 APP_NAME = "interview-coach"
 CHECKPOINT_RETRY_SECONDS = 1.0
+_UNKNOWN = object()
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -198,21 +199,29 @@ class Journal:
         self.generation = 0  # writes so far: remembered reads are kept per generation
         self._memo = Memo()
         self._checkpoints = _Checkpoints(self) if is_file_database(database) else None
+        # The last backup outcome in this process: a failure shows even when the
+        # journal cannot record it (a full disk). _UNKNOWN: ask the journal.
+        self._backup_failure: backups.Failure | None | object = _UNKNOWN
 
     def start_daily_backup(self, now: datetime) -> None:
         """Keep today's backup copy in the background (coach.backups.daily_backup).
 
         Off the first page's path: copying a ten-year journal takes seconds. DuckDB
-        copies from a snapshot, so pages may read and write meanwhile; a copy cut short
-        is left as a .partial file and never taken for a backup.
+        copies from a snapshot, so pages may read and write meanwhile. A failure is
+        recorded for Home and Your data to show (`backup_failure`).
         """
 
         def run() -> None:
             cur = self.cursor()
             try:
-                backups.daily_backup(cur, self.database, now=now)
+                made = backups.daily_backup(cur, self.database, now=now)
             except Exception as error:  # a failed backup must never take the app down
-                log.warning("The daily backup of %s failed: %s", self.database, error)
+                if not isinstance(error, BackupFailed):
+                    error = BackupFailed(backups.why(error, backups.backup_dir(self.database)))
+                self._backup_outcome(now, "daily", error)
+            else:
+                if made is not None:
+                    self._backup_outcome(now, "daily", None)
             finally:
                 cur.close()
 
@@ -298,14 +307,46 @@ class Journal:
         return row[0] if row else None
 
     def backup(self, *, now: datetime, reason: str = "manual") -> Path:
-        """Copy the journal file into backups/ beside it (see coach.backups)."""
+        """Copy the journal file into backups/ beside it (see coach.backups).
+
+        Raises BackupFailed, recorded as the last failure until a backup succeeds."""
         if not is_file_database(self.database):
             raise JournalError(f"{self.database} is not a file, so it cannot be copied.")
         cur = self.cursor()
         try:
-            return backups.backup_file(cur, self.database, reason=reason, now=now)
+            made = backups.backup_file(cur, self.database, reason=reason, now=now)
+        except BackupFailed as error:
+            self._backup_outcome(now, reason, error)
+            raise
         finally:
             cur.close()
+        self._backup_outcome(now, reason, None)
+        return made
+
+    def backup_failure(self) -> backups.Failure | None:
+        """The last backup that failed, unless one has succeeded since."""
+        if self._backup_failure is not _UNKNOWN:
+            return self._backup_failure  # type: ignore[return-value]
+        cur = self.cursor()
+        try:
+            return backups.last_failure(cur)
+        finally:
+            cur.close()
+
+    def _backup_outcome(self, now: datetime, reason: str, error: BackupFailed | None) -> None:
+        failure = backups.Failure(now, reason, str(error)) if error is not None else None
+        if failure is None and self.backup_failure() is None:
+            self._backup_failure = None
+            return  # nothing recorded to clear: no write
+        self._backup_failure = failure
+        try:
+            self.write(
+                lambda cur: (
+                    backups.record_failure(cur, failure) if failure else backups.clear_failure(cur)
+                )
+            )
+        except (duckdb.Error, JournalError) as problem:  # e.g. the same full disk
+            log.info("Could not record the backup outcome in %s: %s", self.database, problem)
 
     @property
     def is_sample(self) -> bool:
@@ -406,7 +447,7 @@ def open_journal(database: str | None = None, *, now: datetime | None = None) ->
     first open of a day keeps a daily backup copy of a file journal (coach.backups).
     """
     database = database or default_database()
-    key = str(Path(database).expanduser().resolve()) if is_file_database(database) else database
+    key = _key(database)
     with _journals_lock:
         journal = _journals.get(key)
         if journal is None:
@@ -426,9 +467,28 @@ def open_journal(database: str | None = None, *, now: datetime | None = None) ->
         return journal
 
 
+@contextmanager
+def closed_for_replacement(database: str) -> Iterator[None]:
+    """Close the process's journal for `database` and keep it closed for the block.
+
+    For a restore from the app: the file is replaced inside the block, and a page run
+    of another tab that opens the journal meanwhile waits, then opens the new file.
+    """
+    key = _key(database)
+    with _journals_lock:
+        journal = _journals.pop(key, None)
+        if journal is not None:
+            journal.close()
+        yield
+
+
+def _key(database: str) -> str:
+    return str(Path(database).expanduser().resolve()) if is_file_database(database) else database
+
+
 def close_journal(database: str) -> None:
     """Close and forget the process's journal for `database`, if open."""
-    key = str(Path(database).expanduser().resolve()) if is_file_database(database) else database
+    key = _key(database)
     with _journals_lock:
         journal = _journals.pop(key, None)
     if journal is not None:

@@ -25,3 +25,11 @@ class InvalidInput(JournalError):
 
 class NotFound(JournalError):
     """The row asked for no longer exists (deleted in another tab, perhaps)."""
+
+
+class BackupFailed(JournalError):
+    """A backup copy could not be made; the journal itself is unchanged."""
+
+
+class RestoreRefused(JournalError):
+    """A backup was not restored; the journal is as it was."""

@@ -1,11 +1,10 @@
-"""Your data: export, import and backups of the journal."""
+"""Your data: export, import, backups and restore of the journal."""
 
 import streamlit as st
 
-from coach import anki, backups, db, report, table_files, transfer
+from coach import anki, report, table_files, transfer
 from coach.errors import JournalError
-from coach_ui import frame
-from coach_ui.formatting import when
+from coach_ui import backups_section, frame
 
 ctx = frame.start("data")
 journal = ctx.journal
@@ -96,38 +95,4 @@ if submitted:
         else:
             st.success(summary.describe(), icon=":material/check:")
 
-st.subheader("Backups")
-if not db.is_file_database(journal.database):
-    st.info("This journal is not a file on disk, so it has no backup copies.")
-else:
-    st.markdown(
-        "A copy is kept on the first open of each day (the newest seven), and before "
-        "any upgrade of the journal's format. To restore one, stop the app and copy the "
-        "backup over the journal file:"
-    )
-    found = backups.list_backups(journal.database)
-    latest = str(found[0].path) if found else "backups/<copy>.duckdb"
-    st.code(f"cp '{latest}' '{journal.database}'", language="bash")
-    if st.button("Back up now", icon=":material/backup:"):
-        try:
-            made = journal.backup(now=ctx.now)
-        except JournalError as error:
-            st.error(str(error))
-        else:
-            st.toast(f"Backed up to {made.name}", icon=":material/check:")
-            found = backups.list_backups(journal.database)
-    if found:
-        st.dataframe(
-            [
-                {
-                    "Taken": when(b.taken_at, ctx.now),
-                    "Kind": b.reason,
-                    "Size (MB)": round(b.path.stat().st_size / 1e6, 2),
-                    "File": str(b.path),
-                }
-                for b in found
-            ],
-            hide_index=True,
-        )
-    else:
-        st.caption("No backups yet.")
+backups_section.section(ctx)

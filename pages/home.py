@@ -4,12 +4,13 @@ import streamlit as st
 
 from coach import home
 from coach.text import md
-from coach_ui import frame
+from coach_ui import backups_section, frame
 from coach_ui.formatting import relative_day, when
 from coach_ui.review_start import awaiting_card, open_review
 
 ctx = frame.start("home")
 steps = home.next_steps(ctx.cur, ctx.now)
+backups_section.failure_notice(ctx)
 
 if steps.is_empty:
     st.title("Welcome to Interview Coach")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 import duckdb
+import pytest
 
 from coach import backups, db
+from coach.errors import BackupFailed
 
 
 def open_and_close(path, now):
@@ -137,3 +141,139 @@ def test_a_process_that_exits_while_the_daily_backup_copies_waits_for_it(tmp_pat
     assert (done.returncode, done.stderr) == (0, "")
     copies = list((tmp_path / "backups").iterdir())
     assert [c.name.endswith("-daily.duckdb") for c in copies] == [True]
+
+
+# -- failures: said, recorded, and leaving nothing behind -----------------------------
+
+
+@pytest.fixture
+def unwritable_backups(tmp_path) -> Path:
+    """tmp_path/backups is a folder this process may not write to (even as root)."""
+    if os.geteuid() == 0:
+        target = Path("/sys/kernel")  # a real folder where even root creates no file
+    else:
+        target = tmp_path / "locked"
+        target.mkdir()
+        target.chmod(0o500)
+    folder = tmp_path / "backups"
+    folder.symlink_to(target, target_is_directory=True)
+    return folder
+
+
+def test_a_backup_into_a_folder_it_may_not_write_says_which_folder_and_why(
+    tmp_path, now, unwritable_backups
+):
+    path = str(tmp_path / "journal.duckdb")
+    journal = db.open_journal(path, now=now)
+    try:
+        with pytest.raises(BackupFailed) as failed:
+            journal.backup(now=now)
+    finally:
+        db.close_journal(path)
+    message = str(failed.value)
+    assert message.startswith(f"The journal could not be backed up into {unwritable_backups}:")
+    assert "permission denied" in message
+
+
+def test_a_failed_daily_backup_is_recorded_with_its_reason_until_a_backup_succeeds(
+    tmp_path, now, unwritable_backups
+):
+    path = str(tmp_path / "journal.duckdb")
+    journal = db.open_journal(path, now=now)
+    journal.wait_for_backup()
+    failure = journal.backup_failure()
+    assert failure is not None and failure.reason == "daily"
+    assert str(unwritable_backups) in failure.message
+    db.close_journal(path)
+    # Recorded in the journal: a restarted app still shows it.
+    journal = db.open_journal(path, now=now)
+    journal.wait_for_backup()
+    assert journal.backup_failure().reason == "daily"
+    unwritable_backups.unlink()  # the candidate fixes the folder
+    journal.backup(now=now)
+    assert journal.backup_failure() is None
+    db.close_journal(path)
+    journal = db.open_journal(path, now=now)
+    assert journal.backup_failure() is None
+    db.close_journal(path)
+
+
+def test_coach_backup_into_a_folder_it_may_not_write_prints_one_sentence_and_exits_1(
+    tmp_path, unwritable_backups
+):
+    done = subprocess.run(
+        [sys.executable, "-m", "coach.cli", "backup", str(tmp_path / "journal.duckdb")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(
+        f"coach backup: The journal could not be backed up into {unwritable_backups}"
+    )
+    assert done.stdout == ""
+
+
+def test_leftovers_of_a_copy_cut_short_are_removed_by_the_next_backup(tmp_path, now):
+    path = tmp_path / "journal.duckdb"
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    leftovers = [
+        folder / ".journal-20260101T080000-daily.duckdb.partial",
+        folder / ".journal-20260101T080000-daily.duckdb.partial.wal",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"\0" * 4096)  # what a killed copy leaves
+    other = folder / ".another-20260101T080000-daily.duckdb.partial"  # not this journal's
+    other.write_bytes(b"x")
+    open_and_close(path, now)
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert other.exists()
+
+
+def test_a_backup_cut_short_by_a_full_disk_says_so_and_frees_the_space_it_took(tmp_path, now):
+    disk = tmp_path / "tiny-disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small filesystem to fill up needs root")
+    try:
+        path = str(tmp_path / "journal.duckdb")
+        (tmp_path / "backups").symlink_to(disk, target_is_directory=True)
+        journal = db.open_journal(path, now=now)
+        journal.wait_for_backup()  # the daily copy fails the same way
+        journal.write(  # about 2 MB: more than the disk holds
+            lambda cur: cur.execute(
+                "INSERT INTO companies (name, notes) SELECT 'c' || i, repeat('x', 20000)"
+                " FROM range(100) t(i)"
+            )
+        )
+        try:
+            with pytest.raises(BackupFailed, match="the disk is full"):
+                journal.backup(now=now)
+        finally:
+            db.close_journal(path)
+        assert list(disk.iterdir()) == []  # no .partial taking the last space
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_backups_dated_in_the_future_are_kept_but_do_not_push_newer_ones_out(tmp_path, now):
+    path = tmp_path / "journal.duckdb"
+    ahead = now + timedelta(days=365)
+    for day in range(7):  # a week with the clock a year ahead
+        open_and_close(path, ahead + timedelta(days=day))
+    for day in range(3):  # the clock set right again
+        open_and_close(path, now + timedelta(days=day))
+    dailies = [b for b in backups.list_backups(str(path)) if b.reason == "daily"]
+    assert len(dailies) == 10
+    assert len(backups.future_dated(str(path), now + timedelta(days=2))) == 7
+    for day in range(3, 12):  # and the rotation goes on counting the present ones only
+        open_and_close(path, now + timedelta(days=day))
+    present = [b for b in backups.list_backups(str(path)) if b.taken_at <= now + timedelta(days=11)]
+    assert len(present) == backups.DAILY_KEEP
+    assert len(backups.list_backups(str(path))) == backups.DAILY_KEEP + 7

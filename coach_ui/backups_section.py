@@ -1,0 +1,123 @@
+"""Backups on *Your data*: the copies kept, a failed backup, backing up and restoring.
+
+A failed backup is also shown on Home (`failure_notice`): a daily backup fails in the
+background, where no error would otherwise reach the candidate.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from coach import backups, db, restore
+from coach.errors import JournalError
+from coach.text import md
+from coach_ui.formatting import when
+from coach_ui.frame import PageContext
+
+CONFIRM = "data_restore_confirm"  # the backup path awaiting "Restore" or "Cancel"
+RESTORED = "data_restored"  # the message of the last restore, shown once
+
+
+def failure_notice(ctx: PageContext) -> None:
+    """The last failed backup, with its reason, until a backup succeeds."""
+    if not db.is_file_database(ctx.journal.database):
+        return
+    failure = ctx.journal.backup_failure()
+    if failure is None:
+        return
+    st.error(
+        f"**The {failure.reason} backup of {when(failure.at, ctx.now)} failed.** "
+        + md(failure.message),  # a folder's name may hold Markdown characters
+        icon=":material/backup:",
+    )
+
+
+def section(ctx: PageContext) -> None:
+    journal = ctx.journal
+    st.subheader("Backups")
+    if not db.is_file_database(journal.database):
+        st.info("This journal is not a file on disk, so it has no backup copies.")
+        return
+    if message := st.session_state.pop(RESTORED, None):
+        st.success(md(message), icon=":material/settings_backup_restore:")
+    st.markdown(
+        "A copy is kept on the first open of each day (the newest seven), before any "
+        "upgrade of the journal's format, and before a restore replaces the journal."
+    )
+    if st.button("Back up now", icon=":material/backup:"):
+        try:
+            made = journal.backup(now=ctx.now)
+        except JournalError:
+            pass  # recorded: failure_notice below says what and why
+        else:
+            st.toast(f"Backed up to {made.name}", icon=":material/check:")
+    failure_notice(ctx)
+    found = backups.list_backups(journal.database)
+    if not found:
+        st.caption("No backups yet.")
+        return
+    ahead = backups.future_dated(journal.database, ctx.now)
+    if ahead:
+        st.info(
+            f"{len(ahead)} backup{'s are' if len(ahead) > 1 else ' is'} dated after now: "
+            "the computer's clock was ahead when "
+            f"{'they were' if len(ahead) > 1 else 'it was'} made. "
+            f"{'They are' if len(ahead) > 1 else 'It is'} kept, and not counted among the "
+            "seven daily copies, so newer copies are never deleted to make room for "
+            f"{'them' if len(ahead) > 1 else 'it'}.",
+            icon=":material/schedule:",
+        )
+    st.dataframe(
+        [
+            {
+                "Taken": when(b.taken_at, ctx.now),
+                "Kind": b.reason,
+                "Size (MB)": round(b.path.stat().st_size / 1e6, 2),
+                "File": str(b.path),
+            }
+            for b in found
+        ],
+        hide_index=True,
+    )
+    restore_form(ctx, found)
+
+
+def restore_form(ctx: PageContext, found: list[backups.Backup]) -> None:
+    database = ctx.journal.database
+    st.markdown("**Restore a backup**")
+    by_path = {str(b.path): b for b in found}
+    chosen = st.selectbox(
+        "Backup to restore",
+        list(by_path),
+        format_func=lambda p: f"{when(by_path[p].taken_at, ctx.now)} · {by_path[p].reason}",
+        key="data_restore_choice",
+    )
+    st.caption(
+        f"Or from a terminal, with the app stopped: `coach restore '{chosen}' --db '{database}'`"
+    )
+    if st.session_state.get(CONFIRM) != chosen:
+        if st.button("Restore this backup…", icon=":material/settings_backup_restore:"):
+            st.session_state[CONFIRM] = chosen
+            st.rerun()
+        return
+    backup = by_path[chosen]
+    st.warning(
+        f"Replace your journal with the copy of {when(backup.taken_at, ctx.now)}? "
+        "What you saved since then is not in that copy. Your journal as it is now is "
+        "kept as a backup first, so you can restore it again.",
+        icon=":material/warning:",
+    )
+    yes, no, _ = st.columns([1, 1, 4])
+    if no.button("Cancel", key="data_restore_cancel"):
+        st.session_state.pop(CONFIRM, None)
+        st.rerun()
+    if yes.button("Restore", type="primary", key="data_restore_yes"):
+        st.session_state.pop(CONFIRM, None)
+        try:
+            with st.spinner("Restoring…"), db.closed_for_replacement(database):
+                restored = restore.restore(database, backup.path, now=ctx.now)
+        except JournalError as error:
+            st.error(md(str(error)), icon=":material/error:")
+            return
+        st.session_state[RESTORED] = restored.describe(database)
+        st.rerun()

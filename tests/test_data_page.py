@@ -1,0 +1,92 @@
+"""*Your data* and Home through AppTest: failed backups said, backups restored."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from coach import backups, db
+from coach.text import md
+from tests.test_backups import unwritable_backups  # noqa: F401 - a fixture
+from tests.test_pages import APP, app  # noqa: F401 - a fixture
+
+
+def open_page(app_factory, path, page: str) -> AppTest:  # noqa: F811
+    at = app_factory(path).run()
+    if page != "pages/home.py":
+        at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/data.py"])
+def test_a_failed_daily_backup_is_shown_with_its_folder_and_reason(
+    app,  # noqa: F811
+    tmp_path,
+    unwritable_backups,  # noqa: F811
+    page,
+):
+    path = tmp_path / "journal.duckdb"
+    db.open_journal(str(path)).wait_for_backup()  # the app's daily backup, in the background
+    at = open_page(app, path, page)
+    shown = " ".join(errors(at))
+    assert "The daily backup of" in shown and "failed." in shown
+    assert md(str(unwritable_backups)) in shown  # as typed: escaped for Markdown
+    assert "permission denied" in shown
+
+
+def test_back_up_now_into_a_folder_it_may_not_write_says_why_on_the_page(
+    app,  # noqa: F811
+    tmp_path,
+    unwritable_backups,  # noqa: F811
+):
+    path = tmp_path / "journal.duckdb"
+    db.open_journal(str(path)).wait_for_backup()
+    at = open_page(app, path, "pages/data.py")
+    next(b for b in at.button if b.label == "Back up now").click().run()
+    assert not at.exception
+    assert any("The manual backup of" in e and md(str(unwritable_backups)) in e for e in errors(at))
+
+
+def test_backups_made_while_the_clock_was_ahead_are_pointed_out(app, tmp_path):  # noqa: F811
+    path = tmp_path / "journal.duckdb"
+    journal = db.open_journal(str(path))
+    journal.wait_for_backup()
+    journal.backup(now=datetime.now(UTC) + timedelta(days=300), reason="daily")
+    at = open_page(app, path, "pages/data.py")
+    assert any("1 backup is dated after now" in i.value for i in at.info)
+
+
+def test_a_backup_is_restored_from_your_data_keeping_the_journal_as_it_was(
+    app,  # noqa: F811
+    tmp_path,
+):
+    path = tmp_path / "journal.duckdb"
+    journal = db.open_journal(str(path))
+    journal.wait_for_backup()
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('In the copy')"))
+    copy = journal.backup(now=datetime.now(UTC) - timedelta(minutes=1))
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('Added after')"))
+
+    at = open_page(app, path, "pages/data.py")
+    at.selectbox(key="data_restore_choice").set_value(str(copy)).run()
+    next(b for b in at.button if b.label == "Restore this backup…").click().run()
+    assert any("Replace your journal with the copy of" in w.value for w in at.warning)
+    at.button(key="data_restore_yes").click().run()
+    assert not at.exception
+    assert any(s.value.startswith(md(f"Restored {copy.name}")) for s in at.success)
+
+    cur = db.open_journal(str(path)).cursor()
+    assert cur.execute("SELECT name FROM companies").fetchall() == [("In the copy",)]
+    kept = [b for b in backups.list_backups(str(path)) if b.reason == "before-restore"]
+    assert len(kept) == 1
+    con = db.connect(str(kept[0].path), read_only=True)
+    names = sorted(r[0] for r in con.execute("SELECT name FROM companies").fetchall())
+    con.close()
+    assert names == ["Added after", "In the copy"]
