@@ -27,6 +27,16 @@ def clean_text(value: str | None, *, field: str, limit: int = TEXT_LIMIT) -> str
     return text
 
 
+def without_nul(value: str | None) -> tuple[str, int]:
+    """The text without NUL characters (which the journal refuses), and how many went.
+
+    For text that cannot be sent back to be fixed, such as a rehearsal attempt, whose box
+    is gone once the best answer is revealed: refusing it would lose the attempt.
+    """
+    text = value or ""
+    return text.replace("\x00", ""), text.count("\x00")
+
+
 def required_text(value: str | None, *, field: str, limit: int = NAME_LIMIT) -> str:
     text = clean_text(value, field=field, limit=limit)
     if not text:

@@ -14,6 +14,11 @@ from coach.db import Journal
 from coach.errors import JournalError
 from coach.interviews import Interview, InterviewFields
 
+# The widget accepts any date and the journal checks it (InterviewFields.cleaned): a
+# date outside the widget's own limits is shown as invalid in the browser but never
+# sent, so the form was saved with the default date instead, and said so nowhere.
+ANY_DATE = {"min_value": date(1, 1, 1), "max_value": date(9999, 12, 31), "format": "YYYY-MM-DD"}
+
 
 def _form_key(name: str) -> str:
     # A generation counter in the key gives a blank form after a successful add,
@@ -70,9 +75,7 @@ def interview_form(
         day = date_col.date_input(
             "Date",
             value=default_when.date() if default_when else now.date() + timedelta(days=1),
-            min_value=date(1990, 1, 1),
-            max_value=date(2100, 12, 31),
-            format="YYYY-MM-DD",
+            **ANY_DATE,
         )
         at = time_col.time_input(
             "Time", value=default_when.time() if default_when else time(10, 0), step=900

@@ -17,6 +17,7 @@ import streamlit as st
 from coach import practice, vocabulary
 from coach.analysis import Analysis, analyse
 from coach.errors import JournalError
+from coach.text import without_nul
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
 
@@ -132,10 +133,12 @@ def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> 
         except JournalError as error:
             st.error(str(error))
             return
+    typed, removed = without_nul(text)
     attempt.update(
         revealed=True,
         revealed_at=datetime.now(UTC),
-        text=text or "",
+        text=typed,
+        removed_nul=removed,
         audio=audio_bytes,
         audio_seconds=seconds,
         keep_audio=bool(keep and audio_bytes),
@@ -180,6 +183,13 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
     with attempt_col:
         st.markdown("##### This attempt")
         analysis = _analysis(attempt, detail)
+        if attempt.get("removed_nul"):
+            n = attempt["removed_nul"]
+            st.caption(
+                f":material/info: {n} invisible NUL character{'s' * (n > 1)} (often pasted "
+                f"with binary data) {'were' if n > 1 else 'was'} removed from your attempt, "
+                "so it can be graded and kept."
+            )
         if attempt["text"].strip():
             with st.container(border=True):
                 st.text(attempt["text"])

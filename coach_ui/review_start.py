@@ -18,6 +18,7 @@ from coach.errors import JournalError
 from coach.interviews import Interview, InterviewFields
 from coach.text import md
 from coach_ui.formatting import relative_day, when
+from coach_ui.forms import ANY_DATE
 from coach_ui.frame import PageContext
 
 CHOSEN = "review_interview"
@@ -199,7 +200,7 @@ def spot_form(ctx: PageContext) -> int | None:
         role = role_col.text_input("Role", placeholder="e.g. Data analyst")
         round_ = round_col.text_input("Round", placeholder="e.g. First round")
         day_col, time_col = st.columns(2)
-        day = day_col.date_input("Date", value=ctx.now.date(), format="YYYY-MM-DD")
+        day = day_col.date_input("Date", value=ctx.now.date(), **ANY_DATE)
         at = time_col.time_input("Time", value=default_time.time(), step=900)
         formats = list(vocabulary.INTERVIEW_FORMATS)
         interview_format = st.selectbox(

@@ -233,3 +233,21 @@ def test_cram_without_an_upcoming_interview_says_how_to_get_one(app, journal_fil
     at.session_state["practice_section"] = "cram"
     at.run()
     assert "No upcoming interview is booked" in texts(at)
+
+
+def test_an_attempt_with_a_nul_character_is_graded_with_the_nul_removed_and_said(app, journal_file):
+    card_id = add_card(journal_file, "Why should we hire you?", history=[(GOOD, 10)])
+    at = app()
+    at.text_area[0].input("I ship\x00 analyses that change decisions.")
+    button(at, "Reveal the best answer").click().run()
+    assert not at.exception
+    assert any("1 invisible NUL character" in c.value for c in at.caption)
+    button(at, "Save this attempt as my best answer").click().run()
+    assert "Saved as your best answer." in texts(at)
+    button(at, "Good").click().run()
+    assert not at.exception and not at.error
+    cur = db.open_journal(str(journal_file)).cursor()
+    assert cur.execute(
+        "SELECT attempt FROM rehearsals WHERE card_id = ? ORDER BY rated_at DESC LIMIT 1",
+        [card_id],
+    ).fetchone() == ("I ship analyses that change decisions.",)
