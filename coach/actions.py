@@ -18,7 +18,7 @@ from datetime import datetime
 
 import duckdb
 
-from coach import vocabulary
+from coach import edits, vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.review_rules import ReviewFacts, SuggestedAction, suggest_actions
@@ -140,14 +140,25 @@ def add_action(
     return journal.write(work)
 
 
-def update_action(journal: Journal, action_id: int, *, text: str, aspect: str) -> None:
+def update_action(
+    journal: Journal, action_id: int, *, text: str, aspect: str, read: dict | None = None
+) -> None:
+    """Change the action's text and aspect. `read`: the two as the saving tab showed them;
+    one another tab changed since raises EditConflict and nothing is saved (coach.edits)."""
     text = _clean(text)
     _check_aspect(aspect)
 
     def work(cur):
         _require(cur, action_id)
+        row = cur.execute("SELECT text, aspect FROM actions WHERE id = ?", [action_id]).fetchone()
+        stored = {"text": row[0], "aspect": row[1]}
+        changed = edits.changes(
+            stored, {"text": text, "aspect": aspect}, read, {"text": "Action", "aspect": "Aspect"}
+        )
+        merged = {**stored, **changed}
         cur.execute(
-            "UPDATE actions SET text = ?, aspect = ? WHERE id = ?", [text, aspect, action_id]
+            "UPDATE actions SET text = ?, aspect = ? WHERE id = ?",
+            [merged["text"], merged["aspect"], action_id],
         )
 
     journal.write(work)

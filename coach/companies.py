@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from coach import deletion, vocabulary
+from coach import deletion, edits, vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.text import NAME_LIMIT, clean_text, required_text
@@ -137,18 +137,39 @@ def find_or_add_company(journal: Journal, name: str, kind: str = "undecided") ->
     return journal.write(work)
 
 
-def update_company(journal: Journal, company_id: int, name: str, kind: str, notes: str) -> None:
+def update_company(
+    journal: Journal,
+    company_id: int,
+    name: str,
+    kind: str,
+    notes: str,
+    *,
+    read: dict | None = None,
+) -> None:
+    """Save the company's name, kind and notes. `read`: the three as the saving tab showed
+    them; one another tab changed since raises EditConflict, nothing saved (coach.edits)."""
     name, kind, notes = _validate(name, kind, notes)
 
     def work(cur):
-        _check_unique_name(cur, name, except_id=company_id)
-        if cur.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
+        row = cur.execute(
+            "SELECT name, kind, notes FROM companies WHERE id = ?", [company_id]
+        ).fetchone()
+        if row is None:
             raise NotFound(
                 "That company no longer exists; it may have been deleted in another tab."
             )
+        stored = dict(zip(("name", "kind", "notes"), row, strict=True))
+        changed = edits.changes(
+            stored,
+            {"name": name, "kind": kind, "notes": notes},
+            read,
+            {"name": "Name", "kind": "Kind", "notes": "Notes"},
+        )
+        merged = {**stored, **changed}
+        _check_unique_name(cur, merged["name"], except_id=company_id)
         cur.execute(
             "UPDATE companies SET name = ?, kind = ?, notes = ? WHERE id = ?",
-            [name, kind, notes, company_id],
+            [merged["name"], merged["kind"], merged["notes"], company_id],
         )
 
     journal.write(work)

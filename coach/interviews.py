@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from coach import deletion, vocabulary
+from coach import deletion, edits, vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.text import NAME_LIMIT, clean_text
@@ -241,10 +241,36 @@ def add_interview(journal: Journal, fields: InterviewFields) -> int:
     return journal.write(work)
 
 
-def update_interview(journal: Journal, interview_id: int, fields: InterviewFields) -> None:
-    fields = fields.cleaned()
+_INTERVIEW_LABELS = {
+    "company_id": "Company",
+    "scheduled_at": "Date and time",
+    "role": "Role",
+    "round": "Round",
+    "format": "Format",
+    "interviewer": "Interviewer",
+    "outcome": "Outcome",
+    "notes": "Notes",
+}
+
+
+def interview_values(interview: Interview | InterviewFields) -> dict:
+    """The interview's editable fields, as `update_interview` compares them."""
+    return {name: getattr(interview, name) for name in _INTERVIEW_LABELS}
+
+
+def update_interview(
+    journal: Journal, interview_id: int, fields: InterviewFields, *, read: dict | None = None
+) -> None:
+    """Save the interview's fields. `read`: the fields as the saving tab showed them
+    (`interview_values`); one another tab changed since raises EditConflict and nothing
+    is saved (coach.edits)."""
+    typed = fields.cleaned()
 
     def work(cur):
+        stored = interview_values(get_interview(cur, interview_id))
+        fields = InterviewFields(
+            **{**stored, **edits.changes(stored, interview_values(typed), read, _INTERVIEW_LABELS)}
+        )
         _require_company(cur, fields.company_id)
         row = cur.execute(
             """

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import duckdb
 from rapidfuzz import fuzz, process
 
+from coach import edits
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.review_rules import match_question, normalise_question
@@ -194,15 +195,29 @@ def add_question(cur: duckdb.DuckDBPyConnection, text: str, dimension: str) -> i
     ).fetchone()[0]
 
 
-def set_dimension(journal: Journal, question_id: int, dimension: str) -> None:
-    """Re-classify a question (a plain column: allowed although asks reference it)."""
+def set_dimension(
+    journal: Journal, question_id: int, dimension: str, *, read: str | None = None
+) -> str:
+    """Re-classify a question (a plain column: allowed although asks reference it).
+
+    `read`: the dimension the saving tab last read; another tab's change since raises
+    EditConflict (coach.edits). Returns the dimension stored."""
 
     def work(cur):
         check_dimension(cur, dimension)
-        get_question(cur, question_id)
+        question = get_question(cur, question_id)
+        changed = edits.changes(
+            {"dimension": question.dimension},
+            {"dimension": dimension},
+            None if read is None else {"dimension": read},
+            {"dimension": "Dimension"},
+        )
+        if not changed:
+            return question.dimension  # this tab's choice was already stored, or kept
         cur.execute("UPDATE questions SET dimension = ? WHERE id = ?", [dimension, question_id])
+        return dimension
 
-    journal.write(work)
+    return journal.write(work)
 
 
 def set_text(journal: Journal, question_id: int, text: str) -> None:

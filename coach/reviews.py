@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from coach import edits, vocabulary
 from coach import questions as question_bank
-from coach import vocabulary
 from coach.actions import sync_suggestions
 from coach.analysis import Analysis, analyse
 from coach.db import Journal
@@ -176,27 +176,45 @@ def _clean_review_fields(fields: dict) -> dict:
     return cleaned
 
 
-def save_review(journal: Journal, interview_id: int, now: datetime, **fields) -> Review:
+_REVIEW_LABELS = {
+    **_TEXT_FIELDS,
+    "overall_rating": "Overall rating",
+    "self_state": "How confidently you came across",
+    "interviewer_reaction": "The interviewer's reaction",
+    "harmony": "Harmony",
+    "pace": "Pace",
+    "depth": "Review depth",
+    "led_by_interviewer": "Led by the interviewer",
+}
+
+
+def save_review(
+    journal: Journal, interview_id: int, now: datetime, *, read: dict | None = None, **fields
+) -> Review:
     """Save the given fields of the review (only those), and bring the plan up to date.
 
-    A new overall rating resets the depth to the one the rating sets; pass `depth` to
-    choose another.
+    `read`: what the saving tab last read of those fields; a field another tab changed
+    since raises EditConflict and nothing is saved (coach.edits). A new overall rating
+    resets the depth to the one the rating sets; pass `depth` to choose another.
     """
     cleaned = _clean_review_fields(fields)
-    if "overall_rating" in cleaned and "depth" not in cleaned:
-        rating = cleaned["overall_rating"]
-        cleaned["depth"] = review_depth(rating).key if rating else None
 
     def work(cur):
-        if get_review(cur, interview_id) is None:
+        review = get_review(cur, interview_id)
+        if review is None:
             raise NotFound(
                 "That review no longer exists; its interview may have been deleted in another tab."
             )
-        if cleaned:
-            assignments = ", ".join(f"{name} = ?" for name in cleaned)  # whitelisted names
+        stored = {name: getattr(review, name) for name in cleaned}
+        changed = edits.changes(stored, cleaned, read, _REVIEW_LABELS)
+        if "overall_rating" in changed and "depth" not in fields:
+            rating = changed["overall_rating"]
+            changed["depth"] = review_depth(rating).key if rating else None
+        if changed:
+            assignments = ", ".join(f"{name} = ?" for name in changed)  # whitelisted names
             cur.execute(
                 f"UPDATE reviews SET {assignments}, updated_at = ? WHERE interview_id = ?",  # noqa: S608
-                [*cleaned.values(), now, interview_id],
+                [*changed.values(), now, interview_id],
             )
             sync_suggestions(cur, interview_id, now)
         return get_review(cur, interview_id)
@@ -393,11 +411,22 @@ class AskSaved:
     card_created: bool = False  # this save made the question a rehearsal card
 
 
-def save_ask(journal: Journal, ask_id: int, now: datetime, **fields) -> AskSaved:
+_ASK_LABELS = {
+    **_ASK_TEXT_FIELDS,
+    "self_score": "My score",
+    "signal": "The interviewer's signal",
+    "cause": "Why it was weak",
+}
+
+
+def save_ask(
+    journal: Journal, ask_id: int, now: datetime, *, read: dict | None = None, **fields
+) -> AskSaved:
     """Save the given fields of an ask (only those). A weak ask becomes a rehearsal card.
 
-    Never touches the ask's question link or interview (indexed columns; answer
-    versions may reference the ask).
+    `read`: what the saving tab last read of those fields (see save_review). Never
+    touches the ask's question link or interview (indexed columns; answer versions may
+    reference the ask).
     """
     cleaned = {}
     for name, value in fields.items():
@@ -414,11 +443,13 @@ def save_ask(journal: Journal, ask_id: int, now: datetime, **fields) -> AskSaved
 
     def work(cur):
         before = get_ask(cur, ask_id)
-        if cleaned:
-            assignments = ", ".join(f"{name} = ?" for name in cleaned)  # whitelisted names
+        stored = {name: getattr(before, name) for name in cleaned}
+        changed = edits.changes(stored, cleaned, read, _ASK_LABELS)
+        if changed:
+            assignments = ", ".join(f"{name} = ?" for name in changed)  # whitelisted names
             cur.execute(
                 f"UPDATE asks SET {assignments} WHERE id = ?",  # noqa: S608
-                [*cleaned.values(), ask_id],
+                [*changed.values(), ask_id],
             )
         ask = get_ask(cur, ask_id)
         created = False
@@ -426,7 +457,7 @@ def save_ask(journal: Journal, ask_id: int, now: datetime, **fields) -> AskSaved
             _, created = ensure_card(cur, ask.question_id, origin="weak_ask", now=now)
             if created:
                 ask = get_ask(cur, ask_id)
-        if any(name in _ASK_CHOICE_FIELDS for name in cleaned):
+        if any(name in _ASK_CHOICE_FIELDS for name in changed):
             sync_suggestions(cur, before.interview_id, now)
         return AskSaved(ask, created)
 

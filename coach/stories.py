@@ -8,7 +8,7 @@ from datetime import datetime
 
 import duckdb
 
-from coach import vocabulary
+from coach import edits, vocabulary
 from coach.actions import sync_suggestions
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
@@ -101,17 +101,37 @@ def add_story(journal: Journal, fields: StoryFields) -> int:
     )
 
 
-def update_story(journal: Journal, story_id: int, fields: StoryFields, now: datetime) -> int:
-    """Save the story and return its id."""
+_STORY_LABELS = {"title": "Title", "situation": "Situation", "task": "Task",
+                 "action": "Action", "result": "Result", "skills": "Skills"}  # fmt: skip
+
+
+def story_values(story: Story | StoryFields) -> dict:
+    """The story's editable fields, as `update_story` compares them."""
+    return {name: getattr(story, name) for name in _STORY_LABELS}
+
+
+def update_story(
+    journal: Journal,
+    story_id: int,
+    fields: StoryFields,
+    now: datetime,
+    *,
+    read: dict | None = None,
+) -> int:
+    """Save the story and return its id.
+
+    `read`: the fields as the saving tab showed them (`story_values`); a field another
+    tab changed since raises EditConflict and nothing is saved (coach.edits)."""
     fields = fields.cleaned()
 
     def work(cur):
-        if cur.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is None:
-            raise NotFound("That story no longer exists; it may have been deleted in another tab.")
+        stored = story_values(get_story(cur, story_id))
+        changed = edits.changes(stored, story_values(fields), read, _STORY_LABELS)
+        merged = StoryFields(**{**stored, **changed})
         cur.execute(
             "UPDATE stories SET title = ?, situation = ?, task = ?, action = ?, result = ?,"
             " skills = ? WHERE id = ?",
-            [*fields.values(), story_id],
+            [*merged.values(), story_id],
         )
         # The title appears in suggested actions of every interview that used the story.
         for (interview_id,) in cur.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import streamlit as st
@@ -13,6 +14,7 @@ from coach.companies import Company
 from coach.db import Journal
 from coach.errors import JournalError
 from coach.interviews import Interview, InterviewFields
+from coach_ui import edit_state
 
 # The widget accepts any date and the journal checks it (InterviewFields.cleaned): a
 # date outside the widget's own limits is shown as invalid in the browser but never
@@ -31,6 +33,53 @@ def _reset(name: str) -> None:
     st.session_state[f"forms_generation_{name}"] += 1
 
 
+def _keyed(form_key: str, editing: bool) -> Callable[[str], dict]:
+    """Keys for an edit form's widgets: keyed, a widget keeps what was typed even when
+    another tab's save changes the value it was drawn with."""
+    return lambda field: {"key": f"{form_key}_{field}"} if editing else {}
+
+
+def _checked_edit(
+    name: str,
+    form_key: str,
+    save: Callable[[dict], int],
+    read: dict,
+    on_saved: Callable[[], None],
+    *,
+    display: Callable[[str, object], str],
+) -> int | None:
+    """Save an edit given what the form showed; a clash with another tab is shown."""
+
+    def done(_: int) -> None:
+        _reset(name)
+        on_saved()
+
+    saved = edit_state.checked_submit(
+        form_key, save, read, done=done, start_over=lambda: _reset(name), display=display
+    )
+    if saved is None:
+        edit_state.show_clash(form_key)
+    return saved
+
+
+def _interview_display(journal: Journal) -> Callable[[str, object], str]:
+    def display(field: str, value: object) -> str:
+        if field == "company_id":
+            cur = journal.cursor()
+            try:
+                return company_store.get_company(cur, value).name
+            except JournalError:
+                return "a company since deleted"
+            finally:
+                cur.close()
+        options = {"format": vocabulary.INTERVIEW_FORMATS, "outcome": vocabulary.OUTCOMES}
+        if field in options:
+            return options[field].get(value, str(value))
+        return edit_state.plain(field, value)
+
+    return display
+
+
 def interview_form(
     journal: Journal,
     company_names: list[str],
@@ -38,16 +87,25 @@ def interview_form(
     *,
     name: str,
     existing: Interview | None = None,
+    on_saved: Callable[[], None] = lambda: None,
 ) -> int | None:
     """Draw the add/edit interview form; return the interview id once saved.
 
     `company_names` are offered in the company box (the recent ones: any other is
-    found when its name is typed)."""
+    found when its name is typed). An edit is checked against what another tab saved
+    since the form was drawn (coach_ui.edit_state); `on_saved` runs once it is saved."""
     names = list(company_names)
     if existing and existing.company not in names:
         names.append(existing.company)
     default_when = existing.scheduled_at.astimezone(now.tzinfo) if existing else None
-    with st.form(_form_key(name), border=existing is not None, enter_to_submit=False):
+    form_key = _form_key(name)
+    keyed = _keyed(form_key, existing is not None)
+    read = (
+        edit_state.form_base(form_key, interview_store.interview_values(existing))
+        if existing
+        else None
+    )
+    with st.form(form_key, border=existing is not None, enter_to_submit=False):
         company_col, kind_col = st.columns([3, 2])
         company_name = company_col.selectbox(
             "Company",
@@ -56,6 +114,7 @@ def interview_form(
             accept_new_options=True,
             placeholder="Choose, or type a new company",
             help="Type a name that is not in the list to add a new company.",
+            **keyed("company"),
         )
         new_kind = kind_col.segmented_control(
             "Kind, if the company is new",
@@ -63,22 +122,33 @@ def interview_form(
             format_func=vocabulary.COMPANY_KINDS.get,
             default="undecided",
             help="Practice: a warm-up you are unlikely to join. Target: one you really want.",
+            **keyed("new_kind"),
         )
         role_col, round_col = st.columns(2)
         role = role_col.text_input(
-            "Role", value=existing.role if existing else "", placeholder="e.g. Data analyst"
+            "Role",
+            value=existing.role if existing else "",
+            placeholder="e.g. Data analyst",
+            **keyed("role"),
         )
         round_ = round_col.text_input(
-            "Round", value=existing.round if existing else "", placeholder="e.g. First round"
+            "Round",
+            value=existing.round if existing else "",
+            placeholder="e.g. First round",
+            **keyed("round"),
         )
         date_col, time_col, format_col = st.columns(3)
         day = date_col.date_input(
             "Date",
             value=default_when.date() if default_when else now.date() + timedelta(days=1),
             **ANY_DATE,
+            **keyed("day"),
         )
         at = time_col.time_input(
-            "Time", value=default_when.time() if default_when else time(10, 0), step=900
+            "Time",
+            value=default_when.time() if default_when else time(10, 0),
+            step=900,
+            **keyed("time"),
         )
         formats = list(vocabulary.INTERVIEW_FORMATS)
         interview_format = format_col.selectbox(
@@ -86,12 +156,14 @@ def interview_form(
             formats,
             index=formats.index(existing.format) if existing else 1,
             format_func=vocabulary.INTERVIEW_FORMATS.get,
+            **keyed("format"),
         )
         person_col, outcome_col = st.columns(2)
         interviewer = person_col.text_input(
             "Interviewer",
             value=existing.interviewer if existing else "",
             placeholder="Name and title, if you know them",
+            **keyed("interviewer"),
         )
         outcomes = list(vocabulary.OUTCOMES)
         outcome = outcome_col.selectbox(
@@ -99,11 +171,15 @@ def interview_form(
             outcomes,
             index=outcomes.index(existing.outcome) if existing else 0,
             format_func=vocabulary.OUTCOMES.get,
+            **keyed("outcome"),
         )
-        notes = st.text_area("Notes", value=existing.notes if existing else "", height=80)
+        notes = st.text_area(
+            "Notes", value=existing.notes if existing else "", height=80, **keyed("notes")
+        )
         label = "Save changes" if existing else "Add interview"
         submitted = st.form_submit_button(label, type="primary", icon=":material/save:")
     if not submitted:
+        edit_state.show_clash(form_key)
         return None
     if not company_name:
         st.error("Choose a company, or type the name of a new one.")
@@ -124,10 +200,18 @@ def interview_form(
             notes=notes,
         )
         if existing:
-            interview_store.update_interview(journal, existing.id, fields)
-            interview_id = existing.id
-        else:
-            interview_id = interview_store.add_interview(journal, fields)
+            return _checked_edit(
+                name,
+                form_key,
+                lambda read: (
+                    interview_store.update_interview(journal, existing.id, fields, read=read)
+                    or existing.id
+                ),
+                read,
+                on_saved,
+                display=_interview_display(journal),
+            )
+        interview_id = interview_store.add_interview(journal, fields)
     except JournalError as error:
         st.error(str(error))
         return None
@@ -135,34 +219,69 @@ def interview_form(
     return interview_id
 
 
-def company_form(journal: Journal, *, name: str, existing: Company | None = None) -> int | None:
-    """Draw the add/edit company form; return the company id once saved."""
+def company_form(
+    journal: Journal,
+    *,
+    name: str,
+    existing: Company | None = None,
+    on_saved: Callable[[], None] = lambda: None,
+) -> int | None:
+    """Draw the add/edit company form; return the company id once saved.
+
+    An edit is checked as in `interview_form`."""
     kinds = list(vocabulary.COMPANY_KINDS)
-    with st.form(_form_key(name), border=existing is not None, enter_to_submit=True):
+    form_key = _form_key(name)
+    keyed = _keyed(form_key, existing is not None)
+    read = (
+        edit_state.form_base(
+            form_key, {"name": existing.name, "kind": existing.kind, "notes": existing.notes}
+        )
+        if existing
+        else None
+    )
+    with st.form(form_key, border=existing is not None, enter_to_submit=True):
         name_col, kind_col = st.columns([3, 2])
-        company_name = name_col.text_input("Name", value=existing.name if existing else "")
+        company_name = name_col.text_input(
+            "Name", value=existing.name if existing else "", **keyed("name")
+        )
         kind = kind_col.segmented_control(
             "Kind",
             kinds,
             format_func=vocabulary.COMPANY_KINDS.get,
             default=existing.kind if existing else "undecided",
+            **keyed("kind"),
         )
         notes = st.text_area(
             "Notes",
             value=existing.notes if existing else "",
             height=80,
             placeholder="Why this company, who you know there, what you have heard…",
+            **keyed("notes"),
         )
         label = "Save changes" if existing else "Add company"
         submitted = st.form_submit_button(label, type="primary", icon=":material/save:")
     if not submitted:
+        edit_state.show_clash(form_key)
         return None
     try:
         if existing:
-            company_store.update_company(
-                journal, existing.id, company_name, kind or "undecided", notes
+            return _checked_edit(
+                name,
+                form_key,
+                lambda read: (
+                    company_store.update_company(
+                        journal, existing.id, company_name, kind or "undecided", notes, read=read
+                    )
+                    or existing.id
+                ),
+                read,
+                on_saved,
+                display=lambda field, v: (
+                    vocabulary.COMPANY_KINDS.get(v, v)
+                    if field == "kind"
+                    else edit_state.plain(field, v)
+                ),
             )
-            company_id = existing.id
         else:
             company_id = company_store.add_company(
                 journal, company_name, kind or "undecided", notes

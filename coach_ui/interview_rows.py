@@ -70,8 +70,9 @@ def interview_row(
                 ctx.now,
                 name=f"interviews_edit_{interview.id}",
                 existing=interview,
+                on_saved=lambda: saved_and_closed("Interview"),
             )
-            finish_editing(saved, cancel_key=f"interviews_cancel_{interview.id}", noun="Interview")
+            finish_editing(saved, cancel_key=f"interviews_cancel_{interview.id}")
             return
         text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         kind = interview.company_kind
@@ -115,11 +116,12 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
     with st.container(border=True):
         if st.session_state[EDITING] == key:
             saved = company_form(
-                ctx.journal, name=f"interviews_company_{company.id}", existing=company
+                ctx.journal,
+                name=f"interviews_company_{company.id}",
+                existing=company,
+                on_saved=lambda: saved_and_closed("Company"),
             )
-            finish_editing(
-                saved, cancel_key=f"interviews_cancel_company_{company.id}", noun="Company"
-            )
+            finish_editing(saved, cancel_key=f"interviews_cancel_company_{company.id}")
             return
         text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         count = company.interview_count
@@ -141,12 +143,16 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
         )
 
 
-def finish_editing(saved: int | None, *, cancel_key: str, noun: str) -> None:
-    """Under a row's edit form: a Cancel button, and closing the form once it saved."""
+def saved_and_closed(noun: str) -> None:
+    """An edit form saved (at once, or by "Keep mine" after a clash): close it, say so."""
+    set_flag(EDITING, None)
+    st.toast(f"{noun} saved.", icon=":material/check:")
+
+
+def finish_editing(saved: int | None, *, cancel_key: str) -> None:
+    """Under a row's edit form: a Cancel button, and the page drawn again once saved."""
     st.button("Cancel", key=cancel_key, on_click=set_flag, args=(EDITING, None))
     if saved is not None:
-        set_flag(EDITING, None)
-        st.toast(f"{noun} saved.", icon=":material/check:")
         st.rerun()
 
 

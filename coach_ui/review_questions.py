@@ -157,15 +157,17 @@ def _ask_key(ask: Ask, name: str) -> str:
     return f"review_ask_{ask.id}_{name}"
 
 
-def _ask_saver(ctx: PageContext, ask: Ask, name: str):
+def _ask_saver(ctx: PageContext, ask: Ask, name: str, label: str, options=None):
     key = _ask_key(ask, name)
 
-    def save(value) -> None:
-        saved = reviews.save_ask(ctx.journal, ask.id, w.now(), **{name: value})
+    def save(value, read):
+        saved = reviews.save_ask(ctx.journal, ask.id, w.now(), read={name: read}, **{name: value})
         if saved.card_created:
             w.notice("Added to your rehearsal cards.")
+        return getattr(saved.ask, name)
 
-    return w.saver(key, save)
+    display = (lambda _, v: "" if v is None else str(options.get(v, v))) if options else None
+    return w.checked_saver(key, save, what=f"{label}, for “{ask.question}”", display=display)
 
 
 def ask_card(
@@ -188,8 +190,13 @@ def ask_card(
             list(dims),
             format_func=dims.get,
             key=dim_key,
-            on_change=w.saver(
-                dim_key, lambda d: question_bank.set_dimension(ctx.journal, ask.question_id, d)
+            on_change=w.checked_saver(
+                dim_key,
+                lambda d, read: question_bank.set_dimension(
+                    ctx.journal, ask.question_id, d, read=read
+                ),
+                what=f"Dimension of “{ask.question}”",
+                display=lambda _, d: dims.get(d, d),
             ),
             label_visibility="collapsed",
             help="The kind of question. Changing it re-classifies the question in your bank.",
@@ -221,7 +228,7 @@ def ask_card(
             st.text_area(
                 "What I answered",
                 key=notes_key,
-                on_change=_ask_saver(ctx, ask, "answer_notes"),
+                on_change=_ask_saver(ctx, ask, "answer_notes", "What I answered"),
                 height=90,
                 placeholder="The gist of your answer, in your own words",
             )
@@ -236,7 +243,7 @@ def ask_card(
                 list(vocabulary.SELF_SCORES),
                 format_func=vocabulary.SELF_SCORES.get,
                 key=score_key,
-                on_change=_ask_saver(ctx, ask, "self_score"),
+                on_change=_ask_saver(ctx, ask, "self_score", "My score", vocabulary.SELF_SCORES),
             )
             w.show_error(score_key)
         # Full width: five signals do not fit beside the answer on a laptop screen.
@@ -246,7 +253,9 @@ def ask_card(
             list(vocabulary.SIGNALS),
             format_func=vocabulary.SIGNALS.get,
             key=signal_key,
-            on_change=_ask_saver(ctx, ask, "signal"),
+            on_change=_ask_saver(
+                ctx, ask, "signal", "The interviewer's signal", vocabulary.SIGNALS
+            ),
         )
         w.show_error(signal_key)
         if ask.weak or ask.cause:
@@ -256,7 +265,7 @@ def ask_card(
                 list(vocabulary.CAUSES),
                 format_func=vocabulary.CAUSES.get,
                 key=cause_key,
-                on_change=_ask_saver(ctx, ask, "cause"),
+                on_change=_ask_saver(ctx, ask, "cause", "Why it was weak", vocabulary.CAUSES),
             )
             w.show_error(cause_key)
         diagnosis_box(ctx, review, ask)
@@ -306,7 +315,7 @@ def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
         container.text_area(
             "What went wrong, and why?",
             key=wrong_key,
-            on_change=_ask_saver(ctx, ask, "what_went_wrong"),
+            on_change=_ask_saver(ctx, ask, "what_went_wrong", "What went wrong"),
             height=80,
             placeholder="e.g. I started with the history of the project and never reached "
             "my own part",

@@ -12,7 +12,6 @@ import streamlit as st
 from coach import actions as action_store
 from coach import report, reviews, stories, vocabulary
 from coach.db import Journal
-from coach.errors import JournalError
 from coach.interviews import Interview
 from coach.report import md
 from coach.review_rules import BRIDGING_LINE
@@ -20,6 +19,7 @@ from coach.reviews import STEPS, Review
 from coach_ui import review_widgets as w
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
+from coach_ui.review_forms import EDITING_ACTION, EDITING_STORY, action_form, story_form
 from coach_ui.review_start import choose
 
 STEP_KEYS = list(STEPS)
@@ -147,14 +147,20 @@ def navigation(ctx: PageContext, review: Review, step: str) -> None:
         )
 
 
-def _save_review(journal: Journal, review: Review, field: str, *dependent: str):
+def _save_review(
+    journal: Journal, review: Review, field: str, *dependent: str, label: str, options=None
+):
     key = _key(review, field)
 
-    def save(value) -> None:
-        reviews.save_review(journal, review.interview_id, w.now(), **{field: value})
+    def save(value, read):
+        saved = reviews.save_review(
+            journal, review.interview_id, w.now(), read={field: read}, **{field: value}
+        )
         w.forget(*(_key(review, d) for d in dependent))
+        return getattr(saved, field)
 
-    return w.saver(key, save)
+    display = (lambda _, v: "" if v is None else str(options.get(v, v))) if options else None
+    return w.checked_saver(key, save, what=label, display=display)
 
 
 def choice(
@@ -174,7 +180,7 @@ def choice(
         list(options),
         format_func=lambda k: options[k],
         key=key,
-        on_change=_save_review(journal, review, field, *dependent),
+        on_change=_save_review(journal, review, field, *dependent, label=label, options=options),
         help=help,
     )
     w.show_error(key)
@@ -196,7 +202,7 @@ def text(
     widget(
         label,
         key=key,
-        on_change=_save_review(journal, review, field),
+        on_change=_save_review(journal, review, field, label=label),
         placeholder=placeholder,
         **extra,
     )
@@ -318,7 +324,6 @@ def relationship(ctx: PageContext, review: Review) -> None:
 
 
 # --- 4. Strengths -------------------------------------------------------------
-EDITING_STORY = "review_editing_story"
 
 
 def strengths(ctx: PageContext, review: Review) -> None:
@@ -361,9 +366,7 @@ def story_row(ctx: PageContext, review: Review, story: stories.Story, use: str |
                 st.session_state[EDITING_STORY] = None
                 st.rerun()
             if saved is not None:
-                st.session_state[EDITING_STORY] = None
-                w.notice("Story saved.")
-                st.rerun()
+                st.rerun()  # story_form closed the form and said so
             return
         info, mark, edit = st.columns([5, 4, 1], vertical_alignment="center")
         skills = " ".join(f":blue-badge[{md(s)}]" for s in story.skills)
@@ -412,43 +415,7 @@ def story_row(ctx: PageContext, review: Review, story: stories.Story, use: str |
         w.show_error(key)
 
 
-def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
-    name = f"review_story_form_{story.id if story else 'new'}"
-    generation = st.session_state.setdefault(f"{name}_generation", 0)
-    with st.form(f"{name}_{generation}", border=False, enter_to_submit=False):
-        title = st.text_input("Title", value=story.title if story else "",
-                              placeholder="e.g. Cutting report time by 80%")  # fmt: skip
-        left, right = st.columns(2)
-        situation = left.text_area("Situation", value=story.situation if story else "", height=90)
-        task = right.text_area("Task", value=story.task if story else "", height=90)
-        action = left.text_area("Action: what you did", value=story.action if story else "",
-                                height=90)  # fmt: skip
-        result = right.text_area("Result", value=story.result if story else "", height=90)
-        skills = st.text_input(
-            "Skills shown, separated by commas",
-            value=", ".join(story.skills) if story else "",
-            placeholder="e.g. SQL, stakeholder management, leadership",
-        )
-        submitted = st.form_submit_button(
-            "Save story" if story else "Add story", type="primary", icon=":material/save:"
-        )
-    if not submitted:
-        return None
-    fields = stories.StoryFields(title, situation, task, action, result, skills)
-    try:
-        if story:
-            saved = stories.update_story(ctx.journal, story.id, fields, w.now())
-        else:
-            saved = stories.add_story(ctx.journal, fields)
-    except JournalError as error:  # shown; the form keeps what was typed
-        st.error(str(error))
-        return None
-    st.session_state[f"{name}_generation"] = generation + 1
-    return saved
-
-
 # --- 5. Improvement plan ------------------------------------------------------
-EDITING_ACTION = "review_editing_action"
 
 
 def plan(ctx: PageContext, review: Review) -> None:
@@ -530,31 +497,6 @@ def action_row(ctx: PageContext, action: action_store.Action, *, show_interview:
                                                                                action.id)),
             )  # fmt: skip
         w.show_error(key)
-
-
-def action_form(ctx: PageContext, action: action_store.Action) -> None:
-    aspects = list(vocabulary.ASPECTS)
-    with st.form(f"review_action_form_{action.id}", border=False):
-        new_text = st.text_area("Action", value=action.text, height=80)
-        aspect = st.selectbox(
-            "Aspect", aspects, index=aspects.index(action.aspect),
-            format_func=vocabulary.ASPECTS.get,
-        )  # fmt: skip
-        save, cancel = st.columns([1, 5])
-        saved = save.form_submit_button("Save", type="primary")
-        cancelled = cancel.form_submit_button("Cancel")
-    if cancelled:
-        st.session_state[EDITING_ACTION] = None
-        st.rerun()
-    if saved and w.run(
-        f"review_action_done_{action.id}",
-        lambda: (
-            action_store.update_action(ctx.journal, action.id, text=new_text, aspect=aspect) or True
-        ),
-    ):
-        st.session_state[EDITING_ACTION] = None
-        st.rerun()
-    w.show_error(f"review_action_done_{action.id}")
 
 
 def add_own_action(ctx: PageContext, review: Review) -> None:

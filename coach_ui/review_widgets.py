@@ -4,7 +4,10 @@ Every editable value of a review is a keyed widget seeded once from the journal
 (`seed`) and saved by an `on_change` callback (`saver`), so the journal is up to date
 after every change and a refresh loses at most the field being typed. A save that
 fails (text over the limit, a row deleted in another tab) leaves the widget as typed
-and shows the message under it (`show_error`).
+and shows the message under it (`show_error`). A save checked against what this tab
+read (`checked_saver`) never replaces what another tab saved since: the clash is
+shown under the widget with both versions (coach_ui.edit_state), and text typed into
+a row another tab removed is kept at the top of the page to copy.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from typing import Any
 import streamlit as st
 
 from coach.analysis import Analysis
-from coach.errors import JournalError
+from coach.edits import EditConflict
+from coach.errors import JournalError, NotFound
 from coach.report import md
+from coach_ui import edit_state
 
 ERRORS = "review_errors"  # widget key -> message of its last failed save
 NOTICES = "review_notices"  # messages to show once, at the top of the step
@@ -28,17 +33,8 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
-def seed(key: str, value: Any) -> str:
-    """Give the widget `key` its stored value, unless this session already shows one."""
-    if key not in st.session_state:
-        st.session_state[key] = value
-    return key
-
-
-def forget(*keys: str) -> None:
-    """Drop widget values so they are seeded from the journal again."""
-    for key in keys:
-        st.session_state.pop(key, None)
+seed = edit_state.seed  # the widget's stored value, and what this tab read (its base)
+forget = edit_state.forget  # drop widget values so they are seeded from the journal again
 
 
 def saver(key: str, save: Callable[[Any], Any]) -> Callable[[], None]:
@@ -52,6 +48,57 @@ def saver(key: str, save: Callable[[Any], Any]) -> Callable[[], None]:
             errors[key] = str(error)
         else:
             errors.pop(key, None)
+
+    return callback
+
+
+def checked_saver(
+    key: str,
+    save: Callable[[Any, Any], Any],
+    *,
+    what: str,
+    display: Callable[[str, Any], str] | None = None,
+) -> Callable[[], None]:
+    """An on_change callback for a save checked against what this tab read.
+
+    `save(value, read)` saves `value` given that this tab last read `read`, and returns
+    the value as stored (cleaned). `what` names the field for text kept after its row
+    was removed in another tab.
+    """
+
+    def attempt(value: Any, read: Any) -> None:
+        stored = save(value, read)
+        edit_state.set_base(key, stored)
+
+    def keep_mine(clash_value: Any) -> Callable[[], None]:
+        return lambda: attempt(st.session_state[key], clash_value)
+
+    def take_theirs(clash_value: Any) -> Callable[[], None]:
+        def take() -> None:
+            st.session_state[key] = clash_value
+            edit_state.set_base(key, clash_value)
+
+        return take
+
+    def callback() -> None:
+        errors = st.session_state.setdefault(ERRORS, {})
+        value = st.session_state[key]
+        try:
+            attempt(value, edit_state.base(key))
+        except EditConflict as clash:
+            errors.pop(key, None)
+            stored = clash.clashes[0].stored
+            edit_state.remember_clash(
+                key, edit_state.Pending(clash, keep_mine(stored), take_theirs(stored), display)
+            )
+        except NotFound as gone:
+            errors[key] = str(gone)
+            edit_state.keep_unsaved(what, value)
+        except JournalError as error:
+            errors[key] = str(error)
+        else:
+            errors.pop(key, None)
+            edit_state.clear_clash(key)
 
     return callback
 
@@ -72,6 +119,7 @@ def show_error(key: str) -> None:
     message = st.session_state.get(ERRORS, {}).get(key)
     if message:
         st.error(message, icon=":material/error:")
+    edit_state.show_clash(key)
 
 
 def notice(message: str) -> None:

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from coach import reviews
-from coach_ui import frame, review_start, review_steps
+from coach_ui import edit_state, frame, review_start, review_steps
 from coach_ui import review_widgets as w
 from coach_ui.review_questions import questions_step
 
 ctx = frame.start("review")
+edit_state.show_unsaved()  # text typed into what another tab removed, to copy
 interview = review_start.resolve(ctx)
 if interview is None:
     st.stop()
