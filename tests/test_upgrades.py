@@ -1,4 +1,4 @@
-"""A journal made with the first released schema opens with today's code, nothing lost."""
+"""Journals made with each released schema open with today's code, nothing lost."""
 
 from __future__ import annotations
 
@@ -8,20 +8,26 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from coach import backups, db, transfer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def unpack(tmp_path: Path) -> Path:
+def unpack(tmp_path: Path, version: int = 1) -> Path:
     path = tmp_path / "journal.duckdb"
-    with gzip.open(FIXTURES / "journal-v1.duckdb.gz", "rb") as src, open(path, "wb") as dst:
+    with (
+        gzip.open(FIXTURES / f"journal-v{version}.duckdb.gz", "rb") as src,
+        open(path, "wb") as dst,
+    ):
         shutil.copyfileobj(src, dst)
     return path
 
 
-def test_a_version_1_journal_opens_migrated_with_every_value_kept(tmp_path):
-    path = unpack(tmp_path)
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_journal_of_every_released_schema_opens_migrated_with_every_value_kept(tmp_path, version):
+    path = unpack(tmp_path, version)
     now = datetime(2026, 11, 25, tzinfo=UTC)
     journal = db.open_journal(str(path), now=now)
     try:
@@ -30,7 +36,7 @@ def test_a_version_1_journal_opens_migrated_with_every_value_kept(tmp_path):
         after = transfer.export_document(cur, now=now)["tables"]
     finally:
         db.close_journal(str(path))
-    before = json.loads((FIXTURES / "journal-v1.json").read_text())["tables"]
+    before = json.loads((FIXTURES / f"journal-v{version}.json").read_text())["tables"]
     for table, rows in before.items():
         # Later migrations may add columns; every value the first release wrote stays.
         kept = [{column: row[column] for column in rows[0]} for row in after[table]] if rows else []
