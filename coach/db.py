@@ -40,6 +40,7 @@ from coach.migrations import MIGRATIONS
 
 APP_NAME = "interview-coach"
 CHECKPOINT_RETRY_SECONDS = 1.0
+CLOSE_WAIT_SECONDS = 10.0  # for a page's query to finish when the app stops
 _UNKNOWN = object()
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -353,7 +354,13 @@ class Journal:
         return self.meta("kind") == "sample"
 
     def close(self) -> None:
-        """Wait for a backup still copying, checkpoint, and close the connection."""
+        """Wait for a backup still copying, checkpoint, and close the connection.
+
+        A page still running a query when the app stops holds one of the connection's
+        cursors, and DuckDB refuses to close it meanwhile ("connection is busy"): the
+        close waits for the query (up to CLOSE_WAIT_SECONDS) rather than leave a thread
+        inside DuckDB as the process exits, which aborts it.
+        """
         self.wait_for_backup()
         if self._checkpoints is not None:
             self._checkpoints.stop()
@@ -363,7 +370,15 @@ class Journal:
                 self._connection.execute("CHECKPOINT")
             except duckdb.Error as error:
                 log.warning("The last checkpoint of %s failed: %s", self.database, error)
-            self._connection.close()
+            deadline = time.monotonic() + CLOSE_WAIT_SECONDS
+            while True:
+                try:
+                    self._connection.close()
+                    return
+                except duckdb.Error as error:
+                    if "busy" not in str(error).lower() or time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
 
 
 class _Checkpoints:

@@ -249,3 +249,28 @@ def test_closing_every_journal_checkpoints_each_one(tmp_path, now):
         copy = duckdb.connect(str(path), read_only=True)
         assert copy.execute("SELECT notes FROM companies").fetchall() == [("last",)]
         copy.close()
+
+
+def test_closing_waits_for_a_query_still_running_in_another_thread(journal_path, now):
+    # The app stopping while a page still reads: DuckDB refuses to close a connection
+    # whose cursor is busy, and a thread left inside DuckDB at exit aborts the process.
+    import threading
+
+    journal = db.open_journal(str(journal_path), now=now)
+    journal.wait_for_backup()
+    cur = journal.cursor()
+    started, result = threading.Event(), []
+
+    def read() -> None:
+        started.set()
+        result.append(
+            cur.execute("SELECT count(*) FROM range(300000000) t(i) WHERE i % 7 = 3").fetchone()
+        )
+
+    reading = threading.Thread(target=read)
+    reading.start()
+    started.wait()
+    time.sleep(0.2)
+    db.close_journal(str(journal_path))
+    reading.join()
+    assert result and result[0][0] > 0
