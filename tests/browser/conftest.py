@@ -254,3 +254,19 @@ def wait_for_app(page, timeout_ms: float = UI_TIMEOUT_MS) -> None:
 def wait_for_app_fixture() -> Callable[..., None]:
     """`wait_for_app(page)` for tests (this folder is not a package, so import is awkward)."""
     return wait_for_app
+
+
+def settled(page, timeout_ms: float = UI_TIMEOUT_MS) -> None:
+    """Wait until no script run is in flight. Call it before a click that must not be
+    lost: a click sent while the run started by the previous one is still going can be
+    dropped on a busy machine. (Right after a click the state turns "running" only
+    30-300 ms later, so this is no way to wait for that click's own run.)"""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        timeout=timeout_ms
+    )
+
+
+@pytest.fixture(name="settled")
+def settled_fixture() -> Callable[..., None]:
+    """`settled(page)` for tests."""
+    return settled

@@ -38,7 +38,7 @@ def interview_count(path) -> int:
 
 
 def test_an_interview_dated_in_a_year_the_journal_refuses_is_not_added_and_says_why(
-    app_server, page, wait_for_app, tmp_path
+    app_server, page, wait_for_app, settled, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
     server = app_server(db_path=path)
@@ -51,6 +51,7 @@ def test_an_interview_dated_in_a_year_the_journal_refuses_is_not_added_and_says_
     form.get_by_label("Role").fill("Analyst")
     type_date(form, "Date", "1889-05-04")
     expect(form.get_by_test_id("stDateInputError")).to_have_count(0)  # not refused unseen
+    settled(page)
     form.get_by_role("button", name="Add interview").click()
     expect(page.get_by_text(re.compile("1889 is not a plausible year"))).to_be_visible()
     expect(page.get_by_text("Interview added.")).to_have_count(0)
@@ -59,7 +60,9 @@ def test_an_interview_dated_in_a_year_the_journal_refuses_is_not_added_and_says_
     assert interview_count(path) == 0
 
 
-def test_the_spot_forms_date_is_never_replaced_by_today(app_server, page, wait_for_app, tmp_path):
+def test_the_spot_forms_date_is_never_replaced_by_today(
+    app_server, page, wait_for_app, settled, tmp_path
+):
     path = tmp_path / "journal.duckdb"
     server = app_server(db_path=path)
     page.goto(server.url + "/review")
@@ -69,6 +72,7 @@ def test_the_spot_forms_date_is_never_replaced_by_today(app_server, page, wait_f
     )
     choose(form, "Company", "Acme")
     type_date(form, "Date", "2041-02-03")  # more than ten years ahead: outside the default
+    settled(page)
     form.get_by_role("button", name="Add and start the review").click()
     expect(page.get_by_role("heading", name=re.compile("Review: Acme"))).to_be_visible()
     expect(page.get_by_text(re.compile("3 Feb 2041"))).to_be_visible()

@@ -26,12 +26,18 @@ WAYS_TO_STOP = [
 ]
 
 
-def add_company(page, name: str) -> None:
+def add_company(page, settled, name: str) -> None:
+    settled(page)
     page.get_by_role("tab", name=re.compile("Companies")).click()
+    expect(page.get_by_text("Add a company")).to_be_visible()
+    settled(page)
     page.get_by_text("Add a company").click()
     form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add company"))
+    expect(form.get_by_label("Name")).to_be_visible()
+    settled(page)
     form.get_by_label("Name").fill(name)
     form.get_by_role("button", name="Add company").click()
+    expect(page.get_by_role("tab", name="Companies (1)")).to_be_visible()
     expect(page.get_by_text(name, exact=True)).to_be_visible()
 
 
@@ -39,13 +45,13 @@ def add_company(page, name: str) -> None:
     ("launcher", "stop"), WAYS_TO_STOP, ids=[f"{how}-{sig.name}" for how, sig in WAYS_TO_STOP]
 )
 def test_the_journal_file_alone_holds_the_last_save_however_the_app_stopped(
-    app_server, page, wait_for_app, tmp_path, launcher, stop
+    app_server, page, wait_for_app, settled, tmp_path, launcher, stop
 ):
     journal = tmp_path / "coach.duckdb"
     server = app_server(db_path=journal, launcher=launcher)
     page.goto(server.url + "/interviews")
     wait_for_app(page)
-    add_company(page, "Saved just before the stop")
+    add_company(page, settled, "Saved just before the stop")
     if stop == signal.SIGKILL:
         time.sleep(db.CHECKPOINT_RETRY_SECONDS + 1)  # the bound documented for a crash
     server.process.send_signal(stop)

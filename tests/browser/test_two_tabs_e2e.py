@@ -59,14 +59,15 @@ def open_tab(browser, url: str, wait_for_app):
     return tab
 
 
-def type_and_leave(tab, label: str, text: str) -> None:
+def type_and_leave(tab, settled, label: str, text: str) -> None:
+    settled(tab)
     box = tab.get_by_label(label)
     box.fill(text)
     tab.get_by_role("heading").first.click()  # leaving the box saves it
 
 
 def test_an_earlier_tab_never_overwrites_a_newer_save_and_shows_both_texts(
-    app_server, browser, wait_for_app, tmp_path
+    app_server, browser, wait_for_app, settled, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
     interview_id = reviewed_interview(path, "relationship")
@@ -77,10 +78,10 @@ def test_an_earlier_tab_never_overwrites_a_newer_save_and_shows_both_texts(
     earlier = open_tab(browser, url, wait_for_app)
     expect(earlier.get_by_label(label)).to_have_value("")
     later = open_tab(browser, url, wait_for_app)
-    type_and_leave(later, label, "Learn dbt, said in the second tab")
+    type_and_leave(later, settled, label, "Learn dbt, said in the second tab")
     expect(later.get_by_text("In your plan as a follow-up action.")).to_be_visible()
 
-    type_and_leave(earlier, label, "Show business impact, typed in the first tab")
+    type_and_leave(earlier, settled, label, "Show business impact, typed in the first tab")
     clash = earlier.get_by_test_id("stAlert").filter(has_text="changed in another tab")
     expect(clash).to_be_visible()
     panel = earlier.locator(".st-key-edit_clash_review_1_advice")
@@ -93,6 +94,7 @@ def test_an_earlier_tab_never_overwrites_a_newer_save_and_shows_both_texts(
         "Learn dbt, said in the second tab"
     )
 
+    settled(earlier)
     panel.get_by_role("button", name="Keep mine").click()
     expect(clash).to_have_count(0)
     server.stop()
@@ -102,7 +104,7 @@ def test_an_earlier_tab_never_overwrites_a_newer_save_and_shows_both_texts(
 
 
 def test_text_typed_into_a_question_removed_in_another_tab_is_kept_to_copy(
-    app_server, browser, wait_for_app, tmp_path
+    app_server, browser, wait_for_app, settled, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
     interview_id = reviewed_interview(path, "questions")
@@ -112,6 +114,7 @@ def test_text_typed_into_a_question_removed_in_another_tab_is_kept_to_copy(
     typing = open_tab(browser, url, wait_for_app)
     expect(typing.get_by_label("What I answered")).to_be_visible()
     removing = open_tab(browser, url, wait_for_app)
+    settled(removing)
     removing.locator(".st-key-review_ask_1").get_by_test_id("stPopover").get_by_role(
         "button"
     ).click()  # the question's menu
@@ -119,7 +122,7 @@ def test_text_typed_into_a_question_removed_in_another_tab_is_kept_to_copy(
     expect(removing.get_by_label("What I answered")).to_have_count(0)
 
     answer = "I lead analytics at a retailer; 我负责数据分析 🚀 <b>not bold</b>"
-    type_and_leave(typing, "What I answered", answer)
+    type_and_leave(typing, settled, "What I answered", answer)
     kept = typing.locator(".st-key-edit_unsaved")
     expect(
         kept.get_by_text("Not saved: what you typed below belonged to something")
