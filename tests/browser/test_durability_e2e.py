@@ -13,6 +13,7 @@ import signal
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from coach import db
@@ -36,8 +37,16 @@ def add_company(page, settled, name: str) -> None:
     expect(form.get_by_label("Name")).to_be_visible()
     settled(page)
     form.get_by_label("Name").fill(name)
-    form.get_by_role("button", name="Add company").click()
-    expect(page.get_by_role("tab", name="Companies (1)")).to_be_visible()
+    added = page.get_by_role("tab", name="Companies (1)")
+    for _ in range(3):  # a submit the busy frontend dropped is sent again (a double add
+        settled(page)  # would be refused: one company per name)
+        form.get_by_role("button", name="Add company").click()
+        try:
+            added.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    expect(added).to_be_visible()
     expect(page.get_by_text(name, exact=True)).to_be_visible()
 
 
