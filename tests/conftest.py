@@ -64,3 +64,27 @@ def _held_by_another_process(path: Path):
 def hold_file():
     """`with hold_file(path) as pid:` — the file is locked by process `pid` inside."""
     return _held_by_another_process
+
+
+@pytest.fixture(scope="module")
+def sample_export(tmp_path_factory) -> str:
+    """The sample journal (dated NOW) exported as JSON: the export tests' usual file."""
+    from coach import sample, transfer
+
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    sample.write_sample(path, NOW)
+    journal = db.open_journal(str(path))
+    try:
+        return transfer.export_json(journal.cursor(), now=NOW)
+    finally:
+        db.close_journal(str(path))
+
+
+@pytest.fixture
+def app_journal(tmp_path, monkeypatch) -> Path:
+    """The journal file AppTest's pages open (COACH_DB), closed after the test."""
+    database = tmp_path / "journal.duckdb"
+    monkeypatch.setenv("COACH_DB", str(database))
+    monkeypatch.setenv("COACH_SAMPLE_DB", str(tmp_path / "sample.duckdb"))
+    yield database
+    db.close_journal(str(database))

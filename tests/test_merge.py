@@ -76,17 +76,6 @@ def union(*forms: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, A
 # -- the losses of the issue, each on its own ---------------------------------------
 
 
-@pytest.fixture(scope="module")
-def sample_export(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    sample.write_sample(path, NOW)
-    journal = db.open_journal(str(path))
-    try:
-        return transfer.export_json(journal.cursor(), now=NOW)
-    finally:
-        db.close_journal(str(path))
-
-
 @pytest.fixture
 def other_journal(tmp_path) -> db.Journal:
     """A journal that already holds data, numbered from 1 like any other."""

@@ -9,22 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach import db, sample, transfer
+from coach import db, transfer
 from coach import vocabulary as v
 from coach.errors import InvalidInput
-
-
-@pytest.fixture(scope="module")
-def sample_export(tmp_path_factory) -> str:
-    from tests.conftest import NOW
-
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    sample.write_sample(path, NOW)
-    journal = db.open_journal(str(path))
-    try:
-        return transfer.export_json(journal.cursor(), now=NOW)
-    finally:
-        db.close_journal(str(path))
 
 
 def export(journal, now) -> str:

@@ -20,12 +20,8 @@ NOW = datetime.now(UTC)
 
 
 @pytest.fixture
-def path(tmp_path, monkeypatch):
-    database = tmp_path / "journal.duckdb"
-    monkeypatch.setenv("COACH_DB", str(database))
-    monkeypatch.setenv("COACH_SAMPLE_DB", str(tmp_path / "sample.duckdb"))
-    yield database
-    db.close_journal(str(database))
+def path(app_journal):
+    return app_journal
 
 
 # -- the rule -------------------------------------------------------------------------

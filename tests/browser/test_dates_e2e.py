@@ -37,17 +37,21 @@ def interview_count(path) -> int:
         con.close()
 
 
+def open_form(app_server, page, wait_for_app, path, where: str, button: str):
+    """The server on a fresh journal, and the form with `button` on page `where`, for Acme."""
+    server = app_server(db_path=path)
+    page.goto(server.url + where)
+    wait_for_app(page)
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name=button))
+    choose(form, "Company", "Acme")
+    return server, form
+
+
 def test_an_interview_dated_in_a_year_the_journal_refuses_is_not_added_and_says_why(
     app_server, page, wait_for_app, settled, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
-    server = app_server(db_path=path)
-    page.goto(server.url + "/interviews")
-    wait_for_app(page)
-    form = page.get_by_test_id("stForm").filter(
-        has=page.get_by_role("button", name="Add interview")
-    )
-    choose(form, "Company", "Acme")
+    server, form = open_form(app_server, page, wait_for_app, path, "/interviews", "Add interview")
     form.get_by_label("Role").fill("Analyst")
     type_date(form, "Date", "1889-05-04")
     expect(form.get_by_test_id("stDateInputError")).to_have_count(0)  # not refused unseen
@@ -64,13 +68,9 @@ def test_the_spot_forms_date_is_never_replaced_by_today(
     app_server, page, wait_for_app, settled, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
-    server = app_server(db_path=path)
-    page.goto(server.url + "/review")
-    wait_for_app(page)
-    form = page.get_by_test_id("stForm").filter(
-        has=page.get_by_role("button", name="Add and start the review")
+    server, form = open_form(
+        app_server, page, wait_for_app, path, "/review", "Add and start the review"
     )
-    choose(form, "Company", "Acme")
     type_date(form, "Date", "2041-02-03")  # more than ten years ahead: outside the default
     settled(page)
     form.get_by_role("button", name="Add and start the review").click()

@@ -66,13 +66,18 @@ def type_and_leave(tab, settled, label: str, text: str) -> None:
     tab.get_by_role("heading").first.click()  # leaving the box saves it
 
 
+def serve_review(app_server, tmp_path, step: str):
+    """A server on a journal whose one review is open on `step`: (path, server, url)."""
+    path = tmp_path / "journal.duckdb"
+    interview_id = reviewed_interview(path, step)
+    server = app_server(db_path=path)
+    return path, server, f"{server.url}/review?interview={interview_id}"
+
+
 def test_an_earlier_tab_never_overwrites_a_newer_save_and_shows_both_texts(
     app_server, browser, wait_for_app, settled, tmp_path
 ):
-    path = tmp_path / "journal.duckdb"
-    interview_id = reviewed_interview(path, "relationship")
-    server = app_server(db_path=path)
-    url = f"{server.url}/review?interview={interview_id}"
+    path, server, url = serve_review(app_server, tmp_path, "relationship")
     label = "Did the interviewer give you advice?"
 
     earlier = open_tab(browser, url, wait_for_app)
@@ -106,10 +111,7 @@ def test_an_earlier_tab_never_overwrites_a_newer_save_and_shows_both_texts(
 def test_text_typed_into_a_question_removed_in_another_tab_is_kept_to_copy(
     app_server, browser, wait_for_app, settled, tmp_path
 ):
-    path = tmp_path / "journal.duckdb"
-    interview_id = reviewed_interview(path, "questions")
-    server = app_server(db_path=path)
-    url = f"{server.url}/review?interview={interview_id}"
+    path, server, url = serve_review(app_server, tmp_path, "questions")
 
     typing = open_tab(browser, url, wait_for_app)
     expect(typing.get_by_label("What I answered")).to_be_visible()
