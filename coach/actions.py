@@ -18,13 +18,12 @@ from datetime import datetime
 
 import duckdb
 
-from coach import edits, vocabulary
+from coach import edits, fields, vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.review_rules import ReviewFacts, SuggestedAction, suggest_actions
-from coach.text import required_text
 
-ACTION_LIMIT = 2_000
+ACTION_LIMIT = fields.ACTION_LIMIT
 OPEN_ELSEWHERE_LIMIT = 50
 # Actions a review adds by itself; the candidate's own have source 'own'.
 SUGGESTED_SOURCES = frozenset({"suggested", "advice", "referral", "bridge"})
@@ -93,7 +92,7 @@ def open_actions_elsewhere(
 
 
 def _clean(text: str) -> str:
-    return required_text(text, field="An action", limit=ACTION_LIMIT)
+    return fields.check("actions", "text", text)
 
 
 def _check_aspect(aspect: str) -> None:

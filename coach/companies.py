@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from coach import deletion, edits, vocabulary
+from coach import deletion, edits, fields, vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
-from coach.text import NAME_LIMIT, clean_text, required_text
 
 
 @dataclass(frozen=True)
@@ -90,10 +89,9 @@ def get_company(cur: duckdb.DuckDBPyConnection, company_id: int) -> Company:
 
 
 def _validate(name: str, kind: str, notes: str) -> tuple[str, str, str]:
-    name = required_text(name, field="Company name", limit=NAME_LIMIT)
-    if kind not in vocabulary.COMPANY_KINDS:
-        raise InvalidInput(f"Unknown company kind {kind!r}.")
-    return name, kind, clean_text(notes, field="Notes")
+    name = fields.check("companies", "name", name)
+    kind = fields.check("companies", "kind", kind)
+    return name, kind, fields.check("companies", "notes", notes)
 
 
 def _check_unique_name(cur, name: str, *, except_id: int | None = None) -> None:
@@ -122,7 +120,7 @@ def add_company(journal: Journal, name: str, kind: str = "undecided", notes: str
 
 def find_or_add_company(journal: Journal, name: str, kind: str = "undecided") -> int:
     """The id of the company with this name (any case), added if new."""
-    name = required_text(name, field="Company name", limit=NAME_LIMIT)
+    name = fields.check("companies", "name", name)
 
     def work(cur):
         row = cur.execute(

@@ -7,10 +7,9 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from coach import deletion, edits, vocabulary
+from coach import deletion, edits, fields
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
-from coach.text import NAME_LIMIT, clean_text
 
 
 @dataclass(frozen=True)
@@ -186,23 +185,21 @@ class InterviewFields:
     def cleaned(self) -> InterviewFields:
         if self.scheduled_at.tzinfo is None:
             raise InvalidInput("The interview's date and time need a time zone.")
-        if not 1900 <= self.scheduled_at.year <= 2200:
-            raise InvalidInput(
-                f"{self.scheduled_at.year} is not a plausible year for an interview."
-            )
-        if self.format not in vocabulary.INTERVIEW_FORMATS:
-            raise InvalidInput(f"Unknown interview format {self.format!r}.")
-        if self.outcome not in vocabulary.OUTCOMES:
-            raise InvalidInput(f"Unknown outcome {self.outcome!r}.")
+        if self.format is None or self.outcome is None:
+            raise InvalidInput("Choose the interview's format and outcome.")
+
+        def rule(column: str):
+            return fields.check("interviews", column, getattr(self, column))
+
         return InterviewFields(
             company_id=self.company_id,
-            scheduled_at=_utc(self.scheduled_at),
-            role=clean_text(self.role, field="Role", limit=NAME_LIMIT),
-            round=clean_text(self.round, field="Round", limit=NAME_LIMIT),
-            format=self.format,
-            interviewer=clean_text(self.interviewer, field="Interviewer", limit=NAME_LIMIT),
-            outcome=self.outcome,
-            notes=clean_text(self.notes, field="Notes"),
+            scheduled_at=rule("scheduled_at"),
+            role=rule("role"),
+            round=rule("round"),
+            format=rule("format"),
+            interviewer=rule("interviewer"),
+            outcome=rule("outcome"),
+            notes=rule("notes"),
         )
 
     def values(self) -> list:

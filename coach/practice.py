@@ -31,7 +31,7 @@ from typing import Any
 import duckdb
 import fsrs
 
-from coach import vocabulary
+from coach import fields, vocabulary
 from coach.analysis import analyse
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
@@ -47,7 +47,7 @@ from coach.scheduling import (
     utc,
 )
 from coach.settings import get_setting, set_setting
-from coach.text import clean_text, required_text
+from coach.text import clean_text
 
 GRADE_RUBRIC = {
     1: "Could not structure it.",
@@ -613,7 +613,7 @@ def save_answer(
     """Save `text` as the newest (best) answer version of the card's question."""
     if source not in vocabulary.ANSWER_SOURCES:
         raise InvalidInput(f"Unknown answer source {source!r}.")
-    text = required_text(text, field="The answer", limit=200_000)
+    text = fields.check("answers", "text", text)
 
     def work(cur: duckdb.DuckDBPyConnection) -> int:
         return cur.execute(
@@ -652,7 +652,7 @@ def rewrite_leech(journal: Journal, card_id: int, text: str, *, now: datetime) -
 
     Returns the new answer version's id. Past rehearsals stay in the journal.
     """
-    text = required_text(text, field="The rewritten answer", limit=200_000)
+    text = fields.check("answers", "text", text)
 
     def work(cur: duckdb.DuckDBPyConnection) -> int:
         _reset(cur, card_id, now)

@@ -15,15 +15,14 @@ from dataclasses import dataclass
 import duckdb
 from rapidfuzz import fuzz, process
 
-from coach import edits
+from coach import edits, fields
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.review_rules import match_question, normalise_question
-from coach.text import required_text
 
 # A question is a sentence or two; a longer "question" is almost certainly a paste gone
 # wrong (the answer, or a whole transcript), so it is refused with a message.
-QUESTION_LIMIT = 1_000
+QUESTION_LIMIT = fields.QUESTION_LIMIT
 # How many questions one paste may add; more is a paste gone wrong too.
 PASTE_LIMIT = 100
 # A match this close is offered as the default choice; a weaker one defaults to "new".
@@ -97,7 +96,7 @@ def check_dimension(cur: duckdb.DuckDBPyConnection, dimension: str) -> None:
 
 
 def clean_question(text: str | None) -> str:
-    text = required_text(text, field="A question", limit=QUESTION_LIMIT)
+    text = fields.check("questions", "text", text)
     return " ".join(text.split()) if "\n" in text else text
 
 

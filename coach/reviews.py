@@ -20,13 +20,13 @@ from datetime import UTC, datetime
 import duckdb
 
 from coach import edits, vocabulary
+from coach import fields as field_rules
 from coach import questions as question_bank
 from coach.actions import sync_suggestions
 from coach.analysis import Analysis, analyse
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.review_rules import (
-    HARMONY_LEVELS,
     Depth,
     Diagnosis,
     diagnose,
@@ -35,17 +35,9 @@ from coach.review_rules import (
     review_depth,
 )
 from coach.scheduling import ensure_card
-from coach.text import clean_text
 
-STEPS = {
-    "overall": "Overall performance",
-    "questions": "Questions and answers",
-    "relationship": "Relationship",
-    "strengths": "Strengths",
-    "plan": "Improvement plan",
-    "summary": "Summary",
-}
-DEPTHS = {"deep": "Deep review", "refine": "Refine your strengths"}
+STEPS = vocabulary.REVIEW_STEPS
+DEPTHS = vocabulary.REVIEW_DEPTHS
 
 
 # --- The review ---------------------------------------------------------------
@@ -140,52 +132,37 @@ def start_review(journal: Journal, interview_id: int, now: datetime) -> Review:
     return journal.write(work)
 
 
-# Columns a candidate edits, each with its check. Text is cleaned; keys must be known.
-_TEXT_FIELDS = {
-    "self_state_notes": "Notes on how you came across",
-    "reaction_notes": "Notes on the interviewer's reaction",
-    "passionate_topics": "Topics you were passionate about",
-    "advice": "The interviewer's advice",
-    "referral": "The referral",
-}
-_CHOICE_FIELDS = {
-    "overall_rating": vocabulary.OVERALL_RATINGS,
-    "self_state": vocabulary.SELF_STATES,
-    "interviewer_reaction": vocabulary.INTERVIEWER_REACTIONS,
-    "harmony": dict.fromkeys(HARMONY_LEVELS),
-    "pace": vocabulary.PACES,
-    "depth": DEPTHS,
-    "led_by_interviewer": {True: "Yes", False: "No"},
-}
+# Columns a candidate edits; each is checked by its rule in coach.fields.
+_REVIEW_FIELDS = frozenset(
+    {
+        "self_state_notes",
+        "reaction_notes",
+        "passionate_topics",
+        "advice",
+        "referral",
+        "overall_rating",
+        "self_state",
+        "interviewer_reaction",
+        "harmony",
+        "pace",
+        "depth",
+        "led_by_interviewer",
+    }
+)
 
 
-def _clean_review_fields(fields: dict) -> dict:
+def _clean_fields(table: str, editable: frozenset[str], fields: dict) -> dict:
     cleaned = {}
     for name, value in fields.items():
-        if name in _TEXT_FIELDS:
-            cleaned[name] = clean_text(value, field=_TEXT_FIELDS[name])
-        elif name in _CHOICE_FIELDS:
-            allowed = _CHOICE_FIELDS[name]
-            if value is not None and (
-                value not in allowed or isinstance(value, bool) != (name == "led_by_interviewer")
-            ):
-                raise InvalidInput(f"{value!r} is not a choice for {name.replace('_', ' ')}.")
-            cleaned[name] = value
-        else:
-            raise InvalidInput(f"A review has no field {name!r}.")
+        if name not in editable:
+            noun = {"reviews": "A review", "asks": "An ask"}[table]
+            raise InvalidInput(f"{noun} has no field {name!r}.")
+        cleaned[name] = field_rules.check(table, name, value)
     return cleaned
 
 
-_REVIEW_LABELS = {
-    **_TEXT_FIELDS,
-    "overall_rating": "Overall rating",
-    "self_state": "How confidently you came across",
-    "interviewer_reaction": "The interviewer's reaction",
-    "harmony": "Harmony",
-    "pace": "Pace",
-    "depth": "Review depth",
-    "led_by_interviewer": "Led by the interviewer",
-}
+# A clash names each field as its rule does (coach.fields), the form's own words.
+_REVIEW_LABELS = {name: field_rules.rule("reviews", name).label for name in _REVIEW_FIELDS}
 
 
 def save_review(
@@ -197,7 +174,7 @@ def save_review(
     since raises EditConflict and nothing is saved (coach.edits). A new overall rating
     resets the depth to the one the rating sets; pass `depth` to choose another.
     """
-    cleaned = _clean_review_fields(fields)
+    cleaned = _clean_fields("reviews", _REVIEW_FIELDS, fields)
 
     def work(cur):
         review = get_review(cur, interview_id)
@@ -397,12 +374,8 @@ def add_asks(journal: Journal, interview_id: int, new: list[NewAsk], now: dateti
     return journal.write(work)
 
 
-_ASK_TEXT_FIELDS = {"answer_notes": "What you answered", "what_went_wrong": "What went wrong"}
-_ASK_CHOICE_FIELDS = {
-    "self_score": vocabulary.SELF_SCORES,
-    "signal": vocabulary.SIGNALS,
-    "cause": vocabulary.CAUSES,
-}
+_ASK_FIELDS = frozenset({"answer_notes", "what_went_wrong", "self_score", "signal", "cause"})
+_ASK_CHOICE_FIELDS = frozenset({"self_score", "signal", "cause"})
 
 
 @dataclass(frozen=True)
@@ -411,12 +384,7 @@ class AskSaved:
     card_created: bool = False  # this save made the question a rehearsal card
 
 
-_ASK_LABELS = {
-    **_ASK_TEXT_FIELDS,
-    "self_score": "My score",
-    "signal": "The interviewer's signal",
-    "cause": "Why it was weak",
-}
+_ASK_LABELS = {name: field_rules.rule("asks", name).label for name in _ASK_FIELDS}
 
 
 def save_ask(
@@ -428,18 +396,7 @@ def save_ask(
     touches the ask's question link or interview (indexed columns; answer versions may
     reference the ask).
     """
-    cleaned = {}
-    for name, value in fields.items():
-        if name in _ASK_TEXT_FIELDS:
-            cleaned[name] = clean_text(value, field=_ASK_TEXT_FIELDS[name])
-        elif name in _ASK_CHOICE_FIELDS:
-            if value is not None and (
-                isinstance(value, bool) or value not in _ASK_CHOICE_FIELDS[name]
-            ):
-                raise InvalidInput(f"{value!r} is not a choice for {name.replace('_', ' ')}.")
-            cleaned[name] = value
-        else:
-            raise InvalidInput(f"An ask has no field {name!r}.")
+    cleaned = _clean_fields("asks", _ASK_FIELDS, fields)
 
     def work(cur):
         before = get_ask(cur, ask_id)

@@ -20,10 +20,9 @@ from typing import Any
 import duckdb
 import fsrs
 
-from coach import vocabulary
+from coach import fields, vocabulary
 from coach.errors import InvalidInput, NotFound
 from coach.settings import get_setting
-from coach.text import clean_text
 
 # The columns of `cards` that hold the fsrs state, in this order.
 FSRS_COLUMNS = ("fsrs_state", "fsrs_step", "stability", "difficulty", "due", "last_review")
@@ -165,7 +164,8 @@ def record_rehearsal(
         raise InvalidInput(f"A rehearsal grade is 1 (Again) to 4 (Easy), not {grade!r}.")
     if duration_ms is not None and duration_ms < 0:
         raise InvalidInput("A rehearsal cannot take a negative time.")
-    attempt = clean_text(attempt, field="What you said")
+    duration_ms = fields.check("rehearsals", "duration_ms", duration_ms)
+    attempt = fields.check("rehearsals", "attempt", attempt)
     at = utc(at)
     card = load_card(cur, card_id)
     lapsed = grade == fsrs.Rating.Again and card.state == fsrs.State.Review

@@ -8,14 +8,13 @@ from datetime import datetime
 
 import duckdb
 
-from coach import edits, vocabulary
+from coach import edits, fields, vocabulary
 from coach.actions import sync_suggestions
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
-from coach.text import NAME_LIMIT, clean_text, required_text
 
-SKILL_LIMIT = 80
-SKILLS_MAX = 30
+SKILL_LIMIT = fields.SKILL_LIMIT
+SKILLS_MAX = fields.SKILLS_MAX
 
 
 @dataclass(frozen=True)
@@ -51,17 +50,17 @@ class StoryFields:
             skills = skills.replace("，", ",").replace("、", ",").split(",")
         cleaned_skills: list[str] = []
         for skill in skills:
-            skill = clean_text(skill, field="A skill", limit=SKILL_LIMIT)
+            skill = fields.rule("stories", "skills").item.check(skill)
             if skill and skill.casefold() not in {s.casefold() for s in cleaned_skills}:
                 cleaned_skills.append(skill)
         if len(cleaned_skills) > SKILLS_MAX:
             raise InvalidInput(f"List at most {SKILLS_MAX} skills for one story.")
         return StoryFields(
-            title=required_text(self.title, field="The story's title", limit=NAME_LIMIT),
-            situation=clean_text(self.situation, field="Situation"),
-            task=clean_text(self.task, field="Task"),
-            action=clean_text(self.action, field="Action"),
-            result=clean_text(self.result, field="Result"),
+            title=fields.check("stories", "title", self.title),
+            situation=fields.check("stories", "situation", self.situation),
+            task=fields.check("stories", "task", self.task),
+            action=fields.check("stories", "action", self.action),
+            result=fields.check("stories", "result", self.result),
             skills=tuple(cleaned_skills),
         )
 

@@ -116,6 +116,17 @@ PACES = {
 
 REVIEW_STATUSES = {"draft": "Draft", "completed": "Completed"}
 
+# The guided review's steps, in order: a draft remembers the one it is on.
+REVIEW_STEPS = {
+    "overall": "Overall performance",
+    "questions": "Questions and answers",
+    "relationship": "Relationship",
+    "strengths": "Strengths",
+    "plan": "Improvement plan",
+    "summary": "Summary",
+}
+REVIEW_DEPTHS = {"deep": "Deep review", "refine": "Refine your strengths"}
+
 CARD_STATUSES = {
     "active": "Active",
     "suspended": "Suspended",
