@@ -33,7 +33,7 @@ from typing import TypeVar
 import duckdb
 import platformdirs
 
-from coach import backups
+from coach import backups, failures
 from coach.errors import BackupFailed, JournalError, JournalLocked, JournalTooNew, NotAJournal
 from coach.memo import Memo
 from coach.migrations import MIGRATIONS
@@ -78,9 +78,12 @@ def connect(database: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnect
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(database, read_only=read_only)
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
+    except duckdb.Error as error:
+        if isinstance(error, duckdb.IOException) and "lock" in str(error).lower():
             raise JournalLocked(_locked_message(database, str(error))) from error
+        explained = failures.explain(error, database)
+        if explained is not None:
+            raise explained from error
         raise JournalError(f"Could not open the journal {database}: {error}") from error
     # TIMESTAMPTZ values come back in UTC, whatever the machine's zone.
     con.execute("SET TimeZone = 'UTC'")
@@ -251,14 +254,18 @@ class Journal:
                 try:
                     with transaction(cur):
                         result = work(cur)
-                except duckdb.TransactionException as error:
-                    if not is_conflict(error) or attempt == attempts:
+                except (duckdb.Error, OSError) as error:
+                    if is_conflict(error) and attempt < attempts:
+                        time.sleep(0.02 * attempt)
+                        continue
+                    # A full disk or a damaged file as its sentence; any other error as is.
+                    explained = failures.explain(error, self.database)
+                    if explained is None:
                         raise
-                    time.sleep(0.02 * attempt)
-                else:
-                    if self._checkpoints is not None:
-                        self._checkpoints.after_commit(cur)
-                    return result
+                    raise explained from error
+                if self._checkpoints is not None:
+                    self._checkpoints.after_commit(cur)
+                return result
             raise AssertionError("unreachable")
         finally:
             cur.close()

@@ -33,3 +33,20 @@ class BackupFailed(JournalError):
 
 class RestoreRefused(JournalError):
     """A backup was not restored; the journal is as it was."""
+
+
+class JournalCorrupt(JournalError):
+    """The journal file is damaged; the message names the newest backup to restore.
+
+    `command` is the shell command that restores it (also at the end of the message),
+    for a page to offer in a copyable block.
+    """
+
+    def __init__(self, message: str, command: str | None = None) -> None:
+        super().__init__(f"{message} {command}" if command else message)
+        self.summary = message
+        self.command = command
+
+
+class DiskFull(JournalError):
+    """Nothing was saved: the disk holding the journal is full."""

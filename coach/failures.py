@@ -1,0 +1,106 @@
+"""What went wrong, as a sentence: DuckDB's and the system's errors turned into
+`JournalError`s that say what happened and what to do.
+
+DuckDB reports a damaged file or a full disk in its own words, with file paths and
+checksums; the person needs to know that nothing was saved, how much room to make, or
+which backup to restore and the exact command that does it.
+"""
+
+from __future__ import annotations
+
+import errno
+import shlex
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from coach import backups
+from coach.errors import DiskFull, JournalCorrupt, JournalError
+
+# DuckDB grows the write-ahead log by the change, and a checkpoint may rewrite as much as
+# the whole journal: room for the journal once more (and never less than this) is enough.
+MIN_ROOM = 64 * 1024 * 1024
+
+
+def explain(error: BaseException, database: str) -> JournalError | None:
+    """The sentence for `error` met while using `database`, or None if it is not one we
+    know (a bug: the caller lets it surface)."""
+    if isinstance(error, JournalError):
+        return error
+    text = str(error)
+    if _is_disk_full(error, text):
+        return disk_full(database)
+    if isinstance(error, duckdb.Error) and (
+        "corrupt database file" in text.lower() or "not a valid duckdb database" in text.lower()
+    ):
+        return corrupt(database)
+    return None
+
+
+def _is_disk_full(error: BaseException, text: str) -> bool:
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    return isinstance(error, duckdb.Error) and "no space left on device" in text.lower()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _megabytes(size: float) -> str:
+    return f"{size / 1e6:,.0f} MB" if size >= 1e6 else f"{size / 1e3:,.0f} KB"
+
+
+def disk_full(database: str) -> DiskFull:
+    path = Path(database).expanduser()
+    folder = path.parent
+    journal_size = _size(path) + _size(path.with_name(path.name + ".wal"))
+    needed = max(MIN_ROOM, journal_size)
+    try:
+        free = f"{_megabytes(shutil.disk_usage(folder).free)} free"
+    except OSError:
+        free = "no room left"
+    return DiskFull(
+        f"Nothing was saved: the disk that holds your journal ({folder}) is full ({free}). "
+        f"Free at least {_megabytes(needed)} on it, then try again; everything saved "
+        "before is safe."
+    )
+
+
+def restore_command(backup: Path, database: str) -> str:
+    """The shell command that sets the damaged journal aside and puts `backup` in its place.
+
+    A write-ahead log left beside the journal would be replayed onto the backup: it goes
+    aside too.
+    """
+    journal = Path(database).expanduser()
+    steps = [f"mv {shlex.quote(str(journal))} {shlex.quote(str(journal) + '.damaged')}"]
+    wal = journal.with_name(journal.name + ".wal")
+    if wal.exists():
+        steps.append(f"mv {shlex.quote(str(wal))} {shlex.quote(str(wal) + '.damaged')}")
+    steps.append(f"cp {shlex.quote(str(backup))} {shlex.quote(str(journal))}")
+    return " && ".join(steps)
+
+
+def corrupt(database: str) -> JournalCorrupt:
+    found = [b for b in backups.list_backups(database) if b.path.exists()]
+    damaged = (
+        f"The journal {database} is damaged and cannot be read (its file fails DuckDB's checks)."
+    )
+    if not found:
+        return JournalCorrupt(
+            f"{damaged} There is no backup of it in {backups.backup_dir(database)}. Keep the "
+            "damaged file, and restore a copy of it if you have one elsewhere."
+        )
+    newest = found[0]
+    return JournalCorrupt(
+        f"{damaged} Its newest backup is {newest.path.name}, taken "
+        f"{newest.taken_at:%Y-%m-%d %H:%M} UTC ({len(found)} backup"
+        f"{'s' if len(found) != 1 else ''} in {newest.path.parent}). Stop Interview Coach, "
+        "then restore it (the damaged file is kept beside it as .damaged):",
+        restore_command(newest.path, database),
+    )
