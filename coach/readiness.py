@@ -24,7 +24,6 @@ Nothing here reads the clock: `now` is a parameter, aware, in the candidate's zo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -41,6 +40,7 @@ from coach.insights import (
 )
 from coach.scheduling import utc
 from coach.takeaways import day_text, plural
+from coach.text import md_line
 
 LIKELY_LIMIT = 10
 ACTIONS_LIMIT = 15
@@ -413,21 +413,12 @@ def _rehearse_first(
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~])")
-
-
-def md(text: str | None) -> str:
-    """The candidate's text on one Markdown line: whitespace folded, Markdown's characters
-    escaped, so it reads back exactly as typed (a "*" stays a star, "<b>" stays text)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
-
-
 def brief_markdown(brief: Brief, now: datetime) -> str:
     """The brief as a Markdown document for download."""
     i = brief.interview
     score = brief.readiness.score
     lines = [
-        f"# Readiness brief: {md(i.title)}",
+        f"# Readiness brief: {md_line(i.title)}",
         "",
         f"- Interview: {i.scheduled_at:%a} {day_text(i.scheduled_at)} {i.scheduled_at:%Y, %H:%M}"
         f" ({days_left_text(brief.days_left)})",
@@ -435,7 +426,7 @@ def brief_markdown(brief: Brief, now: datetime) -> str:
         f"- Readiness: {'not enough data' if score is None else f'{score:.0%}'}",
         f"- Prepared on {day_text(now)} {now:%Y}",
         "",
-        f"{md(brief.readiness.explanation())}",
+        f"{brief.readiness.explanation()}",
         "",
         "## Questions most likely to come up",
         "",
@@ -453,27 +444,26 @@ def brief_markdown(brief: Brief, now: datetime) -> str:
         lines.append("|---|---|---|---|")
         for q in brief.likely:
             recall = f"{q.recall_on_day:.0%}" if q.rehearsed else "never rehearsed"
-            lines.append(
-                f"| {md(q.text)} | {md(q.dimension_label)} | {', '.join(q.reasons)} | {recall} |"
-            )
+            cells = [md_line(q.text), md_line(q.dimension_label), ", ".join(q.reasons), recall]
+            lines.append(f"| {' | '.join(cells)} |")
     lines += ["", "## Open actions", ""]
     if not brief.open_actions:
         lines.append("No open improvement actions.")
     for a in brief.open_actions:
-        where = f" ({md(a.where)})" if a.where else " (general)"
-        lines.append(f"- [ ] {md(a.text)} — {a.aspect_label}{where}")
+        where = f" ({md_line(a.where)})" if a.where else " (general)"
+        lines.append(f"- [ ] {md_line(a.text)} — {a.aspect_label}{where}")
     if brief.open_count > len(brief.open_actions):
         lines.append(f"- … and {brief.open_count - len(brief.open_actions)} more")
-    lines += ["", f"## Stories not yet told at {md(i.company)}", ""]
+    lines += ["", f"## Stories not yet told at {md_line(i.company)}", ""]
     if not brief.untold_stories:
         lines.append("Every story in your bank has been told here.")
     for s in brief.untold_stories:
         note = "told in full elsewhere" if s.told_elsewhere else "never told in full"
-        lines.append(f"- {md(s.title)} ({note})")
-    lines += ["", f"## Advice from earlier interviewers at {md(i.company)}", ""]
+        lines.append(f"- {md_line(s.title)} ({note})")
+    lines += ["", f"## Advice from earlier interviewers at {md_line(i.company)}", ""]
     if not brief.advice:
         lines.append("None recorded.")
     for a in brief.advice:
-        who = f", {md(a.interviewer)}" if a.interviewer else ""
-        lines.append(f"- {day_text(a.scheduled_at)}{who}: {md(a.advice)}")
+        who = f", {md_line(a.interviewer)}" if a.interviewer else ""
+        lines.append(f"- {day_text(a.scheduled_at)}{who}: {md_line(a.advice)}")
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from coach.companies import Company
 from coach.db import Journal
 from coach.errors import JournalError
 from coach.interviews import Interview, InterviewFields
-from coach_ui import edit_state
+from coach_ui import edit_state, failures
 
 # The widget accepts any date and the journal checks it (InterviewFields.cleaned): a
 # date outside the widget's own limits is shown as invalid in the browser but never
@@ -213,7 +213,7 @@ def interview_form(
             )
         interview_id = interview_store.add_interview(journal, fields)
     except JournalError as error:
-        st.error(str(error))
+        failures.show(error)
         return None
     _reset(name)
     return interview_id
@@ -287,7 +287,7 @@ def company_form(
                 journal, company_name, kind or "undecided", notes
             )
     except JournalError as error:
-        st.error(str(error))
+        failures.show(error)
         return None
     _reset(name)
     return company_id

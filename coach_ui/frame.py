@@ -21,6 +21,8 @@ import streamlit as st
 
 from coach import db
 from coach.errors import JournalError
+from coach.text import md
+from coach_ui import failures
 from coach_ui.pages import PAGES, page
 
 T = TypeVar("T")
@@ -102,13 +104,13 @@ def _open_selected_journal(now: datetime) -> db.Journal:
         except JournalError as failure:
             error = str(failure)
         leave_sample()
-        st.error(f"Could not open the sample journal. {error} Showing your own journal.")
+        st.error(f"Could not open the sample journal. {md(error)} Showing your own journal.")
     try:
         return db.open_journal()
     except JournalError as failure:
         st.title("Interview Coach")
-        st.error(str(failure), icon=":material/lock:")
-        st.caption(f"Journal: `{db.default_database()}`")
+        failures.show(failure)
+        st.caption(f"Journal: {md(db.default_database())}")
         st.stop()
         raise  # st.stop() raises; this keeps type checkers and readers sure of it
 
@@ -120,7 +122,7 @@ def _sidebar(journal: db.Journal, *, is_sample: bool) -> None:
             st.page_link(spec.path, label=spec.title, icon=spec.icon)
         st.divider()
         where = "Sample journal" if is_sample else "Your journal"
-        st.caption(f"{where}: `{journal.database}`")
+        st.caption(f"{where}: {md(journal.database)}")
 
 
 def _sample_banner(*, can_leave: bool) -> None:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from coach import charts, insights, readiness, takeaways, vocabulary
 from coach.insights import Filters
-from coach.readiness import md
+from coach.text import md
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, when
 from coach_ui.frame import PageContext
 
@@ -95,10 +95,10 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> None:
     left, middle, right = st.columns(3)
     with left.container(border=True):
         st.markdown("**:material/trending_down: Where you are weakest**")
-        st.markdown(weak.text)
+        st.markdown(md(weak.text))
     with middle.container(border=True):
         st.markdown("**:material/timer: Are interruptions falling?**")
-        st.markdown(fixes.text)
+        st.markdown(md(fixes.text))
     with right.container(border=True):
         st.markdown("**:material/flag: Before your next interview**")
         if target is None:
@@ -113,9 +113,9 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> None:
 def _takeaway(take: takeaways.Takeaway) -> bool:
     """Show the takeaway (or the empty state); whether to draw the chart."""
     if not take.enough:
-        st.info(take.text, icon=":material/hourglass_empty:")
+        st.info(md(take.text), icon=":material/hourglass_empty:")
         return False
-    st.markdown(f":material/lightbulb: {take.text}")
+    st.markdown(f":material/lightbulb: {md(take.text)}")
     return True
 
 
@@ -225,7 +225,7 @@ def fixes(ctx: PageContext, chosen: Filters) -> None:
     halves = ctx.remember(insights.signal_halves, chosen, ctx.minute)
     st.subheader("Are the fixes working?")
     if _takeaway(takeaways.fixes_takeaway(halves)):
-        st.caption(takeaways.signal_takeaway(halves).text)
+        st.caption(md(takeaways.signal_takeaway(halves).text))
         shares = ctx.remember(insights.signal_shares, chosen, ctx.minute, latest=CHART_INTERVIEWS)
         _chart(charts.fixes_chart, shares)
         _drawn_note(len(shares), halves.interviews)

@@ -7,6 +7,7 @@ import streamlit as st
 from coach import practice, vocabulary
 from coach.errors import JournalError
 from coach.questions import dimensions as all_dimensions
+from coach_ui import failures
 from coach_ui.frame import PageContext
 
 PAGE = "practice_browser_page"
@@ -55,7 +56,7 @@ def add_card_form(ctx: PageContext, *, expanded: bool = False) -> None:
         else:
             practice.add_question_card(ctx.journal, choice, dimension, now=ctx.now)
     except JournalError as error:
-        st.error(str(error))
+        failures.show(error)
         return
     st.session_state[ADD_GENERATION] = generation + 1
     st.toast("Card added: it is due now.", icon=":material/check:")
@@ -106,7 +107,7 @@ def browser(ctx: PageContext) -> None:
             offset=page_number * practice.BROWSER_PAGE_SIZE,
         )
     except JournalError as error:
-        st.error(str(error))
+        failures.show(error)
         return
     if page.total == 0:
         st.info("No cards match these filters.", icon=":material/filter_alt_off:")
@@ -243,7 +244,7 @@ def settings(ctx: PageContext) -> None:
                 ctx.journal, desired_retention=retention, leech_threshold=int(threshold)
             )
         except JournalError as error:
-            st.error(str(error))
+            failures.show(error)
         else:
             st.toast("Settings saved.", icon=":material/check:")
             st.rerun()

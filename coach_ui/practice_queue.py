@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import practice
+from coach.text import md
 from coach_ui import lazy, practice_cards
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
@@ -94,7 +95,7 @@ def _up_next(cards: list[practice.CardRow], current: practice.CardRow, ctx: Page
         for card in rest:
             mark = " · skipped for now" if card.card_id in skipped() else ""
             kind = "new" if card.is_new else f"due {relative_day(card.due, ctx.now)}"
-            st.markdown(f"- {card.question} :gray[({kind}{mark})]")
+            st.markdown(f"- {md(card.question)} :gray[({kind}{mark})]")
 
 
 def leeches_panel(
@@ -117,7 +118,7 @@ def leeches_panel(
     )  # fmt: skip
     for card in found[:LEECHES_SHOWN]:
         box = lazy.expander(
-            f"{card.question} — {card.lapses} lapses",
+            f"{md(card.question)} — {card.lapses} lapses",
             key=leech_key(card.card_id),
             icon=":material/edit:",
         )

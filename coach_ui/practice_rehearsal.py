@@ -17,7 +17,8 @@ import streamlit as st
 from coach import practice, vocabulary
 from coach.analysis import Analysis, analyse
 from coach.errors import JournalError
-from coach.text import without_nul
+from coach.text import md, without_nul
+from coach_ui import failures
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
 
@@ -86,15 +87,15 @@ def _context(detail: practice.CardDetail, now: datetime) -> None:
     for ask in detail.asks[:3]:
         colour = SIGNAL_COLOURS.get(ask.signal or "", "gray")
         st.markdown(
-            f":{colour}-badge[{ask.signal_label}] **{ask.where}** · "
+            f":{colour}-badge[{ask.signal_label}] **{md(ask.where)}** · "
             f"{when(ask.scheduled_at, now)} ({relative_day(ask.scheduled_at, now)})"
         )
         if ask.what_went_wrong:
-            st.caption(f"What went wrong: {ask.what_went_wrong}")
+            st.caption(f"What went wrong: {md(ask.what_went_wrong)}")
     if detail.ask_count > 3:
         st.caption(f"Asked {detail.ask_count} times in all.")
     ask = detail.focus
-    source = f" ({ask.company}, {when(ask.scheduled_at, now)})" if len(detail.asks) > 1 else ""
+    source = f" ({md(ask.company)}, {when(ask.scheduled_at, now)})" if len(detail.asks) > 1 else ""
     st.markdown(
         f"**What it means{source}:** {ask.diagnosis.meaning}  \n"
         f"**The fix to rehearse:** {ask.diagnosis.fix}"
@@ -131,7 +132,7 @@ def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> 
         try:
             seconds = practice.wav_seconds(audio_bytes)
         except JournalError as error:
-            st.error(str(error))
+            failures.show(error)
             return
     typed, removed = without_nul(text)
     attempt.update(
@@ -169,7 +170,7 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
             )
         else:
             with st.container(border=True):
-                st.markdown(best.text)
+                st.markdown(md(best.text))
             st.caption(
                 f"{vocabulary.ANSWER_SOURCES.get(best.source, best.source)} · "
                 f"{when(best.created_at, ctx.now)} · {best.length} {best.unit}, "
@@ -223,7 +224,7 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
                 "Fillers: " + ", ".join(f"“{w}” ×{n}" for w, n in analysis.fillers.items())
             )
         if analysis.metrics:
-            notes.append("Numbers: " + ", ".join(analysis.metrics[:8]))
+            notes.append("Numbers: " + ", ".join(md(m) for m in analysis.metrics[:8]))
         elif attempt["text"].strip():
             notes.append("No numbers: a result with a figure is more convincing.")
         if analysis.speaking_rate:
@@ -255,7 +256,7 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
                         ctx.journal, detail.card.card_id, attempt["text"], now=ctx.now
                     )
                 except JournalError as error:
-                    st.error(str(error))
+                    failures.show(error)
                 else:
                     attempt["saved_best"] = True
                     st.rerun()
@@ -299,7 +300,7 @@ def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: 
             audio=attempt["audio"] if attempt["keep_audio"] else None,
         )
     except JournalError as error:
-        st.error(str(error))
+        failures.show(error)
         return
     st.session_state.pop(ATTEMPT, None)
     label = vocabulary.GRADES[grade]
@@ -310,7 +311,7 @@ def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: 
     )
     if result.is_leech and result.lapsed:
         st.session_state[NOTICE] = (
-            f"“{detail.card.question}” has lapsed {result.lapses} times and is now a "
+            f"“{md(detail.card.question)}” has lapsed {result.lapses} times and is now a "
             "**leech**. Drilling it again rarely helps: rewrite its answer (below) instead."
         )
     st.rerun()
@@ -330,8 +331,8 @@ def rehearsal(
     with st.container(border=True, key="practice_rehearsal"):
         top, side = st.columns([4, 1], vertical_alignment="top")
         with top:
-            st.markdown(f"{badge} :gray-badge[{card.dimension_label}]")
-            st.markdown(f"### {card.question}")
+            st.markdown(f"{badge} :gray-badge[{md(card.dimension_label)}]")
+            st.markdown(f"### {md(card.question)}")
         with side:
             if attempt["revealed"]:
                 spent = (attempt["revealed_at"] - attempt["started_at"]).total_seconds()
@@ -392,7 +393,7 @@ def rewrite(ctx: PageContext, detail: practice.CardDetail) -> None:
         try:
             practice.rewrite_leech(ctx.journal, card.card_id, text, now=ctx.now)
         except JournalError as error:
-            st.error(str(error))
+            failures.show(error)
         else:
             st.toast("Rewritten: the card is back in today's queue.", icon=":material/check:")
             st.rerun()

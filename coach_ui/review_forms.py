@@ -13,7 +13,7 @@ import streamlit as st
 from coach import actions as action_store
 from coach import stories, vocabulary
 from coach.errors import JournalError, NotFound
-from coach_ui import edit_state
+from coach_ui import edit_state, failures
 from coach_ui import review_widgets as w
 from coach_ui.frame import PageContext
 
@@ -70,7 +70,7 @@ def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
         try:
             saved = stories.add_story(ctx.journal, fields)
         except JournalError as error:  # shown; the form keeps what was typed
-            st.error(str(error))
+            failures.show(error)
             return None
         _start_over(name)
         return saved
@@ -97,7 +97,7 @@ def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
         w.notice(str(gone))
         st.rerun()
     except JournalError as error:  # shown; the form keeps what was typed
-        st.error(str(error))
+        failures.show(error)
         return None
     if saved is None:
         edit_state.show_clash(form_key)

@@ -14,8 +14,9 @@ from coach import questions as question_bank
 from coach import reviews, vocabulary
 from coach.errors import JournalError
 from coach.questions import Proposal
-from coach.report import md
 from coach.reviews import Ask, NewAsk, Review
+from coach.text import md
+from coach_ui import failures
 from coach_ui import review_widgets as w
 from coach_ui.frame import PageContext
 from coach_ui.review_steps import prompts
@@ -74,7 +75,7 @@ def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, fir
         try:
             proposals = question_bank.propose(ctx.cur, lines)
         except JournalError as error:
-            st.error(str(error))
+            failures.show(error)
             return
         st.session_state[f"{pending_key}_generation"] = generation + 1
         if any(p.matches for p in proposals):
@@ -120,7 +121,7 @@ def confirm(
                         format_func=lambda o, by_id=by_id: (
                             "No, a new question"
                             if o == NEW
-                            else f"Same as “{by_id[o].text}” (asked {by_id[o].asked}×, "
+                            else f"Same as “{md(by_id[o].text)}” (asked {by_id[o].asked}×, "
                             f"{by_id[o].score:.0f}% alike)"
                         ),
                         key=f"{pending_key}_link_{index}",

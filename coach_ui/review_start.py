@@ -17,6 +17,7 @@ from coach import vocabulary
 from coach.errors import JournalError
 from coach.interviews import Interview, InterviewFields
 from coach.text import md
+from coach_ui import failures
 from coach_ui.formatting import relative_day, when
 from coach_ui.forms import ANY_DATE
 from coach_ui.frame import PageContext
@@ -92,7 +93,9 @@ def resolve(ctx: PageContext) -> Interview | None:
             return interview_store.get_interview(ctx.cur, interview_id)
         except JournalError as error:
             choose(None)
-            st.warning(f"{error} Choose another interview to review.", icon=":material/info:")
+            st.warning(
+                f"{md(str(error))} Choose another interview to review.", icon=":material/info:"
+            )
     picker(ctx)
     return None
 
@@ -228,5 +231,5 @@ def spot_form(ctx: PageContext) -> int | None:
             ),
         )
     except JournalError as error:
-        st.error(str(error))
+        failures.show(error)
         return None

@@ -13,9 +13,9 @@ from coach import actions as action_store
 from coach import report, reviews, stories, vocabulary
 from coach.db import Journal
 from coach.interviews import Interview
-from coach.report import md
 from coach.review_rules import BRIDGING_LINE
 from coach.reviews import STEPS, Review
+from coach.text import md
 from coach_ui import review_widgets as w
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
@@ -389,7 +389,7 @@ def story_row(ctx: PageContext, review: Review, story: stories.Story, use: str |
             )()
 
         mark.segmented_control(
-            f"Use of {story.title}",
+            f"Use of {md(story.title)}",
             list(vocabulary.STORY_USES),
             format_func=vocabulary.STORY_USES.get,
             key=key,

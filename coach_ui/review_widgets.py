@@ -21,7 +21,7 @@ import streamlit as st
 from coach.analysis import Analysis
 from coach.edits import EditConflict
 from coach.errors import JournalError, NotFound
-from coach.report import md
+from coach.text import md
 from coach_ui import edit_state
 
 ERRORS = "review_errors"  # widget key -> message of its last failed save
@@ -118,7 +118,7 @@ def run(key: str, action: Callable[[], Any]) -> Any:
 def show_error(key: str) -> None:
     message = st.session_state.get(ERRORS, {}).get(key)
     if message:
-        st.error(message, icon=":material/error:")
+        st.error(md(message), icon=":material/error:")
     edit_state.show_clash(key)
 
 

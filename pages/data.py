@@ -4,7 +4,7 @@ import streamlit as st
 
 from coach import anki, report, table_files, transfer
 from coach.errors import JournalError
-from coach_ui import backups_section, frame
+from coach_ui import backups_section, failures, frame
 
 ctx = frame.start("data")
 journal = ctx.journal
@@ -91,7 +91,7 @@ if submitted:
             with st.spinner("Checking and importing…"):
                 summary = transfer.import_json(journal, upload.getvalue())
         except JournalError as error:
-            st.error(str(error))
+            failures.show(error)
         else:
             st.success(summary.describe(), icon=":material/check:")
 

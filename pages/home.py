@@ -49,7 +49,7 @@ due.metric("Cards due today", steps.cards_due_today, help="Questions to rehearse
 if steps.next_target:
     days = steps.days_until(steps.next_target, ctx.now)
     upcoming.metric(
-        "Days to next target interview", days, help=steps.next_target.title, border=False
+        "Days to next target interview", days, help=md(steps.next_target.title), border=False
     )
 else:
     upcoming.metric("Days to next target interview", "—", help="No target interview booked.")

@@ -15,6 +15,7 @@ from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
 
 from coach import db, insights, readiness, sample
+from coach.text import md
 from coach_ui.insights_sections import SECTIONS
 from tests.test_pages import app  # noqa: F401 - the AppTest factory fixture
 
@@ -86,11 +87,11 @@ def test_the_sample_opens_on_the_brief_for_the_next_target_interview(app, sample
     assert metrics["Open actions"] == str(brief.open_count)
     shown = texts(at)
     # The three answers the page exists for, at a glance.
-    assert "Weakest: " + ", ".join(d.label for d in weakest[:1]) in shown
+    assert md("Weakest: " + ", ".join(d.label for d in weakest[:1])) in shown
     for d in weakest:
         assert d.label in shown
     assert "Interruptions fell from 12% of answers to 6%" in shown
-    assert "Before Alder & Finch Retail Group" in shown
+    assert md("Before Alder & Finch Retail Group") in shown
     assert at.get("download_button")
     assert not at.get("vega_lite_chart")  # the brief draws no chart
 
@@ -142,7 +143,7 @@ def test_filters_narrow_the_sections_and_a_filter_with_no_data_says_so(app, samp
     at = open_insights(app(sample_copy))
     at.selectbox(key="insights_kind").set_value("practice").run()
     assert not at.exception
-    assert "Weakest: " in texts(at)
+    assert md("Weakest: ") in texts(at)
     at.session_state["insights_section"] = "Fixes"
     at.run()
     assert at.info[0].value == (

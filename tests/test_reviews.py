@@ -438,7 +438,7 @@ def test_the_markdown_report_holds_the_whole_review(journal, cur, interview_id, 
     assert "- **Fix:** Cut to the point, and rehearse the answer within a time limit." in text
     assert "- **Kept as an answer version:** yes" in text
     assert "- **Led entirely by the interviewer:** yes" in text
-    assert "- [ ] Follow up on the referral: Finance BP role." in text
+    assert "- [ ] Follow up on the referral\\: Finance BP role." in text
     assert "2 questions · 1 to rehearse · 1 strong · 1 rehearsal cards" in text
     assert report.file_name(report.load_report(cur, interview_id).interview) == (
         "review-2026-03-16-acme.md"
