@@ -1,0 +1,95 @@
+"""Served to this computer only: an ASGI middleware in front of the whole app.
+
+A page on another site can make the browser ask for `http://some-name:8501` where
+`some-name` resolves to 127.0.0.1 (DNS rebinding): the listening address alone does not
+stop it. Every HTTP request and WebSocket whose Host header is not this machine's own
+name with the port the server listens on is refused before it reaches Streamlit; every
+page says it may not be shown inside another site's frame.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+ANTI_FRAMING = [
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+]
+
+
+def is_local_host(host: str | None, port: int | None) -> bool:
+    """Whether a Host header names this machine (localhost, 127.0.0.1 or [::1]) at `port`."""
+    if not host:
+        return False
+    try:
+        parts = urlsplit(f"//{host}")
+        name, given_port = parts.hostname, parts.port
+    except ValueError:  # a port that is not a number, brackets that do not close…
+        return False
+    if name is None or parts.username or parts.password or parts.path or parts.query:
+        return False
+    if port is not None and (given_port or 80) != port:
+        return False
+    return name in LOCAL_NAMES
+
+
+class LocalOnly:
+    """Refuse foreign Host headers (HTTP 421, WebSocket closed before it opens); add
+    anti-framing headers to every HTTP response."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        server = scope.get("server")
+        port = server[1] if server else None
+        host = _header(scope, b"host")
+        if not is_local_host(host, port):
+            await _refuse(scope, receive, send, port)
+            return
+        if scope["type"] == "websocket":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *ANTI_FRAMING]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _header(scope, name: bytes) -> str | None:
+    values = [v for k, v in scope.get("headers", []) if k.lower() == name]
+    if len(values) != 1:  # none, or two Host headers: ambiguous, refused
+        return None
+    return values[0].decode("latin-1")
+
+
+async def _refuse(scope, receive, send, port: int | None) -> None:
+    if scope["type"] == "websocket":
+        await receive()  # the websocket.connect message
+        # Closing before accepting answers the handshake with HTTP 403.
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    at = f" on port {port}" if port else ""
+    body = (
+        "This Interview Coach server answers only to this computer: open it as "
+        f"http://localhost{':' + str(port) if port else ''}/ (or 127.0.0.1 or [::1]){at}.\n"
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 421,  # Misdirected Request: this server is not that host
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                *ANTI_FRAMING,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
