@@ -389,7 +389,9 @@ def story_row(ctx: PageContext, review: Review, story: stories.Story, use: str |
             )()
 
         mark.segmented_control(
-            f"Use of {md(story.title)}",
+            # Hidden, but Streamlit still renders a label as Markdown and reads it out
+            # raw as the control's aria-label: no user text here (the title is beside it).
+            "Use of this story",
             list(vocabulary.STORY_USES),
             format_func=vocabulary.STORY_USES.get,
             key=key,

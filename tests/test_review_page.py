@@ -133,7 +133,7 @@ def test_a_whole_review_from_an_interview_added_on_the_spot(path):
     by_label(at.text_input, "Skills shown, separated by commas").input("SQL, Python")
     by_label(at.button, "Add story").click().run()
     assert not at.exception
-    story_control = next(e for e in at.segmented_control if e.label == "Use of Report automation")
+    story_control = next(e for e in at.segmented_control if e.label == "Use of this story")
     story_control.set_value("missed").run()
     assert "Bridging action in your plan" in texts(at)
     by_label(at.segmented_control, "Were you led entirely by the interviewer?").set_value(
