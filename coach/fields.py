@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from typing import Any
 
 from coach import vocabulary as v
 from coach.errors import InvalidInput
+from coach.migrations import IDENTIFIED_BY_UID
 
 # Generous limits: a long answer is a few thousand words; a name is a line.
 NAME_LIMIT = 200
@@ -161,6 +163,25 @@ class Blob:
         return bytes(value)
 
 
+@dataclass(frozen=True)
+class Identity:
+    """A row's identity across journals (coach.migrations, "Row identity"): a UUID,
+    written as text in an export. No form shows it; the import reads it."""
+
+    label: str = "The row's identity"
+
+    def check(self, value: Any) -> uuid.UUID | None:
+        if value is None or isinstance(value, uuid.UUID):
+            return value
+        try:
+            return uuid.UUID(value)
+        except (ValueError, TypeError, AttributeError) as error:
+            raise InvalidInput(
+                f"{self.label} must be a UUID (such as 7e0f3c52-3f0e-4a8e-9d1a-2b9f6f1c0a11), "
+                f"not {value!r:.40}."
+            ) from error
+
+
 _CREATED = Moment("The time it was recorded")
 YES_NO = {True: "Yes", False: "No"}
 
@@ -246,6 +267,7 @@ RULES: dict[tuple[str, str], Any] = {
     ),
     ("rehearsals", "attempt"): Text("What you said"),
     ("rehearsals", "audio"): Blob("The recording"),
+    **{(table, "uid"): Identity() for table in IDENTIFIED_BY_UID},
 }
 
 # Settings are JSON values under a key; the known keys have a rule each.
@@ -272,3 +294,19 @@ def limit(table: str, column: str) -> int:
 def check_setting(key: str, value: Any) -> Any:
     found = SETTING_RULES.get(key)
     return value if found is None else found.check(value)
+
+
+def check_row(table: str, row: Mapping[str, Any]) -> None:
+    """Rules that tie two fields of one row together (the import's rows; the domain
+    functions keep them by construction)."""
+    done = row.get("status") == "done"
+    if table == "actions" and "status" in row and done != (row.get("done_at") is not None):
+        raise InvalidInput(
+            "An action is done exactly when it has the time it was done (“done_at”)."
+        )
+    if table == "settings" and isinstance(row.get("value"), str):
+        try:
+            value = json.loads(row["value"])
+        except (json.JSONDecodeError, RecursionError) as error:
+            raise InvalidInput(f"The setting {row.get('key')!r:.40} is not JSON.") from error
+        check_setting(row.get("key", ""), value)

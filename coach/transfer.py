@@ -23,10 +23,10 @@ from typing import Any
 
 import duckdb
 
-from coach import merge
+from coach import fields, merge
 from coach import vocabulary as v
 from coach.db import Journal, read_version, schema_version
-from coach.errors import InvalidInput
+from coach.errors import InvalidInput, JournalError
 from coach.merge import ImportSummary
 from coach.tables import REFERENCES, TABLES, UID, Column
 from coach.tables import columns as _columns
@@ -38,31 +38,6 @@ FORMAT = "interview-coach-journal"
 # 2: rows carry their identity (`uid`; coach.migrations, "Row identity").
 FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
-
-ALLOWED = {
-    ("companies", "kind"): v.COMPANY_KINDS,
-    ("interviews", "format"): v.INTERVIEW_FORMATS,
-    ("interviews", "outcome"): v.OUTCOMES,
-    ("reviews", "status"): v.REVIEW_STATUSES,
-    ("reviews", "depth"): {"deep": "", "refine": ""},
-    ("reviews", "overall_rating"): v.OVERALL_RATINGS,
-    ("reviews", "self_state"): v.SELF_STATES,
-    ("reviews", "interviewer_reaction"): v.INTERVIEWER_REACTIONS,
-    ("reviews", "harmony"): dict.fromkeys(range(1, 6)),
-    ("reviews", "pace"): v.PACES,
-    ("asks", "self_score"): v.SELF_SCORES,
-    ("asks", "signal"): v.SIGNALS,
-    ("asks", "cause"): v.CAUSES,
-    ("answers", "source"): v.ANSWER_SOURCES,
-    ("story_uses", "use"): v.STORY_USES,
-    ("actions", "aspect"): v.ASPECTS,
-    ("actions", "source"): v.ACTION_SOURCES,
-    ("actions", "status"): v.ACTION_STATUSES,
-    ("cards", "origin"): {"weak_ask": "", "manual": ""},
-    ("cards", "status"): v.CARD_STATUSES,
-    ("cards", "fsrs_state"): dict.fromkeys(range(1, 4)),
-    ("rehearsals", "grade"): v.GRADES,
-}
 
 
 # -- export -------------------------------------------------------------------------
@@ -135,6 +110,10 @@ class _Problems:
         )
 
 
+# The whole numbers each integer type holds: a larger one would fail inside DuckDB.
+_INTEGER_BITS = {"BIGINT": 64, "INTEGER": 32, "SMALLINT": 16}
+
+
 def _parse_value(column: Column, value: Any) -> tuple[Any, str | None]:
     """The Python value to insert, or an error text."""
     if value is None:
@@ -142,9 +121,11 @@ def _parse_value(column: Column, value: Any) -> tuple[Any, str | None]:
             return None, None
         return None, f"“{column.name}” cannot be empty"
     kind = column.type
-    if kind in ("BIGINT", "INTEGER", "SMALLINT"):
+    if kind in _INTEGER_BITS:
         if isinstance(value, bool) or not isinstance(value, int):
             return None, f"“{column.name}” must be a whole number, not {value!r:.40}"
+        if abs(value) >= 2 ** (_INTEGER_BITS[kind] - 1):
+            return None, f"“{column.name}” is too large a number ({value:.3g})"
         return value, None
     if kind == "DOUBLE":
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -173,26 +154,17 @@ def _parse_value(column: Column, value: Any) -> tuple[Any, str | None]:
             moment = None
         if moment is None or moment.tzinfo is None:
             return None, f"“{column.name}” must be an ISO date-time with a zone, not {value!r:.40}"
-        return moment.astimezone(UTC), None
+        return moment, None  # its rule (coach.fields) checks the year and converts to UTC
     if kind == "BLOB":
+        if not isinstance(value, str):
+            return None, f"“{column.name}” must be base64 text"
         try:
             return base64.b64decode(value, validate=True), None
-        except (ValueError, TypeError):
+        except ValueError:
             return None, f"“{column.name}” must be base64 text"
     if kind == "UUID":
-        try:
-            return uuid.UUID(value), None
-        except (ValueError, TypeError, AttributeError):
-            return None, f"“{column.name}” must be a UUID, not {value!r:.40}"
+        return value, None  # its rule (coach.fields) reads the identity
     raise AssertionError(f"unhandled column type {kind}")  # a migration added one
-
-
-def _is_text_list(value: str) -> bool:
-    try:
-        items = json.loads(value)
-    except json.JSONDecodeError:
-        return False
-    return isinstance(items, list) and all(isinstance(item, str) for item in items)
 
 
 @dataclass
@@ -210,6 +182,11 @@ def parse_document(cur: duckdb.DuckDBPyConnection, text: str | bytes) -> _Parsed
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InvalidInput(
             f"The file was not imported; your journal is unchanged. It is not valid JSON: {error}."
+        ) from error
+    except RecursionError as error:
+        raise InvalidInput(
+            "The file was not imported; your journal is unchanged. Its JSON is nested too "
+            "deeply to be an Interview Coach export."
         ) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput(
@@ -244,7 +221,7 @@ def parse_document(cur: duckdb.DuckDBPyConnection, text: str | bytes) -> _Parsed
         rows = tables.get(table, [])
         if not isinstance(rows, list):
             problems.add(f"tables.{table}", "must be a list of rows")
-            continue
+            rows = []
         parsed.tables[table] = _parse_rows(cur, table, rows, problems)
     _check_references(parsed, problems)
     _check_identities(parsed, problems)
@@ -274,14 +251,17 @@ def _parse_rows(cur, table: str, rows: list, problems: _Problems) -> list[dict[s
             if error:
                 problems.add(where, error)
                 continue
-            if (table, column.name) == ("stories", "skills") and not _is_text_list(value):
-                problems.add(where, "“skills” must be a JSON array of texts")
-                continue
-            allowed = ALLOWED.get((table, column.name))
-            if allowed is not None and value is not None and value not in allowed:
-                problems.add(where, f"“{column.name}” cannot be {value!r:.40}")
-                continue
+            if (table, column.name) in fields.RULES:  # the same rule as the forms'
+                try:
+                    value = fields.check(table, column.name, value)
+                except JournalError as refused:
+                    problems.add(where, f"“{column.name}”: {str(refused).rstrip('.')}")
+                    continue
             values[column.name] = value
+        try:
+            fields.check_row(table, values)
+        except JournalError as refused:
+            problems.add(where, str(refused).rstrip("."))
         key = tuple(values.get(k) for k in _primary_key(table))
         if None not in key:
             if key in seen_keys:
@@ -331,6 +311,12 @@ def import_json(journal: Journal, text: str | bytes) -> ImportSummary:
         parsed = parse_document(cur, text)
     finally:
         cur.close()
-    return journal.write(
-        lambda cur: merge.merge(cur, parsed.tables, with_identities=parsed.format_version >= 2)
-    )
+    try:
+        return journal.write(
+            lambda cur: merge.merge(cur, parsed.tables, with_identities=parsed.format_version >= 2)
+        )
+    except duckdb.ConstraintException as error:  # a rule the checks above do not know
+        raise InvalidInput(
+            "The file was not imported; your journal is unchanged. A row in it breaks a "
+            f"rule of the journal: {str(error).splitlines()[0]}"
+        ) from error
