@@ -284,8 +284,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JournalError as error:
         print(f"coach {args.command}: {error}", file=sys.stderr)
         return 1
-    except OSError as error:  # e.g. a folder that cannot be written to
-        print(f"coach {args.command}: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+    except Exception as error:
+        # A full disk or a damaged journal as the same sentence the app shows.
+        from coach import db, failures  # loaded by any subcommand that met DuckDB
+
+        database = getattr(args, "db", None) or getattr(args, "path", None)
+        explained = failures.explain(error, database or db.default_database())
+        if explained is not None:
+            print(f"coach {args.command}: {explained}", file=sys.stderr)
+        elif isinstance(error, OSError):  # e.g. a file that cannot be written
+            where = f"{error.filename}: " if error.filename else ""
+            print(f"coach {args.command}: {where}{error.strerror or error}", file=sys.stderr)
+        else:
+            raise
         return 1
 
 

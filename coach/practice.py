@@ -547,18 +547,30 @@ def length_advice(versions: list[AnswerVersion], target: int) -> str:
 
 
 def wav_seconds(data: bytes) -> float:
-    """How long a WAV recording lasts, in seconds (what `st.audio_input` returns)."""
+    """How long a WAV recording lasts, in seconds (what `st.audio_input` returns).
+
+    Measured from the sound the file holds, not from the length its header claims: a
+    header cut short or written before the end was known can claim days.
+    """
     try:
         with wave.open(io.BytesIO(data), "rb") as recording:
             rate = recording.getframerate()
-            frames = recording.getnframes()
-    except (wave.Error, EOFError) as error:
+            frame_size = recording.getsampwidth() * recording.getnchannels()
+            claimed = recording.getnframes()
+            frames = min(claimed, len(recording.readframes(claimed)) // max(1, frame_size))
+    except (wave.Error, EOFError, ValueError, OverflowError, MemoryError) as error:
         raise InvalidInput(
             "The recording could not be read as a WAV file; record it again."
         ) from error
     if rate <= 0:
         raise InvalidInput("The recording has no sample rate; record it again.")
-    return frames / rate
+    seconds = frames / rate
+    if seconds * 1000 > fields.LONGEST_REHEARSAL_MS:
+        raise InvalidInput(
+            f"The recording claims to last {seconds / 3600:,.0f} hours, longer than any "
+            "rehearsal: it is damaged. Record it again."
+        )
+    return seconds
 
 
 def rehearse(

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from coach import practice, vocabulary
+from coach import fields, practice, vocabulary
 from coach.analysis import Analysis, analyse
 from coach.errors import JournalError
 from coach.text import md, without_nul
@@ -284,7 +284,9 @@ def _duration_ms(attempt: dict, graded_at: datetime) -> int:
     if attempt["audio_seconds"] is not None:
         return round(attempt["audio_seconds"] * 1000)
     ended = attempt["revealed_at"] or graded_at
-    return max(0, round((ended - attempt["started_at"]).total_seconds() * 1000))
+    spent = round((ended - attempt["started_at"]).total_seconds() * 1000)
+    # A card left on screen overnight and graded the next day is timed at the longest.
+    return min(max(0, spent), fields.LONGEST_REHEARSAL_MS)
 
 
 def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: int) -> None:
