@@ -20,7 +20,7 @@ from coach.errors import DiskFull, JournalCorrupt, JournalError
 
 # DuckDB grows the write-ahead log by the change, and a checkpoint may rewrite as much as
 # the whole journal: room for the journal once more (and never less than this) is enough.
-MIN_ROOM = 64 * 1024 * 1024
+MIN_ROOM = 64_000_000
 
 
 def explain(error: BaseException, database: str) -> JournalError | None:

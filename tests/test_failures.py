@@ -1,0 +1,224 @@
+"""A full disk and a damaged journal, made for real, reach the person as sentences: on
+every page, from the domain and from the `coach` command, never as a traceback.
+
+The full disk is a 4 MB tmpfs filled to the last byte (mounting needs root, which the
+development machines and CI have); the damaged journal is a real journal with bytes of
+its file flipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach import cli, companies, db, failures
+from coach.errors import DiskFull, JournalCorrupt
+from coach_ui.pages import PAGES
+from tests.test_pages import (  # noqa: F401 - app: the AppTest factory fixture
+    add_company,
+    app,
+    interviews_page,
+    open_companies,
+)
+
+TRACEBACK_WORDS = ("Traceback", 'File "', "duckdb", "Error:", "checksum")
+
+
+# -- a full disk ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 4 MB file system of the test's own, unmounted afterwards."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here (needs root): {done.stderr.strip()}")
+    yield mount
+    db.close_journal(str(mount / "journal.duckdb"))
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(folder: Path) -> Path:
+    """Write a file until the disk is full; return it (delete it to free the space)."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 65536)
+    except OSError as error:
+        assert error.errno == 28  # ENOSPC: the disk is full
+    finally:
+        os.close(fd)
+    return filler
+
+
+def count_companies(journal) -> int:
+    cur = journal.cursor()
+    try:
+        return cur.execute("SELECT count(*) FROM companies").fetchone()[0]
+    finally:
+        cur.close()
+
+
+def test_a_save_on_a_full_disk_says_nothing_was_saved_and_how_much_room_to_make(small_disk):
+    path = str(small_disk / "journal.duckdb")
+    journal = db.open_journal(path)
+    journal.wait_for_backup()
+    companies.add_company(journal, "Saved before")
+    filler = fill(small_disk)
+    with pytest.raises(DiskFull) as refused:
+        companies.add_company(journal, "Acme", "target", "Notes " * 30_000)
+    message = str(refused.value)
+    assert message.startswith("Nothing was saved: the disk that holds your journal")
+    assert str(small_disk) in message
+    assert "Free at least 64 MB on it" in message
+    assert count_companies(journal) == 1
+    # With room again, the same journal saves at once: nothing was left half written.
+    filler.unlink()
+    companies.add_company(journal, "Acme", "target", "Notes " * 30_000)
+    assert count_companies(journal) == 2
+
+
+def test_the_company_form_on_a_full_disk_shows_the_sentence(app, small_disk):  # noqa: F811
+    path = small_disk / "journal.duckdb"
+    at = open_companies(interviews_page(app, path))
+    db.open_journal(str(path)).wait_for_backup()
+    fill(small_disk)
+    [notes] = [t for t in at.text_area if t.label == "Notes" and "company" in t.form_id]
+    notes.input("What I know of them. " * 8_000)
+    at = add_company(at, "Acme")
+    by_notes = [e.value for e in at.error]
+    assert not at.exception
+    assert len(by_notes) == 1 and by_notes[0].startswith("Nothing was saved")
+    assert not any(word in by_notes[0] for word in TRACEBACK_WORDS)
+
+
+def test_coach_import_on_a_full_disk_prints_the_sentence_and_exits_1(
+    small_disk, tmp_path, capsys, sample_export
+):
+    export = tmp_path / "export.json"
+    export.write_text(sample_export)
+    path = small_disk / "journal.duckdb"
+    db.open_journal(str(path)).wait_for_backup()
+    db.close_journal(str(path))
+    fill(small_disk)
+    assert cli.main(["import", str(export), "--db", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert err.startswith("coach import: Nothing was saved: the disk that holds your journal")
+    assert "Traceback" not in err
+
+
+@pytest.fixture
+def sample_export(tmp_path_factory) -> str:
+    from coach import sample, transfer
+    from tests.conftest import NOW
+
+    path = tmp_path_factory.mktemp("export") / "sample.duckdb"
+    sample.write_sample(path, NOW)
+    con = db.connect(str(path), read_only=True)
+    try:
+        return transfer.export_json(con, now=NOW)
+    finally:
+        con.close()
+
+
+# -- a damaged journal -------------------------------------------------------------
+
+
+def damage(path: Path, offset: int = 100) -> None:
+    """Flip 64 bytes of the file: its checksums no longer match."""
+    with open(path, "r+b") as file:
+        file.seek(offset)
+        data = file.read(64)
+        file.seek(offset)
+        file.write(bytes(b ^ 0xFF for b in data))
+
+
+@pytest.fixture
+def damaged_journal(tmp_path, now) -> Path:
+    """A journal with two daily backups beside it, then damaged."""
+    path = tmp_path / "journal.duckdb"
+    for day in (14, 15):
+        journal = db.open_journal(str(path), now=now.replace(day=day))
+        journal.wait_for_backup()  # the day's backup holds the days before it
+        companies.find_or_add_company(journal, f"Acme {day}")
+        db.close_journal(str(path))
+    damage(path)
+    return path
+
+
+def test_a_damaged_journal_names_its_newest_backup_and_the_command_that_restores_it(
+    damaged_journal, tmp_path
+):
+    with pytest.raises(JournalCorrupt) as refused:
+        db.open_journal(str(damaged_journal))
+    error = refused.value
+    assert f"The journal {damaged_journal} is damaged" in error.summary
+    assert "journal-20260315T183000-daily.duckdb, taken 2026-03-15 18:30 UTC" in error.summary
+    assert "(2 backups in" in error.summary
+    assert str(error).endswith(error.command)
+    # The command works as given: the damaged file is kept aside, the backup opens.
+    subprocess.run(["bash", "-c", error.command], check=True)
+    assert (tmp_path / "journal.duckdb.damaged").exists()
+    journal = db.open_journal(str(damaged_journal))
+    assert count_companies(journal) == 1  # day 15's backup: taken before its company
+    db.close_journal(str(damaged_journal))
+
+
+def test_a_damaged_journal_without_backups_says_so(tmp_path):
+    path = tmp_path / "journal.duckdb"
+    db.open_journal(str(path)).wait_for_backup()
+    db.close_journal(str(path))
+    shutil.rmtree(tmp_path / "backups")
+    damage(path)
+    with pytest.raises(JournalCorrupt, match="There is no backup of it in"):
+        db.open_journal(str(path))
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)
+def test_every_page_on_a_damaged_journal_shows_the_sentence_and_the_command(
+    app,  # noqa: F811
+    damaged_journal,
+    spec,
+):
+    at = app(damaged_journal).run()
+    if not spec.default:
+        at.switch_page(spec.path).run()
+    assert not at.exception
+    [error] = at.error
+    assert "is damaged and cannot be read" in error.value
+    assert "newest backup is journal-20260315T183000-daily.duckdb" in error.value
+    [command] = at.code
+    assert command.value == failures.corrupt(str(damaged_journal)).command
+    assert not any(word in error.value for word in ("Traceback", 'File "', "checksum"))
+
+
+@pytest.mark.parametrize(
+    "command", [["export", "-"], ["import", "-"], ["backup"]], ids=lambda c: c[0]
+)
+def test_the_command_line_on_a_damaged_journal_prints_the_sentence_and_exits_1(
+    damaged_journal, command
+):
+    where = ["--db", str(damaged_journal)] if command[0] != "backup" else [str(damaged_journal)]
+    done = subprocess.run(
+        [sys.executable, "-m", "coach.cli", *command, *where],
+        input="{}",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"coach {command[0]}: The journal {damaged_journal} is damaged")
+    assert failures.corrupt(str(damaged_journal)).command in done.stderr
+    assert "Traceback" not in done.stderr
