@@ -4,7 +4,9 @@ A page on another site can make the browser ask for `http://some-name:8501` wher
 `some-name` resolves to 127.0.0.1 (DNS rebinding): the listening address alone does not
 stop it. Every HTTP request and WebSocket whose Host header is not this machine's own
 name with the port the server listens on is refused before it reaches Streamlit; every
-page says it may not be shown inside another site's frame.
+page says it may not be shown inside another site's frame, and tells the browser to load
+nothing from any other host (a second wall behind coach.text.md: were some user text
+ever rendered as an image, the browser would still not fetch it).
 """
 
 from __future__ import annotations
@@ -12,9 +14,28 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+# Streamlit's page has one inline script, styles set at run time, Vega's expressions
+# (eval), and data:/blob: images, fonts, audio and workers; every source is this app.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "media-src 'self' data: blob:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'self' blob: data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 ANTI_FRAMING = [
     (b"x-frame-options", b"DENY"),
-    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
 ]
 
 

@@ -33,6 +33,7 @@ class Walk:
     wrong_text: dict[str, list[str]] = field(default_factory=dict)
     made_elements: dict[str, list[str]] = field(default_factory=dict)
     exceptions: dict[str, int] = field(default_factory=dict)
+    refused_by_policy: list[str] = field(default_factory=list)  # Content-Security-Policy
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +50,13 @@ def walk(browser, tmp_path_factory) -> Walk:
     record = Walk()
     page.on("request", lambda request: record.requests.append(request.url))
     page.on("websocket", lambda socket: record.requests.append(socket.url))
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text
+            and record.refused_by_policy.append(message.text)
+        ),
+    )
     try:
         _walk(page, server.url, ids, record, wait_for_app)
     finally:
@@ -166,6 +174,9 @@ def test_no_page_or_action_asks_any_host_but_the_apps_own(walk):
     assert foreign == [], foreign
     # The walk did load the app: its script, its stream and a page's own assets.
     assert any(u.endswith("/_stcore/stream") for u in walk.requests)
+    # The app's own Content-Security-Policy (coach_ui.local_only) refused nothing the
+    # app itself needs: no request was even attempted elsewhere.
+    assert walk.refused_by_policy == []
 
 
 def test_hostile_text_is_shown_exactly_as_typed_on_every_page(walk):
