@@ -34,6 +34,7 @@ class Walk:
     made_elements: dict[str, list[str]] = field(default_factory=dict)
     exceptions: dict[str, int] = field(default_factory=dict)
     refused_by_policy: list[str] = field(default_factory=list)  # Content-Security-Policy
+    chart_fields: int = 0  # hostile fields read in charts' marks (Vega's aria-labels)
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,11 @@ def _look(page, record: Walk, view: str) -> None:
     text = page.evaluate("() => document.body.innerText")
     labels = page.evaluate(
         "() => [...document.querySelectorAll('[aria-label]')].map(e => e.ariaLabel).join('\\n')"
+    )
+    record.chart_fields += page.evaluate(
+        "open => [...document.querySelectorAll('[data-testid=stVegaLiteChart] [aria-label]')]"
+        ".filter(e => e.ariaLabel.includes(open)).length",
+        hostile.OPEN,
     )
     wrong = hostile.shown_wrongly(text) + hostile.shown_wrongly(labels)
     if wrong:
@@ -180,6 +186,7 @@ def test_no_page_or_action_asks_any_host_but_the_apps_own(walk):
 
 
 def test_hostile_text_is_shown_exactly_as_typed_on_every_page(walk):
+    assert walk.chart_fields > 0  # charts' tooltips and labels were among the places read
     assert walk.wrong_text == {}
     assert walk.made_elements == {}
     assert {view: n for view, n in walk.exceptions.items() if n} == {}
