@@ -50,7 +50,7 @@ def section(ctx: PageContext) -> None:
         except JournalError:
             pass  # recorded: failure_notice below says what and why
         else:
-            st.toast(f"Backed up to {made.name}", icon=":material/check:")
+            st.toast(f"Backed up to {md(made.name)}", icon=":material/check:")
     failure_notice(ctx)
     found = backups.list_backups(journal.database)
     if not found:

@@ -16,9 +16,10 @@ from coach.errors import JournalError
 from coach.interviews import Interview, InterviewFields
 from coach_ui import edit_state, failures
 
-# The widget accepts any date and the journal checks it (InterviewFields.cleaned): a
-# date outside the widget's own limits is shown as invalid in the browser but never
-# sent, so the form was saved with the default date instead, and said so nowhere.
+# The widget accepts any date and the field's one rule (coach.fields, YEARS) checks it,
+# saying why a year is refused: a date outside the widget's own limits is shown as
+# invalid in the browser but never sent, so the form was saved with the default date
+# instead, and said so nowhere.
 ANY_DATE = {"min_value": date(1, 1, 1), "max_value": date(9999, 12, 31), "format": "YYYY-MM-DD"}
 
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from coach import anki, report, table_files, transfer
 from coach.errors import JournalError
+from coach.text import md
 from coach_ui import backups_section, failures, frame
 
 ctx = frame.start("data")
@@ -15,7 +16,7 @@ st.caption(
     "Your journal is one file on this computer. The app listens on this computer only "
     "(localhost), sends no usage statistics, and needs no account."
 )
-st.markdown(f"**Journal:** `{journal.database}`")
+st.markdown(f"**Journal:** {md(journal.database)}")
 
 st.subheader("Export")
 st.markdown(
