@@ -14,9 +14,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coach import actions, companies, fields, interviews, practice, reviews, stories
+from coach import actions, companies, db, fields, interviews, practice, reviews, stories
 from coach.errors import InvalidInput
 from coach.interviews import InterviewFields
+from coach.text import md
+from tests.test_pages import app  # noqa: F401 - the AppTest factory fixture
 
 HOSTILE = {
     "empty": "",
@@ -209,3 +211,23 @@ def test_interview_dates_far_in_the_past_or_future_are_refused_clearly(journal, 
     else:
         with pytest.raises(InvalidInput, match="not a plausible year"):
             interviews.add_interview(journal, fields)
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_the_company_form_keeps_or_refuses_hostile_text_as_the_rule_says(app, kind, tmp_path):  # noqa: F811
+    from tests.test_pages import add_company, interviews_page, open_companies
+
+    value = HOSTILE[kind]
+    at = add_company(open_companies(interviews_page(app)), value)
+    assert not at.exception
+    journal = db.open_journal(str(tmp_path / "journal.duckdb"))
+    names = [c.name for c in companies.list_companies(journal.cursor())]
+    if rule_refuses(FIELDS[0], value):
+        [error] = at.error
+        with pytest.raises(InvalidInput) as rule:
+            fields.check("companies", "name", value)
+        assert error.value == md(str(rule.value))  # the rule's own sentence, as typed
+        assert names == []
+    else:
+        assert not list(at.error)
+        assert names == [value.strip()]

@@ -96,6 +96,32 @@ def test_an_import_keeps_or_refuses_hostile_text_exactly_as_the_forms_do(field: 
     assert stored == value.strip()
 
 
+@pytest.mark.parametrize("field", FIELDS, ids=lambda f: f.name)
+def test_coach_import_keeps_or_refuses_hostile_text_exactly_as_the_forms_do(
+    field: Field, tmp_path, capsys
+):
+    table, column = field.column
+    for kind, value in HOSTILE.items():
+        path = tmp_path / f"{kind}.json"
+        path.write_text(with_value(table, column, value))
+        journal_path = str(tmp_path / f"{kind}.duckdb")
+        status = cli.main(["import", str(path), "--db", journal_path])
+        _, err = capsys.readouterr()
+        journal = db.open_journal(journal_path)
+        cur = journal.cursor()
+        stored = cur.execute(f"SELECT {column} FROM {table}").fetchall()  # noqa: S608
+        cur.close()
+        db.close_journal(journal_path)
+        if rule_refuses(field, value):
+            assert status == 1, kind
+            assert err.startswith(f"coach import: {REFUSED}") and "Traceback" not in err
+            assert f"tables.{table}[0]: “{column}”" in err
+            assert stored == [], kind
+        else:
+            assert status == 0, (kind, err)
+            assert stored == [(value.strip(),)], kind
+
+
 def nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
