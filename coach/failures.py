@@ -61,11 +61,12 @@ def disk_full(database: str) -> DiskFull:
     journal_size = _size(path) + _size(path.with_name(path.name + ".wal"))
     needed = max(MIN_ROOM, journal_size)
     try:
-        free = f"{_megabytes(shutil.disk_usage(folder).free)} free"
+        free = f"{_megabytes(shutil.disk_usage(folder).free)} free now"
     except OSError:
         free = "no room left"
     return DiskFull(
-        f"Nothing was saved: the disk that holds your journal ({folder}) is full ({free}). "
+        f"Nothing was saved: the disk that holds your journal ({folder}) ran out of space "
+        f"({free}). "
         f"Free at least {_megabytes(needed)} on it, then try again; everything saved "
         "before is safe."
     )
