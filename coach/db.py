@@ -74,11 +74,11 @@ def schema_version() -> int:
 
 def connect(database: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a raw DuckDB connection, translating lock errors into `JournalLocked`."""
-    if is_file_database(database):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     try:
+        if is_file_database(database):
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(database, read_only=read_only)
-    except duckdb.Error as error:
+    except (duckdb.Error, OSError) as error:
         if isinstance(error, duckdb.IOException) and "lock" in str(error).lower():
             raise JournalLocked(_locked_message(database, str(error))) from error
         explained = failures.explain(error, database)

@@ -28,9 +28,14 @@ def explain(error: BaseException, database: str) -> JournalError | None:
     know (a bug: the caller lets it surface)."""
     if isinstance(error, JournalError):
         return error
+    if isinstance(error, OSError) and not _about_journal(error, database):
+        return None  # another file (an export's target, say): its own message says which
     text = str(error)
     if _is_disk_full(error, text):
         return disk_full(database)
+    reason = _unwritable_reason(error, text)
+    if reason:
+        return unwritable(database, reason)
     if isinstance(error, duckdb.Error) and (
         "corrupt database file" in text.lower() or "not a valid duckdb database" in text.lower()
     ):
@@ -42,6 +47,48 @@ def _is_disk_full(error: BaseException, text: str) -> bool:
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         return True
     return isinstance(error, duckdb.Error) and "no space left on device" in text.lower()
+
+
+def _about_journal(error: OSError, database: str) -> bool:
+    """Whether a system error concerns the journal's files (the journal, its write-ahead
+    log) or its folder and the folders above it."""
+    if not error.filename:
+        return True
+    journal = Path(database).expanduser().absolute()
+    where = Path(str(error.filename)).expanduser().absolute()
+    return journal.parent.is_relative_to(where) or (
+        where.parent == journal.parent and where.name.startswith(journal.name)
+    )
+
+
+_UNWRITABLE = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "a read-only file system",
+}
+
+
+def _unwritable_reason(error: BaseException, text: str) -> str | None:
+    if isinstance(error, OSError):
+        return _UNWRITABLE.get(error.errno)
+    if isinstance(error, duckdb.IOException):
+        for words in ("Permission denied", "Read-only file system"):
+            if words.lower() in text.lower():
+                return (
+                    "permission denied"
+                    if words == "Permission denied"
+                    else "a read-only file system"
+                )
+    return None
+
+
+def unwritable(database: str, reason: str) -> JournalError:
+    folder = Path(database).expanduser().parent
+    return JournalError(
+        f"Interview Coach cannot write to the folder {folder} ({reason}), where the "
+        f"journal {database} is kept. Make that folder writable, or set COACH_DB to a "
+        "journal in a folder you can write to."
+    )
 
 
 def _size(path: Path) -> int:

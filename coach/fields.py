@@ -98,7 +98,7 @@ class Choice:
         if value is None:
             return None
         # True == 1 in Python: a boolean is never a numbered choice, nor a number a yes/no.
-        is_yes_no = set(self.choices) <= {True, False}
+        is_yes_no = all(isinstance(key, bool) for key in self.choices)
         if isinstance(value, bool) != is_yes_no or value not in self.choices:
             allowed = ", ".join(repr(k) for k in self.choices)
             raise InvalidInput(f"{self.label} cannot be {value!r:.40}; it is one of {allowed}.")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from coach import cli, companies, db, failures
-from coach.errors import DiskFull, JournalCorrupt
+from coach.errors import DiskFull, JournalCorrupt, JournalError
 from coach_ui.pages import PAGES
 from tests.test_pages import (  # noqa: F401 - app: the AppTest factory fixture
     add_company,
@@ -222,3 +222,44 @@ def test_the_command_line_on_a_damaged_journal_prints_the_sentence_and_exits_1(
     assert done.stderr.startswith(f"coach {command[0]}: The journal {damaged_journal} is damaged")
     assert failures.corrupt(str(damaged_journal)).command in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# -- a folder that cannot be written ----------------------------------------------------
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    mount = tmp_path / "read-only"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a read-only tmpfs here (needs root): {done.stderr.strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.mark.parametrize("where", ["journal.duckdb", "new-folder/journal.duckdb"])
+def test_a_journal_in_a_folder_that_cannot_be_written_names_the_folder(read_only_folder, where):
+    path = read_only_folder / where
+    with pytest.raises(JournalError) as refused:
+        db.open_journal(str(path))
+    assert str(refused.value) == (
+        f"Interview Coach cannot write to the folder {path.parent} (a read-only file system), "
+        f"where the journal {path} is kept. Make that folder writable, or set COACH_DB to a "
+        "journal in a folder you can write to."
+    )
+
+
+def test_coach_export_to_a_folder_that_cannot_be_written_names_that_file(
+    read_only_folder, tmp_path, capsys
+):
+    journal = tmp_path / "journal.duckdb"
+    target = read_only_folder / "export.json"
+    assert cli.main(["export", str(target), "--db", str(journal)]) == 1
+    db.close_journal(str(journal))
+    _, err = capsys.readouterr()
+    assert err == f"coach export: {target}: Read-only file system\n"

@@ -7,15 +7,13 @@ disk is met on a save.
 
 from __future__ import annotations
 
-import subprocess
 from datetime import UTC, datetime
 
 import duckdb
-import pytest
 from playwright.sync_api import expect
 
 from coach import companies, db, failures, sample
-from tests.test_failures import damage, fill
+from tests.test_failures import damage, fill, small_disk  # noqa: F401 - a fixture
 
 BLOCK = 262_144  # DuckDB's block size; blocks start after a 12 KB file header
 HEADER = 12_288
@@ -53,22 +51,7 @@ def test_a_table_damaged_on_disk_is_met_mid_page_as_the_sentence_with_its_backup
     no_traceback(page)
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here (needs root): {done.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def test_a_save_on_a_full_disk_says_nothing_was_saved(app_server, page, wait_for_app, small_disk):
+def test_a_save_on_a_full_disk_says_nothing_was_saved(app_server, page, wait_for_app, small_disk):  # noqa: F811
     path = small_disk / "journal.duckdb"
     journal = db.open_journal(str(path))
     companies.add_company(journal, "Acme")
