@@ -14,15 +14,14 @@ own checks (`server.allowedHosts` for its WebSocket).
 """
 
 import streamlit as st
-from starlette.middleware import Middleware
 
 from coach_ui.failures import on_script_error
 from coach_ui.server.lifespan import lifespan
-from coach_ui.server.local_only import LocalOnly
+from coach_ui.server.local_only import MIDDLEWARE
 
 app = st.App(
     "streamlit_app.py",
     lifespan=lifespan,
-    middleware=[Middleware(LocalOnly)],
+    middleware=MIDDLEWARE,
     on_script_error=on_script_error,
 )

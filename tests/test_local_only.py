@@ -1,10 +1,10 @@
-"""Which Host headers name this computer (coach_ui.local_only)."""
+"""Which Host headers name this computer (coach_ui.server.local_only)."""
 
 from __future__ import annotations
 
 import pytest
 
-from coach_ui.local_only import is_local_host
+from coach_ui.server.local_only import is_local_host
 
 
 @pytest.mark.parametrize(

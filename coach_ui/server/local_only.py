@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from starlette.middleware import Middleware
+
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Streamlit's page has one inline script, styles set at run time, Vega's expressions
 # (eval), and data:/blob: images, fonts, audio and workers; every source is this app.
@@ -114,3 +116,7 @@ async def _refuse(scope, receive, send, port: int | None) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+# What serve.py's st.App is given: before Streamlit's own middleware, every request.
+MIDDLEWARE = [Middleware(LocalOnly)]

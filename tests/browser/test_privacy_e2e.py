@@ -180,7 +180,7 @@ def test_no_page_or_action_asks_any_host_but_the_apps_own(walk):
     assert foreign == [], foreign
     # The walk did load the app: its script, its stream and a page's own assets.
     assert any(u.endswith("/_stcore/stream") for u in walk.requests)
-    # The app's own Content-Security-Policy (coach_ui.local_only) refused nothing the
+    # The app's own Content-Security-Policy (coach_ui.server.local_only) refused nothing the
     # app itself needs: no request was even attempted elsewhere.
     assert walk.refused_by_policy == []
 
