@@ -482,6 +482,13 @@ def open_journal(database: str | None = None, *, now: datetime | None = None) ->
                 # A sample journal can be rebuilt at will; it needs no backups.
                 if is_file_database(database) and not journal.is_sample:
                     journal.start_daily_backup(now)
+            except (duckdb.Error, OSError) as error:
+                con.close()
+                # Migrating writes: a full disk or a damaged block is met here first.
+                explained = failures.explain(error, database)
+                if explained is None:
+                    raise
+                raise explained from error
             except BaseException:
                 con.close()
                 raise

@@ -272,7 +272,7 @@ RULES: dict[tuple[str, str], Any] = {
 
 # Settings are JSON values under a key; the known keys have a rule each.
 SETTING_RULES: dict[str, Any] = {
-    "desired_retention": Number("Desired retention", 0.5, 0.99, whole=False),
+    "desired_retention": Number("Desired retention", 0.70, 0.99, whole=False),
     "leech_threshold": Number("Leech threshold", 2, 20, unit="lapses"),
 }
 

@@ -55,8 +55,15 @@ GRADE_RUBRIC = {
     3: "Complete and within the time.",
     4: "Crisp and effortless.",
 }
-RETENTION_RANGE = (0.70, 0.99)
-LEECH_THRESHOLD_RANGE = (2, 20)
+# The settings' ranges: their rules in coach.fields, also what the import checks.
+RETENTION_RANGE = (
+    fields.SETTING_RULES["desired_retention"].low,
+    fields.SETTING_RULES["desired_retention"].high,
+)
+LEECH_THRESHOLD_RANGE = (
+    fields.SETTING_RULES["leech_threshold"].low,
+    fields.SETTING_RULES["leech_threshold"].high,
+)
 QUEUE_LIMIT = 50
 BROWSER_PAGE_SIZE = 50
 STREAK_LOOKBACK_DAYS = 400

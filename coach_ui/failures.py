@@ -8,15 +8,11 @@ apology; the traceback goes to the terminal only (`client.showErrorDetails = "no
 
 from __future__ import annotations
 
-import logging
-
 import streamlit as st
 
 from coach import db, failures
 from coach.errors import JournalCorrupt, JournalError
 from coach.text import md
-
-log = logging.getLogger(__name__)
 
 
 def show(error: JournalError) -> None:
@@ -30,8 +26,7 @@ def show(error: JournalError) -> None:
 def on_script_error(error: Exception) -> bool:
     """Show `error` as a sentence; True tells Streamlit not to draw its own message."""
     explained = failures.explain(error, _database())
-    if explained is None:
-        log.error("Unexpected error on a page", exc_info=error)
+    if explained is None:  # Streamlit has logged it, with its traceback, to the terminal
         st.error(
             "Something went wrong on this page. Reload the page to carry on: what you "
             "saved before is in your journal. The details are in the terminal that runs "

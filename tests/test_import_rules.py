@@ -175,7 +175,7 @@ MALFORMED = {
     ),
     "a desired retention of 5": (
         document({**rows(), "settings": [{"key": "desired_retention", "value": "5"}]}),
-        "tables.settings[0]: Desired retention must be between 0.5 and 0.99",
+        "tables.settings[0]: Desired retention must be between 0.7 and 0.99",
     ),
     "an action done at no time": (
         with_value("actions", "status", "done"),
