@@ -99,10 +99,10 @@ async def _refuse(scope, receive, send, port: int | None) -> None:
         # Closing before accepting answers the handshake with HTTP 403.
         await send({"type": "websocket.close", "code": 1008})
         return
-    at = f" on port {port}" if port else ""
+    at = f":{port}" if port else ""
     body = (
         "This Interview Coach server answers only to this computer: open it as "
-        f"http://localhost{':' + str(port) if port else ''}/ (or 127.0.0.1 or [::1]){at}.\n"
+        f"http://localhost{at}/ or http://127.0.0.1{at}/ on the computer that runs it.\n"
     ).encode()
     await send(
         {
