@@ -12,6 +12,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,21 +34,29 @@ TRACEBACK_WORDS = ("Traceback", 'File "', "duckdb", "Error:", "checksum")
 # -- a full disk ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 4 MB file system of the test's own, unmounted afterwards."""
-    mount = tmp_path / "disk"
+@contextmanager
+def mounted_tmpfs(mount: Path, options: str) -> Iterator[Path]:
+    """A file system of the test's own at `mount` (tmpfs `options`), unmounted after."""
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount)],
         capture_output=True,
         text=True,
     )
     if done.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here (needs root): {done.stderr.strip()}")
-    yield mount
-    db.close_journal(str(mount / "journal.duckdb"))
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        db.close_journal(str(mount / "journal.duckdb"))
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 4 MB file system, to fill."""
+    with mounted_tmpfs(tmp_path / "disk", "size=4m") as mount:
+        yield mount
 
 
 def fill(folder: Path) -> Path:
@@ -229,17 +239,8 @@ def test_the_command_line_on_a_damaged_journal_prints_the_sentence_and_exits_1(
 
 @pytest.fixture
 def read_only_folder(tmp_path):
-    mount = tmp_path / "read-only"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a read-only tmpfs here (needs root): {done.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    with mounted_tmpfs(tmp_path / "read-only", "ro,size=1m") as mount:
+        yield mount
 
 
 @pytest.mark.parametrize("where", ["journal.duckdb", "new-folder/journal.duckdb"])
