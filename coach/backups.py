@@ -69,6 +69,13 @@ def why(error: BaseException, folder: Path) -> str:
     """A sentence naming the folder, what went wrong and what to do."""
     text = str(error)
     number = getattr(error, "errno", None)
+    if "corrupt database file" in text.lower():  # a block DuckDB read failed its checks
+        return (
+            f"The journal could not be backed up into {folder}: a part of the journal file "
+            "is damaged (it fails DuckDB's checks), so a copy would be damaged too. The "
+            "backups already there are kept: restore the newest under Restore a backup on "
+            "Your data, or with `coach restore` while the app is stopped."
+        )
     if number in (errno.EACCES, errno.EPERM) or "Permission denied" in text:
         reason = "this account may not write to that folder (permission denied)"
         advice = "make the folder writable (or delete it, so it is made again)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import shlex
 import shutil
+import sys
 from pathlib import Path
 
 import duckdb
@@ -119,19 +120,24 @@ def disk_full(database: str) -> DiskFull:
     )
 
 
-def restore_command(backup: Path, database: str) -> str:
-    """The shell command that sets the damaged journal aside and puts `backup` in its place.
+def coach_command() -> str:
+    """How a terminal runs this installation's `coach`: by name when that finds it (an
+    installed tool, an activated .venv), else by the path of the script beside Python."""
+    beside = Path(sys.executable).with_name("coach")
+    found = shutil.which("coach")
+    if found and (not beside.exists() or Path(found).resolve() == beside.resolve()):
+        return "coach"
+    if beside.exists():
+        return shlex.quote(str(beside))
+    return f"{shlex.quote(sys.executable)} -m coach"
 
-    A write-ahead log left beside the journal would be replayed onto the backup: it goes
-    aside too.
-    """
-    journal = Path(database).expanduser()
-    steps = [f"mv {shlex.quote(str(journal))} {shlex.quote(str(journal) + '.damaged')}"]
-    wal = journal.with_name(journal.name + ".wal")
-    if wal.exists():
-        steps.append(f"mv {shlex.quote(str(wal))} {shlex.quote(str(wal) + '.damaged')}")
-    steps.append(f"cp {shlex.quote(str(backup))} {shlex.quote(str(journal))}")
-    return " && ".join(steps)
+
+def restore_command(backup: Path, database: str) -> str:
+    """The command that puts `backup` in the journal's place: `coach restore`
+    (coach.restore), which keeps the journal as it is first, as a backup of its own, and
+    removes a stale .wal beside it."""
+    journal = str(Path(database).expanduser())
+    return f"{coach_command()} {shlex.join(['restore', str(backup), '--db', journal])}"
 
 
 def corrupt(database: str) -> JournalCorrupt:
@@ -149,6 +155,7 @@ def corrupt(database: str) -> JournalCorrupt:
         f"{damaged} Its newest backup is {newest.path.name}, taken "
         f"{newest.taken_at:%Y-%m-%d %H:%M} UTC ({len(found)} backup"
         f"{'s' if len(found) != 1 else ''} in {newest.path.parent}). Stop Interview Coach, "
-        "then restore it (the damaged file is kept beside it as .damaged):",
+        "then restore it (the damaged file is kept in that folder as a before-restore "
+        "backup):",
         restore_command(newest.path, database),
     )

@@ -5,9 +5,10 @@ What copying a backup over the journal by hand got wrong, and what this does ins
   under a running app loses what the app writes next, and the app's .wal no longer
   matches the file ("WAL does not match database file" on every page).
 - It keeps the journal as it is first, as a `before-restore` backup, so a restore
-  can itself be undone. A journal that DuckDB cannot open (a stale .wal from another
-  file, damage) is kept byte for byte under that name instead, its .wal beside it
-  under a name DuckDB does not read.
+  can itself be undone. A journal that DuckDB cannot open or copy (a stale .wal from
+  another file, damage) is kept byte for byte under that name instead, its .wal beside
+  it under a name DuckDB does not read. So the command a damaged journal's sentence
+  gives (coach.failures.corrupt) is this restore.
 - It checks that the backup is an Interview Coach journal this version can open.
 - It removes a stale `.wal` beside the journal, which belonged to the file replaced.
 - The backup is copied beside the journal and renamed into place, so the journal
@@ -24,8 +25,14 @@ from pathlib import Path
 
 import duckdb
 
-from coach import backups, db
-from coach.errors import JournalError, JournalLocked, RestoreRefused
+from coach import backups, db, failures
+from coach.errors import (
+    BackupFailed,
+    JournalCorrupt,
+    JournalError,
+    JournalLocked,
+    RestoreRefused,
+)
 
 REASON = "before-restore"
 AS_FOUND = ".wal-as-found"  # the .wal of a journal that could not be opened, kept
@@ -125,11 +132,27 @@ def _keep_and_replace(
             raise RestoreRefused(f"Nothing was restored. {error}") from None
         kept = backups.backup_file(con, database, reason=REASON, now=now)
         con.execute("CHECKPOINT")
+    except (BackupFailed, duckdb.Error) as error:
+        # A journal damaged inside (a table's block fails DuckDB's checks) opens, but
+        # cannot be copied through DuckDB: it is kept byte for byte instead.
+        if _is_damage(error, database):
+            kept = None
+        elif isinstance(error, BackupFailed):  # the journal could not be kept first
+            raise RestoreRefused(f"Nothing was restored. {error}") from error
+        else:
+            raise
     finally:
         con.close()  # the lock goes here; the swap follows at once
+    if kept is None:
+        return _move_aside(journal, incoming, now), True
     os.replace(incoming, journal)
     _wal(journal).unlink(missing_ok=True)  # a clean close leaves none; never keep a stale one
     return kept, False
+
+
+def _is_damage(error: BaseException, database: str) -> bool:
+    cause = error.__cause__ if isinstance(error, BackupFailed) else error
+    return cause is not None and isinstance(failures.explain(cause, database), JournalCorrupt)
 
 
 def _move_aside(journal: Path, incoming: Path, now: datetime) -> Path:

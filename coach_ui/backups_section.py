@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach import backups, db, restore
+from coach import backups, db, failures, restore
 from coach.errors import JournalError
 from coach.text import md
 from coach_ui.formatting import when
@@ -92,8 +92,9 @@ def restore_form(ctx: PageContext, found: list[backups.Backup]) -> None:
         format_func=lambda p: f"{when(by_path[p].taken_at, ctx.now)} · {by_path[p].reason}",
         key="data_restore_choice",
     )
-    st.caption(
-        f"Or from a terminal, with the app stopped: `coach restore '{chosen}' --db '{database}'`"
+    st.caption("Or from a terminal, with the app stopped:")
+    st.code(
+        failures.restore_command(by_path[chosen].path, database), language="bash", wrap_lines=True
     )
     if st.session_state.get(CONFIRM) != chosen:
         if st.button("Restore this backup…", icon=":material/settings_backup_restore:"):

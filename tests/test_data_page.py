@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -19,6 +21,17 @@ def open_page(app_factory, path, page: str) -> AppTest:  # noqa: F811
         at.switch_page(page).run()
     assert not at.exception
     return at
+
+
+def journal_with_a_backup(path) -> Path:
+    """A journal at `path` holding 'In the copy' in a backup a minute old, and 'Added
+    after' since; the backup's path."""
+    journal = db.open_journal(str(path))
+    journal.wait_for_backup()
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('In the copy')"))
+    copy = journal.backup(now=datetime.now(UTC) - timedelta(minutes=1))
+    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('Added after')"))
+    return copy
 
 
 def errors(at: AppTest) -> list[str]:
@@ -68,11 +81,7 @@ def test_a_backup_is_restored_from_your_data_keeping_the_journal_as_it_was(
     tmp_path,
 ):
     path = tmp_path / "journal.duckdb"
-    journal = db.open_journal(str(path))
-    journal.wait_for_backup()
-    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('In the copy')"))
-    copy = journal.backup(now=datetime.now(UTC) - timedelta(minutes=1))
-    journal.write(lambda cur: cur.execute("INSERT INTO companies (name) VALUES ('Added after')"))
+    copy = journal_with_a_backup(path)
 
     at = open_page(app, path, "pages/data.py")
     at.selectbox(key="data_restore_choice").set_value(str(copy)).run()
@@ -90,3 +99,18 @@ def test_a_backup_is_restored_from_your_data_keeping_the_journal_as_it_was(
     names = sorted(r[0] for r in con.execute("SELECT name FROM companies").fetchall())
     con.close()
     assert names == ["Added after", "In the copy"]
+
+
+def test_the_terminal_command_shown_for_a_restore_works_as_shown(app, tmp_path):  # noqa: F811
+    # A folder name a shell would split or end a quote at: the command quotes it.
+    path = tmp_path / "it's my journal $HOME" / "journal.duckdb"
+    copy = journal_with_a_backup(path)
+
+    at = open_page(app, path, "pages/data.py")
+    at.selectbox(key="data_restore_choice").set_value(str(copy)).run()
+    [command] = [c.value for c in at.code if " restore " in c.value]
+    db.close_journal(str(path))  # the app stopped, as the caption says
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    cur = db.open_journal(str(path)).cursor()
+    assert cur.execute("SELECT name FROM companies").fetchall() == [("In the copy",)]

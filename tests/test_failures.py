@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from coach import cli, companies, db, failures
-from coach.errors import DiskFull, JournalCorrupt, JournalError
+from coach import backups, cli, companies, db, failures
+from coach.errors import BackupFailed, DiskFull, JournalCorrupt, JournalError
 from coach_ui.pages import PAGES
 from tests.test_pages import (  # noqa: F401 - app: the AppTest factory fixture
     add_company,
@@ -146,6 +147,22 @@ def sample_export(tmp_path_factory) -> str:
 # -- a damaged journal -------------------------------------------------------------
 
 
+BLOCK = 262_144  # DuckDB's block size; blocks start after a 12 KB file header
+HEADER = 12_288
+
+
+def table_block_offset(path: Path, table: str) -> int:
+    """Where, in the journal file, the first block of `table` starts (+100 bytes)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        [(block,)] = con.execute(
+            f"SELECT min(block_id) FROM pragma_storage_info('{table}') WHERE block_id >= 0"  # noqa: S608
+        ).fetchall()
+    finally:
+        con.close()
+    return HEADER + block * BLOCK + 100
+
+
 def damage(path: Path, offset: int = 100) -> None:
     """Flip 64 bytes of the file: its checksums no longer match."""
     with open(path, "r+b") as file:
@@ -171,6 +188,7 @@ def damaged_journal(tmp_path, now) -> Path:
 def test_a_damaged_journal_names_its_newest_backup_and_the_command_that_restores_it(
     damaged_journal, tmp_path
 ):
+    damaged = damaged_journal.read_bytes()
     with pytest.raises(JournalCorrupt) as refused:
         db.open_journal(str(damaged_journal))
     error = refused.value
@@ -178,12 +196,54 @@ def test_a_damaged_journal_names_its_newest_backup_and_the_command_that_restores
     assert "journal-20260315T183000-daily.duckdb, taken 2026-03-15 18:30 UTC" in error.summary
     assert "(2 backups in" in error.summary
     assert str(error).endswith(error.command)
-    # The command works as given: the damaged file is kept aside, the backup opens.
-    subprocess.run(["bash", "-c", error.command], check=True)
-    assert (tmp_path / "journal.duckdb.damaged").exists()
+    assert " restore " in error.command  # coach restore, which keeps the damaged file
+    # The command works as given: the backup opens, the damaged file is kept as it was.
+    subprocess.run(["bash", "-c", error.command], check=True, capture_output=True)
     journal = db.open_journal(str(damaged_journal))
     assert count_companies(journal) == 1  # day 15's backup: taken before its company
     db.close_journal(str(damaged_journal))
+    [kept] = [b for b in backups.list_backups(str(damaged_journal)) if b.reason == "before-restore"]
+    assert kept.path.read_bytes() == damaged
+
+
+def test_the_command_for_a_journal_damaged_inside_a_table_restores_it_too(tmp_path, now):
+    # The journal opens (its header and catalogue are whole), but a table's block fails
+    # DuckDB's checks: it cannot be copied through DuckDB, so the restore keeps its bytes.
+    path = tmp_path / "journal.duckdb"
+    journal = db.open_journal(str(path), now=now)
+    journal.wait_for_backup()
+    companies.find_or_add_company(journal, "In the backup")
+    journal.backup(now=now)
+    db.close_journal(str(path))
+    damage(path, offset=table_block_offset(path, "companies"))
+    cur = db.open_journal(str(path), now=now).cursor()
+    with pytest.raises(duckdb.Error) as met:
+        cur.execute("SELECT name FROM companies").fetchall()
+    db.close_journal(str(path))
+    refused = failures.explain(met.value, str(path))
+    assert isinstance(refused, JournalCorrupt)
+    subprocess.run(["bash", "-c", refused.command], check=True, capture_output=True)
+    cur = db.open_journal(str(path), now=now).cursor()
+    assert cur.execute("SELECT name FROM companies").fetchall() == [("In the backup",)]
+    db.close_journal(str(path))
+
+
+def test_backing_up_a_journal_damaged_inside_a_table_says_so_in_words(tmp_path, now):
+    path = tmp_path / "journal.duckdb"
+    journal = db.open_journal(str(path), now=now)
+    journal.wait_for_backup()
+    companies.find_or_add_company(journal, "Acme")
+    db.close_journal(str(path))
+    damage(path, offset=table_block_offset(path, "companies"))
+    journal = db.open_journal(str(path), now=now)
+    try:
+        with pytest.raises(BackupFailed) as refused:
+            journal.backup(now=now)
+    finally:
+        db.close_journal(str(path))
+    message = str(refused.value)
+    assert "a part of the journal file is damaged" in message and "coach restore" in message
+    assert not any(word in message for word in TRACEBACK_WORDS)
 
 
 def test_a_damaged_journal_without_backups_says_so(tmp_path):

@@ -148,6 +148,26 @@ def test_restore_refuses_what_is_not_a_backup_it_can_open_and_changes_nothing(
     assert not [b for b in backups.list_backups(str(path)) if b.reason == "before-restore"]
 
 
+def test_a_restore_that_cannot_keep_the_journal_first_restores_nothing_and_says_why(
+    journal_with_backup, tmp_path
+):
+    from tests.test_failures import mounted_tmpfs
+
+    path, copy = journal_with_backup
+    chosen = tmp_path / copy.name
+    shutil.copyfile(copy, chosen)
+    shutil.rmtree(path.parent / "backups")
+    with mounted_tmpfs(path.parent / "backups", "ro,size=1m"):
+        done = coach("restore", str(chosen), "--db", str(path))
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"coach restore: Nothing was restored. The journal could not be backed up into "
+        f"{path.parent / 'backups'}: the disk is read-only"
+    )
+    assert "Traceback" not in done.stderr
+    assert names(path) == ["Added after the backup", "In the backup"]
+
+
 def test_the_readme_restores_with_coach_restore():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     assert "coach restore" in readme
