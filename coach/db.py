@@ -34,7 +34,14 @@ import duckdb
 import platformdirs
 
 from coach import backups, failures
-from coach.errors import BackupFailed, JournalError, JournalLocked, JournalTooNew, NotAJournal
+from coach.errors import (
+    BackupFailed,
+    DiskFull,
+    JournalError,
+    JournalLocked,
+    JournalTooNew,
+    NotAJournal,
+)
 from coach.memo import Memo
 from coach.migrations import MIGRATIONS
 
@@ -203,6 +210,10 @@ class Journal:
         self.generation = 0  # writes so far: remembered reads are kept per generation
         self._memo = Memo()
         self._checkpoints = _Checkpoints(self) if is_file_database(database) else None
+        # Set when DuckDB stopped using this connection (a checkpoint cut short by a full
+        # disk): committed writes are safe in the .wal, and open_journal opens it again,
+        # so the next page run carries on with a journal DuckDB uses again.
+        self.stopped_by: BaseException | None = None
         # The last backup outcome in this process: a failure shows even when the
         # journal cannot record it (a full disk). _UNKNOWN: ask the journal.
         self._backup_failure: backups.Failure | None | object = _UNKNOWN
@@ -258,6 +269,8 @@ class Journal:
                     if is_conflict(error) and attempt < attempts:
                         time.sleep(0.02 * attempt)
                         continue
+                    if failures.stops_the_journal(error):
+                        self.stopped_by = error  # open_journal opens it again
                     # A full disk or a damaged file as its sentence; any other error as is.
                     explained = failures.explain(error, self.database)
                     if explained is None:
@@ -265,6 +278,11 @@ class Journal:
                     raise explained from error
                 if self._checkpoints is not None:
                     self._checkpoints.after_commit(cur)
+                if self.stopped_by is not None:  # committed, but the journal must reopen
+                    explained = failures.explain(self.stopped_by, self.database)
+                    if isinstance(explained, DiskFull):
+                        explained = failures.disk_full(self.database, saved=True)
+                    raise (explained or self.stopped_by) from self.stopped_by
                 return result
             raise AssertionError("unreachable")
         finally:
@@ -410,9 +428,16 @@ class _Checkpoints:
                 cur.execute("CHECKPOINT")
             except duckdb.Error as error:
                 # Usually "other transactions are active" (a page reading, the daily
-                # backup copying); also a full disk. The commit itself is safe in the
-                # .wal either way.
-                log.debug("Checkpoint of %s deferred: %s", self._journal.database, error)
+                # backup copying); then a retry follows. The commit itself is safe in
+                # the .wal either way.
+                if failures.stops_the_journal(error):
+                    # Cut short (a full disk): DuckDB has stopped using the database
+                    # until it is opened again, so no retry can succeed.
+                    log.warning("Checkpoint of %s failed: %s", self._journal.database, error)
+                    self._journal.stopped_by = error
+                    self._stopping.set()
+                else:
+                    log.debug("Checkpoint of %s deferred: %s", self._journal.database, error)
                 return False
             self._pending.clear()
             return True
@@ -456,10 +481,14 @@ def close_all() -> None:
         journals = list(_journals.values())
         _journals.clear()
     for journal in journals:
-        try:
-            journal.close()
-        except Exception as error:  # one journal's failure must not leave the others open
-            log.warning("Closing %s failed: %s", journal.database, error)
+        _close_quietly(journal)  # one journal's failure must not leave the others open
+
+
+def _close_quietly(journal: Journal) -> None:
+    try:
+        journal.close()
+    except Exception as error:
+        log.warning("Closing %s failed: %s", journal.database, error)
 
 
 def open_journal(database: str | None = None, *, now: datetime | None = None) -> Journal:
@@ -472,6 +501,10 @@ def open_journal(database: str | None = None, *, now: datetime | None = None) ->
     key = _key(database)
     with _journals_lock:
         journal = _journals.get(key)
+        if journal is not None and journal.stopped_by is not None:
+            _journals.pop(key)
+            _close_quietly(journal)  # DuckDB replays its .wal on the next open
+            journal = None
         if journal is None:
             con = connect(database)
             try:

@@ -50,6 +50,15 @@ def _is_disk_full(error: BaseException, text: str) -> bool:
     return isinstance(error, duckdb.Error) and "no space left on device" in text.lower()
 
 
+def stops_the_journal(error: BaseException) -> bool:
+    """Whether DuckDB has stopped using the journal after `error` until it is opened
+    again: a checkpoint cut short (by a full disk, after a commit or inside a large one)
+    invalidates the open database."""
+    return isinstance(error, duckdb.FatalException) or (
+        "database has been invalidated" in str(error).lower()
+    )
+
+
 def _about_journal(error: OSError, database: str) -> bool:
     """Whether a system error concerns the journal's files (the journal, its write-ahead
     log) or its folder and the folders above it."""
@@ -103,7 +112,10 @@ def _megabytes(size: float) -> str:
     return f"{size / 1e6:,.0f} MB" if size >= 1e6 else f"{size / 1e3:,.0f} KB"
 
 
-def disk_full(database: str) -> DiskFull:
+def disk_full(database: str, *, saved: bool = False) -> DiskFull:
+    """The sentence for a full disk: nothing was saved; or, `saved`, the change was
+    committed (to the write-ahead log) before the disk filled up, and only copying it
+    into the journal file was cut short."""
     path = Path(database).expanduser()
     folder = path.parent
     journal_size = _size(path) + _size(path.with_name(path.name + ".wal"))
@@ -112,6 +124,12 @@ def disk_full(database: str) -> DiskFull:
         free = f"{_megabytes(shutil.disk_usage(folder).free)} free now"
     except OSError:
         free = "no room left"
+    if saved:
+        return DiskFull(
+            f"Saved, but the disk that holds your journal ({folder}) is now full ({free}). "
+            f"Free at least {_megabytes(needed)} on it before you save anything else; "
+            "everything saved until now, this too, is safe."
+        )
     return DiskFull(
         f"Nothing was saved: the disk that holds your journal ({folder}) ran out of space "
         f"({free}). "

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from coach import backups, cli, companies, db, failures
+from coach import backups, cli, companies, db, failures, transfer
 from coach.errors import BackupFailed, DiskFull, JournalCorrupt, JournalError
 from coach_ui.pages import PAGES
 from tests.test_pages import (  # noqa: F401 - app: the AppTest factory fixture
@@ -60,8 +60,9 @@ def small_disk(tmp_path):
         yield mount
 
 
-def fill(folder: Path) -> Path:
-    """Write a file until the disk is full; return it (delete it to free the space)."""
+def fill(folder: Path, leave: int = 0) -> Path:
+    """Write a file until the disk is full, then give `leave` bytes back; return the file
+    (delete it to free the space)."""
     filler = folder / "filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
     try:
@@ -71,6 +72,7 @@ def fill(folder: Path) -> Path:
         assert error.errno == 28  # ENOSPC: the disk is full
     finally:
         os.close(fd)
+    os.truncate(filler, filler.stat().st_size - leave)
     return filler
 
 
@@ -101,6 +103,33 @@ def test_a_save_on_a_full_disk_says_nothing_was_saved_and_how_much_room_to_make(
     assert count_companies(journal) == 2
 
 
+def test_a_full_disk_met_by_the_checkpoint_after_a_save_keeps_the_save_and_says_so(small_disk):
+    # Room for the save's few hundred bytes in the write-ahead log, not for the
+    # checkpoint that copies it into the journal file (a 256 KB block): DuckDB then
+    # stops using the open journal until it is opened again.
+    path = str(small_disk / "journal.duckdb")
+    journal = db.open_journal(path)
+    journal.wait_for_backup()
+    companies.add_company(journal, "Saved before")
+    filler = fill(small_disk, leave=64_000)
+    with pytest.raises(DiskFull) as refused:
+        companies.add_company(journal, "Saved as the disk filled")
+    message = str(refused.value)
+    assert message.startswith("Saved, but the disk that holds your journal")
+    assert f"({small_disk})" in message and "before you save anything else" in message
+    # The next page opens the journal again: DuckDB replays the save from its .wal.
+    journal = db.open_journal(path)
+    assert count_companies(journal) == 2
+    filler.unlink()
+    companies.add_company(journal, "Saved with room again")
+    db.close_journal(path)
+    copy = duckdb.connect(path, read_only=True)  # the file alone, as after the app stops
+    try:
+        assert copy.execute("SELECT count(*) FROM companies").fetchone()[0] == 3
+    finally:
+        copy.close()
+
+
 def test_the_company_form_on_a_full_disk_shows_the_sentence(app, small_disk):  # noqa: F811
     path = small_disk / "journal.duckdb"
     at = open_companies(interviews_page(app, path))
@@ -128,6 +157,26 @@ def test_coach_import_on_a_full_disk_prints_the_sentence_and_exits_1(
     out, err = capsys.readouterr()
     assert err.startswith("coach import: Nothing was saved: the disk that holds your journal")
     assert "Traceback" not in err
+
+
+def test_an_import_cut_short_by_a_full_disk_leaves_a_journal_that_saves_once_there_is_room(
+    tmp_path, sample_export
+):
+    # An import is one large transaction: its commit meets the full disk inside DuckDB's
+    # checkpoint, after which DuckDB stops using the open journal. The next page (here:
+    # the next open_journal) opens it afresh.
+    with mounted_tmpfs(tmp_path / "disk", "size=32m") as disk:
+        path = str(disk / "journal.duckdb")
+        journal = db.open_journal(path)
+        journal.wait_for_backup()
+        filler = fill(disk)
+        with pytest.raises(DiskFull, match="^Nothing was saved"):
+            transfer.import_json(journal, sample_export)
+        filler.unlink()
+        journal = db.open_journal(path)
+        assert count_companies(journal) == 0
+        transfer.import_json(journal, sample_export)
+        assert count_companies(journal) == 7
 
 
 @pytest.fixture
