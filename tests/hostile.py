@@ -19,6 +19,8 @@ from coach.reviews import NewAsk
 # Markdown emphasis, a remote image, LaTeX, Streamlit's dash, HTML and a javascript: link.
 PAYLOAD = "**x** ![i](http://evil.test/i.png) $a$ and $b$ -- <b>b</b> [x](javascript:alert(1))"
 SHORT = "**x** <b>b</b>"  # for fields whose limit is shorter (a story's skills)
+# For a folder's name, which holds no "/": the journal's folder shows in sentences too.
+FOLDER = "**x** $a$ and $b$ -- <b>b [x](javascript:alert(1))"
 OPEN, CLOSE = "⟦", "⟧"
 
 
@@ -36,7 +38,7 @@ def shown_wrongly(text: str) -> list[str]:
         end = text.find(CLOSE, start)
         shown = text[start + 1 : end if end != -1 else start + 1 + len(PAYLOAD) + 1]
         shortened = shown.endswith("…") and PAYLOAD.startswith(shown[:-1].rstrip())
-        exact = shown in (PAYLOAD, SHORT)
+        exact = shown in (PAYLOAD, SHORT, FOLDER)
         if not exact and not shortened and not _cut_by_quote(text, start):
             wrong.append(shown)
         start = text.find(OPEN, start + 1)
@@ -48,6 +50,11 @@ def _cut_by_quote(text: str, start: int) -> bool:
     piece = text[start + 1 : start + 1 + len(PAYLOAD)]
     cut = piece.find("…")
     return cut > 0 and PAYLOAD.startswith(piece[:cut].rstrip())
+
+
+def folder(tag: str) -> str:
+    """A folder name that is hostile text too."""
+    return f"{tag} {OPEN}{FOLDER}{CLOSE}"
 
 
 def build(path: str | Path, now: datetime) -> dict[str, int]:
@@ -130,6 +137,7 @@ def _fill(journal, now: datetime) -> dict[str, int]:
             [NewAsk(shared), NewAsk(hostile(f"Question {n}"))],
             at,
         )
+        first_ask = ask_ids[0]
         for k, ask_id in enumerate(ask_ids):
             signal = signals[(n + k) % len(signals)]
             reviews.save_ask(
@@ -178,4 +186,9 @@ def _fill(journal, now: datetime) -> dict[str, int]:
         journal, card_ids[1], 2, at=now - timedelta(days=3), duration_ms=90_000,
         attempt=hostile("Attempt 2"), fuzzing=False,
     )  # fmt: skip
-    return {"interview": held[-1], "upcoming": upcoming, "leech": leech}
+    return {
+        "interview": held[-1],
+        "ask": first_ask,  # of that interview
+        "upcoming": upcoming,
+        "leech": leech,
+    }
