@@ -6,10 +6,13 @@ The rules, in one place:
   day (rehearsal is day-level, see `coach.scheduling`). Today's queue lists the cards
   rehearsed before first (soonest due first), then the new ones (never rehearsed,
   oldest first). Leeches are kept out of it: they are offered for rewriting instead.
-- *Cram* for an upcoming interview on day D: every active card whose predicted recall
-  on D (fsrs retrievability) is below the desired retention, weakest first; cards
-  rehearsed today are left out (they have had their turn). Spread over the days left
-  before D, that is `per_day` rehearsals a day.
+- *Cram* for an upcoming interview on day D: the cards the interview's brief lists to
+  rehearse (`coach.likely`: likely questions whose active card is predicted below the
+  desired retention on D), in the brief's order; cards rehearsed today count as done
+  (they have had their turn). Spread over the days left before D, that is `per_day`
+  rehearsals a day.
+- *Rehearse these* after a review: the active cards of the questions that interview
+  asked and the candidate answered weakly, in the order asked.
 - A *leech* is a card that lapsed `leech_threshold` times (a setting, default 4).
   Rewriting its answer saves a new answer version and starts the card afresh.
 
@@ -35,6 +38,8 @@ from coach import fields, vocabulary
 from coach.analysis import analyse
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.insights import WEAK_ASK_SQL
+from coach.likely import LikelyQuestions
 from coach.questions import add_question, check_dimension
 from coach.review_rules import Diagnosis, diagnose, target_seconds
 from coach.scheduling import (
@@ -262,96 +267,116 @@ def leeches(cur: duckdb.DuckDBPyConnection) -> list[CardRow]:
 
 
 @dataclass(frozen=True)
-class UpcomingInterview:
-    id: int
-    company_id: int
-    company: str
-    company_kind: str
-    role: str
-    round: str
-    scheduled_at: datetime
+class CramPlan:
+    """The brief's cards to rehearse before one interview, in the brief's order.
+
+    The cards are `coach.likely`'s: the same as the brief's "rehearse first" list, so the
+    two can never disagree. Each card's `recall` is its predicted recall on the day.
+    """
+
+    likely: LikelyQuestions
+    cards: list[CardRow]  # the brief's order: most likely and weakest first
+    done_today: frozenset[int]  # cards of the plan already rehearsed today
+    days_left: int  # practice days from today up to the day before the interview
 
     @property
-    def title(self) -> str:
-        return " · ".join(p for p in (self.company, self.role, self.round) if p)
+    def on(self) -> datetime:
+        return utc(self.likely.interview.scheduled_at)
 
+    @property
+    def desired_retention(self) -> float:
+        return self.likely.desired_retention
 
-def upcoming_interviews(
-    cur: duckdb.DuckDBPyConnection, now: datetime, *, limit: int = 20
-) -> list[UpcomingInterview]:
-    """Interviews after `now`, soonest first."""
-    rows = cur.execute(
-        """
-        SELECT i.id, i.company_id, c.name, c.kind, i.role, i.round, i.scheduled_at
-        FROM interviews i JOIN companies c ON c.id = i.company_id
-        WHERE i.scheduled_at > ?
-        ORDER BY i.scheduled_at, i.id
-        LIMIT ?
-        """,
-        [utc(now), limit],
-    ).fetchall()
-    return [UpcomingInterview(*row[:6], utc(row[6])) for row in rows]
+    @property
+    def count(self) -> int:
+        return len(self.cards)
 
+    @property
+    def remaining(self) -> list[CardRow]:
+        return [c for c in self.cards if c.card_id not in self.done_today]
 
-@dataclass(frozen=True)
-class CramPlan:
-    on: datetime  # the interview's time: recall is predicted for this moment
-    desired_retention: float
-    cards: list[CardRow]  # weakest predicted recall on `on` first; at most `limit`
-    count: int  # all cards below the desired retention on `on`
-    days_left: int  # practice days from today up to the day before the interview
-    rehearsed_today: int  # cards that would be below, already rehearsed today
+    @property
+    def rehearsed_today(self) -> int:
+        return len(self.done_today)
 
     @property
     def per_day(self) -> int:
-        """Rehearsals a day that cover every weak card once before the interview."""
-        return math.ceil(self.count / self.days_left) if self.count else 0
+        """Rehearsals a day that cover every card left once before the interview."""
+        left = len(self.remaining)
+        return math.ceil(left / self.days_left) if left else 0
 
 
-def cram_plan(
-    cur: duckdb.DuckDBPyConnection,
-    on: datetime,
-    now: datetime,
-    *,
-    dimension: str | None = None,
-    company_id: int | None = None,
-    limit: int = QUEUE_LIMIT,
-) -> CramPlan:
-    """The cards to pull forward for an interview at `on`, weakest first."""
-    scheduler = scheduler_for(cur, fuzzing=False)
-    retention = scheduler.desired_retention
-    recall = retrievability_sql()
-    params = retrievability_params(scheduler, on)
-    today = start_of_day(now)
-    filters = _filter_params(dimension, company_id)
+def cram_plan(cur: duckdb.DuckDBPyConnection, likely: LikelyQuestions, now: datetime) -> CramPlan:
+    """The cards to pull forward for the interview of `likely` (coach.likely_questions)."""
+    recall = {q.card_id: q.recall_on_day for q in likely.to_rehearse}
+    rows = _cards_by_id(cur, likely.card_ids)
+    cards = [_card_row(rows[i], recall=recall[i]) for i in likely.card_ids if i in rows]
+    return CramPlan(
+        likely=likely,
+        cards=cards,
+        done_today=frozenset(q.card_id for q in likely.to_rehearse if q.rehearsed_today),
+        days_left=max(1, likely.days_left),
+    )
+
+
+def _cards_by_id(cur: duckdb.DuckDBPyConnection, card_ids: list[int]) -> dict[int, tuple]:
+    if not card_ids:
+        return {}
+    rows = cur.execute(
+        f"SELECT {_CARD_COLUMNS} {_CARD_FROM} WHERE list_contains(?, c.id)",  # noqa: S608
+        [list(card_ids)],
+    ).fetchall()
+    return {row[0]: row for row in rows}
+
+
+# --- Rehearse the weak answers of one review --------------------------------------
+
+
+@dataclass(frozen=True)
+class InterviewCards:
+    """The active cards of the questions one interview asked and the candidate answered
+    weakly, in the order asked: what "Rehearse these now" after a review rehearses."""
+
+    interview_id: int
+    title: str  # "Company · role · round"
+    cards: list[CardRow]
+    done_today: frozenset[int]  # rehearsed today already
+
+    @property
+    def remaining(self) -> list[CardRow]:
+        return [c for c in self.cards if c.card_id not in self.done_today]
+
+
+def interview_cards(
+    cur: duckdb.DuckDBPyConnection, interview_id: int, now: datetime
+) -> InterviewCards:
+    found = cur.execute(
+        "SELECT concat_ws(' · ', c.name, nullif(i.role, ''), nullif(i.round, ''))"
+        " FROM interviews i JOIN companies c ON c.id = i.company_id WHERE i.id = ?",
+        [interview_id],
+    ).fetchone()
+    if found is None:
+        raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
     rows = cur.execute(
         f"""
-        SELECT {_CARD_COLUMNS}, {recall} AS recall {_CARD_FROM}
-        WHERE c.status = 'active' AND NOT c.is_leech
-          AND (c.last_review IS NULL OR c.last_review < ?)
-          AND {recall} < ? {_FILTERS}
-        ORDER BY recall, c.due, c.id
-        LIMIT ?
-        """,  # noqa: S608 - fixed fragments only
-        [*params, today, *params, retention, *filters, limit],
-    ).fetchall()
-    count, done_today = cur.execute(
-        f"""
-        SELECT count(*) FILTER (WHERE c.last_review IS NULL OR c.last_review < ?),
-               count(*) FILTER (WHERE c.last_review >= ?)
+        SELECT {_CARD_COLUMNS}
         {_CARD_FROM}
-        WHERE c.status = 'active' AND NOT c.is_leech AND {recall} < ? {_FILTERS}
+        JOIN asks a ON a.question_id = c.question_id
+        WHERE a.interview_id = ? AND c.status = 'active' AND {WEAK_ASK_SQL}
+        QUALIFY row_number() OVER (PARTITION BY c.id ORDER BY a.position, a.id) = 1
+        ORDER BY a.position, a.id
         """,  # noqa: S608 - fixed fragments only
-        [today, today, *params, retention, *filters],
-    ).fetchone()
-    days_left = max(1, (on.astimezone(now.tzinfo).date() - now.date()).days)
-    return CramPlan(
-        on=utc(on),
-        desired_retention=retention,
-        cards=[_card_row(row, recall=row[13]) for row in rows],
-        count=count,
-        days_left=days_left,
-        rehearsed_today=done_today,
+        [interview_id],
+    ).fetchall()
+    cards = [_card_row(row) for row in rows]
+    today = start_of_day(now)
+    return InterviewCards(
+        interview_id=interview_id,
+        title=found[0],
+        cards=cards,
+        done_today=frozenset(
+            c.card_id for c in cards if c.last_review is not None and c.last_review >= today
+        ),
     )
 
 

@@ -3,111 +3,56 @@
 What goes into it, in the order the brief shows it:
 
 - **Days left**: calendar days from today to the interview's day, in the candidate's zone.
-- **Likely questions**: bank questions with a rehearsal card (active or suspended) that
-  are likely to come up, because they were asked before at this company, belong to a
-  dimension asked before for this role (same role title, any company), or were asked at
-  two or more companies. Likelihood counts 3 for "asked here", 2 for "recurring", 1 for
-  "this role's dimension"; the list is ordered by likelihood, then by predicted recall
-  on the interview's date, weakest first. Each carries that predicted recall (fsrs's
-  forgetting curve; 0 for a card never rehearsed).
+- **Likely questions**: `coach.likely.likely_questions`, the one answer to "what do I
+  rehearse before this interview?" that the cram view and Home use too: each with its
+  reasons in words and its predicted recall on the day, those to rehearse first.
 - **Open actions**: this company's first, then general ones, then the rest.
-- **Stories not yet told here**: stories never told (fully or partly) at this company.
+- **Stories**: those already told at this company in earlier rounds (so a final round
+  does not hear the same one twice), and those never told anywhere that cover what
+  this interview's likely questions ask for: a skill of the story shares a word with
+  a likely question (compared as in `coach.similar`), or the story was marked missed,
+  though relevant, at this company or for a similar role.
 - **Advice** earlier interviewers at this company gave.
 - **Readiness score**: a weighted mean of three shares, each shown with its parts:
-  half the average predicted recall on the day of all likely questions, a quarter the
-  share of improvement actions done, a quarter the share of stories told in full at
-  least once. A part without data (no likely questions, no actions, no stories) is left
-  out and the others are weighted up in proportion.
+  half the average predicted recall on the day of the likely questions that have a
+  rehearsal card, a quarter the share of improvement actions done, a quarter the share
+  of stories told in full at least once. A part without data is left out and the
+  others are weighted up in proportion. With few earlier interviews the score says so
+  (`coach.likely.evidence_text`).
 
 Nothing here reads the clock: `now` is a parameter, aware, in the candidate's zone.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
 from coach import vocabulary
-from coach.errors import NotFound
-from coach.insights import (
-    WEAK_ASK_SQL,
-    Advice,
-    _scheduler,
-    recall_params,
-    recall_sql,
+from coach.insights import Advice
+from coach.likely import (
+    SCORE_EXPLANATION,
+    LikelyQuestion,
+    LikelyQuestions,
+    UpcomingInterview,
+    default_interview,
+    likely_questions,
+    upcoming_interviews,
 )
 from coach.scheduling import utc
-from coach.takeaways import day_text, plural
+from coach.similar import question_keys, similar_roles
+from coach.takeaways import day_text, plural, quote
 from coach.text import md_line
 
-LIKELY_LIMIT = 10
+__all__ = ["UpcomingInterview", "default_interview", "upcoming_interviews"]
+
 ACTIONS_LIMIT = 15
 STORIES_LIMIT = 20
 ADVICE_LIMIT = 20
 WEIGHTS = {"recall": 0.5, "actions": 0.25, "stories": 0.25}
-
-
-@dataclass(frozen=True)
-class UpcomingInterview:
-    interview_id: int
-    company_id: int
-    company: str
-    kind: str
-    role: str
-    round: str
-    scheduled_at: datetime  # in the candidate's zone
-
-    @property
-    def title(self) -> str:
-        return " · ".join(p for p in (self.company, self.role, self.round) if p)
-
-
-_UPCOMING = """
-    SELECT i.id, i.company_id, c.name, c.kind, i.role, i.round, i.scheduled_at
-    FROM interviews i JOIN companies c ON c.id = i.company_id
-"""
-
-
-def upcoming_interviews(
-    cur: duckdb.DuckDBPyConnection, now: datetime, *, limit: int = 50
-) -> list[UpcomingInterview]:
-    """Interviews after `now`, soonest first."""
-    rows = cur.execute(
-        _UPCOMING + " WHERE i.scheduled_at > ? ORDER BY i.scheduled_at, i.id LIMIT ?",
-        [utc(now), limit],
-    ).fetchall()
-    return [UpcomingInterview(*r[:6], r[6].astimezone(now.tzinfo)) for r in rows]
-
-
-def default_interview(choices: list[UpcomingInterview]) -> UpcomingInterview | None:
-    """The next target-company interview, else the next interview of any kind."""
-    return next((c for c in choices if c.kind == "target"), choices[0] if choices else None)
-
-
-@dataclass(frozen=True)
-class LikelyQuestion:
-    question_id: int
-    text: str
-    dimension_label: str
-    asked_here: bool
-    companies: int  # distinct companies that asked it
-    role_dimension: bool
-    weak_asks: int
-    recall_on_day: float  # predicted recall at the interview; 0 if never rehearsed
-    rehearsed: bool
-
-    @property
-    def reasons(self) -> list[str]:
-        reasons = []
-        if self.asked_here:
-            reasons.append("asked here before")
-        if self.companies >= 2:
-            reasons.append(f"asked at {self.companies} companies")
-        if self.role_dimension:
-            reasons.append("this role's dimension")
-        return reasons
 
 
 @dataclass(frozen=True)
@@ -123,9 +68,26 @@ class OpenAction:
 
 
 @dataclass(frozen=True)
-class UntoldStory:
+class ToldStory:
+    """A story already told at this company, in its latest earlier round there."""
+
     title: str
-    told_elsewhere: bool  # told in full at another company
+    use: str  # "told" or "partly"
+    round: str
+    scheduled_at: datetime  # in the candidate's zone
+
+    @property
+    def where(self) -> str:
+        told = "told" if self.use == "told" else "told partly"
+        return f"{told} in {self.round or 'an earlier round'}, {day_text(self.scheduled_at)}"
+
+
+@dataclass(frozen=True)
+class FittingStory:
+    """A story never told anywhere that covers what this interview's questions ask for."""
+
+    title: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -139,6 +101,7 @@ class Part:
 @dataclass(frozen=True)
 class Readiness:
     parts: list[Part]
+    evidence: str = ""  # how much the likely questions rest on (coach.likely.evidence_text)
 
     @property
     def counted(self) -> list[Part]:
@@ -151,6 +114,14 @@ class Readiness:
             return None
         weight = sum(WEIGHTS[p.name] for p in counted)
         return sum(WEIGHTS[p.name] * p.value for p in counted) / weight
+
+    @property
+    def score_text(self) -> str:
+        """The score with what it rests on: '25% (based on 1 earlier interview: a first guess)'."""
+        score = self.score
+        if score is None:
+            return "not enough data yet"
+        return f"{score:.0%} ({self.evidence})" if self.evidence else f"{score:.0%}"
 
     def explanation(self) -> str:
         """The formula in plain words, with this brief's numbers."""
@@ -166,7 +137,7 @@ class Readiness:
             if p.name == "recall":
                 what = (
                     "your average predicted recall on the day of the "
-                    f"{plural(p.of, 'likely question')}"
+                    f"{plural(p.of, 'likely question')} with a rehearsal card"
                 )
             elif p.name == "actions":
                 what = f"the share of improvement actions you have done ({p.done:.0f} of {p.of})"
@@ -184,113 +155,49 @@ class Readiness:
 
 @dataclass(frozen=True)
 class Brief:
-    interview: UpcomingInterview
-    days_left: int
-    likely: list[LikelyQuestion]  # at most LIKELY_LIMIT, most likely first
-    likely_count: int  # all likely questions
-    below_target: int  # likely questions below the desired retention on the day
-    desired_retention: float
+    likely: LikelyQuestions
     open_actions: list[OpenAction]
     open_count: int
-    untold_stories: list[UntoldStory]
+    told_here: list[ToldStory]  # latest first
+    fitting_stories: list[FittingStory]
     advice: list[Advice]
     readiness: Readiness
 
+    @property
+    def interview(self) -> UpcomingInterview:
+        return self.likely.interview
 
-def days_until(moment: datetime, now: datetime) -> int:
-    return (moment.astimezone(now.tzinfo).date() - now.date()).days
+    @property
+    def days_left(self) -> int:
+        return self.likely.days_left
 
 
 def readiness_brief(cur: duckdb.DuckDBPyConnection, interview_id: int, now: datetime) -> Brief:
-    row = cur.execute(_UPCOMING + " WHERE i.id = ?", [interview_id]).fetchone()
-    if row is None:
-        raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
-    interview = UpcomingInterview(*row[:6], row[6].astimezone(now.tzinfo))
-    scheduler = _scheduler(cur)
-    likely, likely_count, below, recall_sum = _likely_questions(cur, interview, now, scheduler)
+    likely = likely_questions(cur, interview_id, now)
+    interview = likely.interview
+    carded = [q for q in likely.questions if q.card_id is not None and q.card_status != "retired"]
+    recall_sum = sum(q.recall_on_day or 0.0 for q in carded)
     actions, open_count, done, total = _actions(cur, interview)
-    stories, told_once, story_count = _stories(cur, interview, now)
+    told_once, story_count = _story_counts(cur, now)
     readiness = Readiness(
         [
-            Part("recall", recall_sum / likely_count if likely_count else None, recall_sum,
-                 likely_count),
+            Part("recall", recall_sum / len(carded) if carded else None, recall_sum,
+                 len(carded)),
             Part("actions", done / total if total else None, done, total),
             Part("stories", told_once / story_count if story_count else None, told_once,
                  story_count),
-        ]
+        ],
+        evidence=likely.evidence_text,
     )  # fmt: skip
     return Brief(
-        interview=interview,
-        days_left=days_until(interview.scheduled_at, now),
         likely=likely,
-        likely_count=likely_count,
-        below_target=below,
-        desired_retention=scheduler.desired_retention,
         open_actions=actions,
         open_count=open_count,
-        untold_stories=stories,
+        told_here=_told_here(cur, interview, now),
+        fitting_stories=_fitting_stories(cur, likely, now),
         advice=_advice(cur, interview, now),
         readiness=readiness,
     )
-
-
-def _likely_questions(cur, interview: UpcomingInterview, now: datetime, scheduler):
-    recall = recall_sql("k")
-    params = {
-        **recall_params(scheduler, interview.scheduled_at),
-        "now": utc(now),
-        "company": interview.company_id,
-        "role": interview.role,
-        "desired": scheduler.desired_retention,
-        "limit": LIKELY_LIMIT,
-    }
-    query = f"""
-        WITH held AS (
-            SELECT id, company_id, role FROM interviews WHERE scheduled_at <= $now
-        ),
-        asked AS (
-            SELECT a.question_id,
-                   bool_or(h.company_id = $company) AS here,
-                   count(DISTINCT h.company_id) AS companies,
-                   count(*) FILTER (WHERE {WEAK_ASK_SQL}) AS weak
-            FROM asks a JOIN held h ON h.id = a.interview_id
-            GROUP BY a.question_id
-        ),
-        role_dimensions AS (
-            SELECT DISTINCT q.dimension
-            FROM asks a JOIN held h ON h.id = a.interview_id
-            JOIN questions q ON q.id = a.question_id
-            WHERE trim($role) <> '' AND lower(trim(h.role)) = lower(trim($role))
-        ),
-        likely AS (
-            SELECT q.id, q.text, coalesce(d.label, q.dimension) AS dimension, s.here,
-                   s.companies, q.dimension IN (SELECT dimension FROM role_dimensions) AS role_dim,
-                   s.weak, {recall} AS recall, k.last_review IS NOT NULL AS rehearsed
-            FROM asked s
-            JOIN questions q ON q.id = s.question_id
-            JOIN cards k ON k.question_id = q.id AND k.status IN ('active', 'suspended')
-            LEFT JOIN dimensions d ON d.key = q.dimension
-            WHERE s.here OR s.companies >= 2
-               OR q.dimension IN (SELECT dimension FROM role_dimensions)
-        )
-    """  # noqa: S608 - fixed fragments only
-    # One query: the shown rows carry the totals of all likely questions.
-    rows = cur.execute(
-        query  # noqa: S608 - fixed fragments only
-        + """
-        SELECT likely.*, totals.*
-        FROM likely, (
-            SELECT count(*), count(*) FILTER (WHERE recall < $desired), coalesce(sum(recall), 0)
-            FROM likely
-        ) AS totals
-        ORDER BY 3 * here::INTEGER + 2 * (companies >= 2)::INTEGER + role_dim::INTEGER DESC,
-                 recall, id
-        LIMIT $limit
-        """,
-        params,
-    ).fetchall()
-    count, below, recall_sum = rows[0][-3:] if rows else (0, 0, 0)
-    return [LikelyQuestion(*r[:-3]) for r in rows], count, below, recall_sum
 
 
 def _actions(cur, interview: UpcomingInterview):
@@ -315,27 +222,95 @@ def _actions(cur, interview: UpcomingInterview):
     return [OpenAction(*r) for r in rows], open_count, done, total
 
 
-def _stories(cur, interview: UpcomingInterview, now: datetime):
+def _story_counts(cur, now: datetime) -> tuple[int, int]:
+    """Stories told in full at least once (in a held interview), and all stories."""
+    return cur.execute(
+        """
+        SELECT count(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM story_uses su JOIN interviews i ON i.id = su.interview_id
+                   WHERE su.story_id = s.id AND su.use = 'told' AND i.scheduled_at <= ?)),
+               count(*)
+        FROM stories s
+        """,
+        [utc(now)],
+    ).fetchone()
+
+
+def _told_here(cur, interview: UpcomingInterview, now: datetime) -> list[ToldStory]:
     rows = cur.execute(
         """
-        WITH uses AS (
-            SELECT su.story_id, su.use, i.company_id
-            FROM story_uses su JOIN interviews i ON i.id = su.interview_id
-            WHERE i.scheduled_at <= $now
-        )
-        SELECT s.title,
-               bool_or(u.use = 'told') AS told_anywhere,
-               coalesce(bool_or(u.company_id = $company AND u.use IN ('told', 'partly')), false)
-                   AS told_here
-        FROM stories s LEFT JOIN uses u ON u.story_id = s.id
+        SELECT s.title, arg_max(su.use, i.scheduled_at), arg_max(i.round, i.scheduled_at),
+               max(i.scheduled_at) AS last
+        FROM story_uses su
+        JOIN interviews i ON i.id = su.interview_id
+        JOIN stories s ON s.id = su.story_id
+        WHERE i.company_id = $company AND su.use IN ('told', 'partly')
+          AND i.scheduled_at <= $now AND i.scheduled_at < $at AND i.id <> $interview
         GROUP BY s.id, s.title
-        ORDER BY told_anywhere NULLS FIRST, s.title, s.id
+        ORDER BY last DESC, s.title, s.id
+        LIMIT $limit
         """,
-        {"now": utc(now), "company": interview.company_id},
+        {
+            "company": interview.company_id,
+            "now": utc(now),
+            "at": utc(interview.scheduled_at),
+            "interview": interview.interview_id,
+            "limit": STORIES_LIMIT,
+        },
     ).fetchall()
-    untold = [UntoldStory(title, bool(told)) for title, told, here in rows if not here]
-    told_once = sum(1 for _, told, _ in rows if told)
-    return untold[:STORIES_LIMIT], told_once, len(rows)
+    return [ToldStory(r[0], r[1], r[2], r[3].astimezone(now.tzinfo)) for r in rows]
+
+
+def _fitting_stories(cur, likely: LikelyQuestions, now: datetime) -> list[FittingStory]:
+    """Stories never told (fully or partly) anywhere that fit this interview: missed though
+    relevant here or for a similar role, or showing a skill a likely question asks for."""
+    interview = likely.interview
+    rows = cur.execute(
+        """
+        WITH held AS (
+            SELECT i.id, i.company_id, i.role, c.name AS company
+            FROM interviews i JOIN companies c ON c.id = i.company_id
+            WHERE i.scheduled_at <= ? AND i.id <> ?
+        )
+        SELECT s.id, s.title, s.skills,
+               list({'company': h.company, 'role': h.role, 'here': h.company_id = ?}
+                    ORDER BY h.id DESC) FILTER (WHERE su.use = 'missed')
+        FROM stories s
+        LEFT JOIN story_uses su ON su.story_id = s.id
+        LEFT JOIN held h ON h.id = su.interview_id
+        GROUP BY s.id, s.title, s.skills
+        HAVING NOT coalesce(bool_or(su.use IN ('told', 'partly') AND h.id IS NOT NULL), false)
+        ORDER BY lower(s.title), s.id
+        LIMIT 500
+        """,
+        [utc(now), interview.interview_id, interview.company_id],
+    ).fetchall()
+    asked = [(q, question_keys(q.text)) for q in likely.questions]
+    fitting = []
+    for _, title, skills, missed in rows:
+        reason = _missed_reason(missed or [], interview) or _skill_reason(json.loads(skills), asked)
+        if reason:
+            fitting.append(FittingStory(title, reason))
+    return fitting[:STORIES_LIMIT]
+
+
+def _missed_reason(missed: list[dict], interview: UpcomingInterview) -> str | None:
+    for use in missed:
+        if use["here"]:
+            return f"missed at {use['company']}, where it was relevant"
+    for use in missed:
+        if use["role"] and similar_roles(use["role"], interview.role):
+            return f"missed at {use['company']} ({use['role']}), where it was relevant"
+    return None
+
+
+def _skill_reason(skills: list[str], asked: list[tuple[LikelyQuestion, frozenset]]) -> str | None:
+    for skill in skills:
+        keys = question_keys(skill)
+        for question, question_words in asked:
+            if keys & question_words:
+                return f"shows {skill}, which {quote(question.text, 50)} asks for"
+    return None
 
 
 def _advice(cur, interview: UpcomingInterview, now: datetime) -> list[Advice]:
@@ -345,11 +320,11 @@ def _advice(cur, interview: UpcomingInterview, now: datetime) -> list[Advice]:
         FROM interviews i
         JOIN companies c ON c.id = i.company_id
         JOIN reviews r ON r.interview_id = i.id
-        WHERE i.company_id = ? AND i.scheduled_at <= ? AND trim(r.advice) <> ''
+        WHERE i.company_id = ? AND i.scheduled_at <= ? AND i.id <> ? AND trim(r.advice) <> ''
         ORDER BY i.scheduled_at DESC, i.id DESC
         LIMIT ?
         """,
-        [interview.company_id, utc(now), ADVICE_LIMIT],
+        [interview.company_id, utc(now), interview.interview_id, ADVICE_LIMIT],
     ).fetchall()
     return [Advice(r[0], r[1].astimezone(now.tzinfo), *r[2:]) for r in rows]
 
@@ -365,88 +340,76 @@ def days_left_text(days: int) -> str:
     return f"in {days} days"
 
 
-def rehearse_first(brief: Brief) -> str:
-    """One line: what to rehearse before this interview."""
-    return _rehearse_first(
-        brief.interview, brief.days_left, brief.likely, brief.likely_count,
-        brief.below_target, brief.desired_retention,
-    )  # fmt: skip
-
-
-def rehearse_first_line(
-    cur: duckdb.DuckDBPyConnection, interview: UpcomingInterview, now: datetime
-) -> str:
-    """`rehearse_first` of the interview's brief, making only the part of the brief it
-    needs (the likely questions), for a page that shows this line without the brief."""
-    scheduler = _scheduler(cur)
-    likely, likely_count, below, _ = _likely_questions(cur, interview, now, scheduler)
-    return _rehearse_first(
-        interview, days_until(interview.scheduled_at, now), likely, likely_count, below,
-        scheduler.desired_retention,
-    )  # fmt: skip
-
-
-def _rehearse_first(
-    interview: UpcomingInterview,
-    days_left: int,
-    likely: list[LikelyQuestion],
-    likely_count: int,
-    below_target: int,
-    desired_retention: float,
-) -> str:
-    weak = [q for q in likely if q.recall_on_day < desired_retention]
-    title = interview.company
+def rehearse_first(likely: LikelyQuestions) -> str:
+    """One line: what to rehearse before this interview. Home, the insights glance and
+    the brief show it, all from the same likely questions."""
+    title = likely.interview.company
+    weak = likely.to_rehearse
+    target = f"{likely.desired_retention:.0%}"
     if not weak:
-        if not likely_count:
-            return f"No rehearsal cards match the questions likely at {title} yet."
+        if not likely.questions:
+            if not likely.earlier:
+                return (
+                    f"Nothing to go on for {title} yet: review your interviews as they "
+                    "happen, and their questions will show up here."
+                )
+            return f"No question in your bank looks likely at {title} yet."
         return (
-            f"All {plural(likely_count, 'likely question')} for {title} should be at or "
-            f"above {desired_retention:.0%} recall on the day."
+            f"All {plural(len(likely.questions), 'likely question')} for {title} are answered "
+            f"well or at {target} recall on the day: keep them fresh."
         )
-    from coach.takeaways import quote
-
     names = ", ".join(quote(q.text, 50) for q in weak[:3])
     return (
-        f"Before {title} ({days_left_text(days_left)}), rehearse "
-        f"{plural(below_target, 'likely question')} below "
-        f"{desired_retention:.0%} recall on the day, first {names}."
+        f"Before {title} ({days_left_text(likely.days_left)}), rehearse "
+        f"{plural(len(weak), 'likely question')} below {target} recall on the day, "
+        f"first {names}."
     )
 
 
 def brief_markdown(brief: Brief, now: datetime) -> str:
-    """The brief as a Markdown document for download."""
-    i = brief.interview
-    score = brief.readiness.score
+    """The brief as a Markdown document for download: the same likely questions, reasons
+    and recall as the page shows."""
+    i, likely = brief.interview, brief.likely
     lines = [
         f"# Readiness brief: {md_line(i.title)}",
         "",
         f"- Interview: {i.scheduled_at:%a} {day_text(i.scheduled_at)} {i.scheduled_at:%Y, %H:%M}"
         f" ({days_left_text(brief.days_left)})",
         f"- Company kind: {vocabulary.COMPANY_KINDS[i.kind]}",
-        f"- Readiness: {'not enough data' if score is None else f'{score:.0%}'}",
+        f"- Readiness: {brief.readiness.score_text}",
         f"- Prepared on {day_text(now)} {now:%Y}",
         "",
         f"{brief.readiness.explanation()}",
         "",
+        f"{md_line(rehearse_first(likely))}",
+        "",
         "## Questions most likely to come up",
         "",
+        f"{SCORE_EXPLANATION} The likely questions are {likely.evidence_text}.",
+        "",
     ]
-    if not brief.likely:
-        lines.append("No rehearsal cards match the questions likely here yet.")
-    else:
-        lines.append(
-            f"Predicted recall on the interview day; the target is "
-            f"{brief.desired_retention:.0%}. {brief.below_target} of {brief.likely_count} "
-            "likely questions are below it."
-        )
+    if not likely.questions:
+        lines.append("No question in your bank looks likely here yet.")
+    for heading, group in (
+        (f"Rehearse first (below {likely.desired_retention:.0%} recall on the day)",
+         likely.to_rehearse),
+        ("Keep fresh (answered well, or rehearsed up to the target)", likely.keep_fresh),
+    ):  # fmt: skip
+        if not group:
+            continue
+        lines += [f"### {heading}", ""]
+        lines.append("| Question | Dimension | Why likely | Points | Recall on the day |")
+        lines.append("|---|---|---|--:|---|")
+        for q in group:
+            reasons = "; ".join(md_line(r) for r in q.reasons)
+            lines.append(
+                f"| {md_line(q.text)} | {md_line(q.dimension_label)} | {reasons} | {q.score} "
+                f"| {q.recall_text} |"
+            )
         lines.append("")
-        lines.append("| Question | Dimension | Why likely | Recall on the day |")
-        lines.append("|---|---|---|---|")
-        for q in brief.likely:
-            recall = f"{q.recall_on_day:.0%}" if q.rehearsed else "never rehearsed"
-            cells = [md_line(q.text), md_line(q.dimension_label), ", ".join(q.reasons), recall]
-            lines.append(f"| {' | '.join(cells)} |")
-    lines += ["", "## Open actions", ""]
+    if likely.count > len(likely.questions):
+        lines += [f"… and {likely.count - len(likely.questions)} less likely questions.", ""]
+    lines += ["## Open actions", ""]
     if not brief.open_actions:
         lines.append("No open improvement actions.")
     for a in brief.open_actions:
@@ -454,12 +417,16 @@ def brief_markdown(brief: Brief, now: datetime) -> str:
         lines.append(f"- [ ] {md_line(a.text)} — {a.aspect_label}{where}")
     if brief.open_count > len(brief.open_actions):
         lines.append(f"- … and {brief.open_count - len(brief.open_actions)} more")
-    lines += ["", f"## Stories not yet told at {md_line(i.company)}", ""]
-    if not brief.untold_stories:
-        lines.append("Every story in your bank has been told here.")
-    for s in brief.untold_stories:
-        note = "told in full elsewhere" if s.told_elsewhere else "never told in full"
-        lines.append(f"- {md_line(s.title)} ({note})")
+    lines += ["", f"## Stories already told at {md_line(i.company)}", ""]
+    if not brief.told_here:
+        lines.append("None yet: every story is new to them.")
+    for s in brief.told_here:
+        lines.append(f"- {md_line(s.title)} ({md_line(s.where)})")
+    lines += ["", "## Stories never told that fit this interview", ""]
+    if not brief.fitting_stories:
+        lines.append("None found among your untold stories.")
+    for f in brief.fitting_stories:
+        lines.append(f"- {md_line(f.title)}: {md_line(f.reason)}")
     lines += ["", f"## Advice from earlier interviewers at {md_line(i.company)}", ""]
     if not brief.advice:
         lines.append("None recorded.")

@@ -56,6 +56,14 @@ def utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def recall_text(recall: float | None, *, rehearsed: bool = True) -> str:
+    """Predicted recall as every page and download shows it: a whole percent, or "new"
+    for a card never rehearsed (fsrs knows nothing of it yet, so "0%" would mislead)."""
+    if not rehearsed or recall is None:
+        return "new"
+    return f"{recall:.0%}"
+
+
 def card_columns(card: fsrs.Card) -> dict[str, Any]:
     """The `cards` column values holding `card`'s fsrs state."""
     return {

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from coach import practice
 from coach.errors import InvalidInput, NotFound
+from coach.likely import likely_questions, upcoming_interviews
 from coach.scheduling import ensure_card, load_card, make_scheduler, record_rehearsal
 from coach.settings import set_setting
 
@@ -211,51 +212,88 @@ def test_practising_ahead_offers_cards_not_due_and_not_rehearsed_today(cur, now,
 # --- cram --------------------------------------------------------------------------
 
 
-def test_cram_pulls_forward_the_cards_weakest_on_the_interview_day(cur, now, scheduler):
+def held_with(cur, question_ids: list[int], company: str, at: datetime) -> int:
+    """A held interview at a new company that asked these questions; its id."""
+    company_id = cur.execute(
+        "INSERT INTO companies (name) VALUES (?) RETURNING id", [company]
+    ).fetchone()[0]
+    interview_id = cur.execute(
+        "INSERT INTO interviews (company_id, scheduled_at) VALUES (?, ?) RETURNING id",
+        [company_id, at],
+    ).fetchone()[0]
+    for n, question_id in enumerate(question_ids, start=1):
+        cur.execute(
+            "INSERT INTO asks (interview_id, question_id, position) VALUES (?, ?, ?)",
+            [interview_id, question_id, n],
+        )
+    return interview_id
+
+
+def cram_for(cur, interview_id: int, now: datetime) -> practice.CramPlan:
+    return practice.cram_plan(cur, likely_questions(cur, interview_id, now), now)
+
+
+def test_cram_pulls_forward_the_likely_cards_weakest_on_the_interview_day(cur, now, scheduler):
     interview = now + timedelta(days=5)
     strong = add_card(cur, "Easy twice: still above 90% on the day", now - timedelta(days=30))
     fading = add_card(cur, "Good long ago: fading", now - timedelta(days=30))
     weaker = add_card(cur, "Again: weakest of the learnt", now - timedelta(days=30))
     new = add_card(cur, "Never rehearsed", now - timedelta(days=1))
     done_today = add_card(cur, "Rehearsed today", now - timedelta(days=30))
+    unlikely = add_card(cur, "Never asked anywhere", now - timedelta(days=30))
     rehearse_at(cur, strong, EASY, now - timedelta(days=20), scheduler)
     rehearse_at(cur, strong, EASY, now - timedelta(days=12), scheduler)
     rehearse_at(cur, fading, GOOD, now - timedelta(days=8), scheduler)
     rehearse_at(cur, weaker, AGAIN, now - timedelta(days=8), scheduler)
     rehearse_at(cur, done_today, AGAIN, now - timedelta(hours=1), scheduler)
+    cards = (strong, fading, weaker, new, done_today)
+    held_with(cur, [question_of(cur, c) for c in cards], "Warm-up Ltd", now - timedelta(days=9))
+    target = held_with(cur, [], "Dream Co", interview)
 
-    plan = practice.cram_plan(cur, interview, now)
+    plan = cram_for(cur, target, now)
 
     expected = {
         card_id: scheduler.get_card_retrievability(load_card(cur, card_id), interview)
-        for card_id in (strong, fading, weaker)
+        for card_id in (strong, fading, weaker, done_today)
     }
     assert expected[strong] >= 0.9 > expected[fading] > expected[weaker]
-    assert [c.card_id for c in plan.cards] == [new, weaker, fading]
-    assert [c.recall for c in plan.cards] == pytest.approx([0, expected[weaker], expected[fading]])
-    assert (plan.count, plan.rehearsed_today, plan.days_left) == (3, 1, 5)
+    weakest_first = sorted((new, weaker, fading, done_today), key=lambda c: expected.get(c, 0))
+    # Every card of a question asked in the only earlier interview, below 90% on the day;
+    # the card never asked anywhere is not likely, so not crammed for this interview.
+    assert [c.card_id for c in plan.cards] == weakest_first
+    assert unlikely not in [c.card_id for c in plan.cards]
+    assert [c.recall for c in plan.cards] == pytest.approx(
+        [expected.get(c, 0.0) for c in weakest_first]
+    )
+    assert plan.done_today == {done_today}
+    assert [c.card_id for c in plan.remaining] == [c for c in weakest_first if c != done_today]
+    assert (plan.count, plan.rehearsed_today, plan.days_left) == (4, 1, 5)
     assert plan.per_day == 1
 
 
 def test_cram_spreads_the_weak_cards_over_the_days_left(cur, now):
-    for i in range(7):
-        add_card(cur, f"New {i}", now)
+    cards = [add_card(cur, f"New {i}", now) for i in range(7)]
+    held_with(cur, [question_of(cur, c) for c in cards], "Warm-up Ltd", now - timedelta(days=1))
     # 18:30 on Monday 16 March; the interview is on Thursday morning: Mon, Tue, Wed left.
-    plan = practice.cram_plan(cur, datetime(2026, 3, 19, 9, 0, tzinfo=UTC), now)
+    thursday = held_with(cur, [], "Dream Co", datetime(2026, 3, 19, 9, 0, tzinfo=UTC))
+    plan = cram_for(cur, thursday, now)
     assert (plan.count, plan.days_left, plan.per_day) == (7, 3, 3)
-    tomorrow = practice.cram_plan(cur, now + timedelta(hours=16), now)
-    assert (tomorrow.days_left, tomorrow.per_day) == (1, 7)
+    tomorrow = held_with(cur, [], "Next Co", now + timedelta(hours=16))
+    plan = cram_for(cur, tomorrow, now)
+    assert (plan.days_left, plan.per_day) == (1, 7)
 
 
 def test_cram_follows_the_desired_retention(cur, now, scheduler):
     card_id = add_card(cur, "Good eight days ago", now - timedelta(days=30))
     rehearse_at(cur, card_id, GOOD, now - timedelta(days=8), scheduler)
+    held_with(cur, [question_of(cur, card_id)], "Warm-up Ltd", now - timedelta(days=9))
     interview = now + timedelta(days=3)
+    target = held_with(cur, [], "Dream Co", interview)
     recall = scheduler.get_card_retrievability(load_card(cur, card_id), interview)
     set_setting(cur, "desired_retention", math.floor(recall * 100) / 100)
-    assert practice.cram_plan(cur, interview, now).count == 0
+    assert cram_for(cur, target, now).count == 0
     set_setting(cur, "desired_retention", math.ceil(recall * 100) / 100)
-    assert practice.cram_plan(cur, interview, now).count == 1
+    assert cram_for(cur, target, now).count == 1
 
 
 def test_upcoming_interviews_are_listed_soonest_first(cur, now):
@@ -263,7 +301,7 @@ def test_upcoming_interviews_are_listed_soonest_first(cur, now):
     ask(cur, question_id, "Later Ltd", now + timedelta(days=9))
     ask(cur, question_id, "Soon Inc", now + timedelta(days=2))
     ask(cur, question_id, "Past plc", now - timedelta(days=2))
-    assert [i.company for i in practice.upcoming_interviews(cur, now)] == ["Soon Inc", "Later Ltd"]
+    assert [i.company for i in upcoming_interviews(cur, now)] == ["Soon Inc", "Later Ltd"]
 
 
 # --- rehearsing, leeches -------------------------------------------------------------
