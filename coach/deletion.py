@@ -62,7 +62,8 @@ def delete_interviews_where(journal: Journal, where: str, params: list) -> None:
     (its foreign-key check does not see the uncommitted child deletes), so each table
     is its own statement. If interrupted midway, only part of what the candidate
     asked to delete is gone and deleting again finishes it: nothing else is touched.
-    Questions stay in the bank, and their cards and answer versions with them.
+    Questions stay in the bank, and their cards and answer versions with them; the
+    interview's prediction snapshots go with it.
     """
     doomed = f"(SELECT id FROM interviews WHERE {where})"  # noqa: S608 - fixed clause
     statements = [
@@ -72,6 +73,9 @@ def delete_interviews_where(journal: Journal, where: str, params: list) -> None:
         f"DELETE FROM story_uses WHERE interview_id IN {doomed}",  # noqa: S608
         f"DELETE FROM actions WHERE interview_id IN {doomed}",  # noqa: S608
         f"DELETE FROM reviews WHERE interview_id IN {doomed}",  # noqa: S608
+        f"DELETE FROM predicted_questions WHERE prediction_id IN (SELECT id FROM predictions"  # noqa: S608
+        f" WHERE interview_id IN {doomed})",
+        f"DELETE FROM predictions WHERE interview_id IN {doomed}",  # noqa: S608
         f"DELETE FROM interviews WHERE {where}",  # noqa: S608
     ]
     for statement in statements:

@@ -26,6 +26,9 @@ QUESTION_LIMIT = 1_000
 ACTION_LIMIT = 2_000
 SKILL_LIMIT = 80
 SKILLS_MAX = 30
+# A likely question's reason names a company, a role and a round (each a name at most).
+REASON_LIMIT = 1_000
+REASONS_MAX = 20
 TEXT_LIMIT = 200_000
 # Interviews, rehearsals and every recorded moment fall within these years.
 YEARS = (1900, 2200)
@@ -267,7 +270,19 @@ RULES: dict[tuple[str, str], Any] = {
     ),
     ("rehearsals", "attempt"): Text("What you said"),
     ("rehearsals", "audio"): Blob("The recording"),
-    **{(table, "uid"): Identity() for table in IDENTIFIED_BY_UID},
+    # A brief's prediction, kept before its interview (coach.predictions).
+    ("predictions", "moment"): Choice("When the brief was kept", v.PREDICTION_MOMENTS),
+    ("predictions", "taken_at"): Moment("The time the brief was kept"),
+    ("predictions", "earlier_interviews"): Number("Earlier interviews", 0, 1_000_000),
+    ("predictions", "likely_count"): Number("Likely questions", 0, 1_000_000),
+    ("predicted_questions", "rank"): Number("A predicted question's rank", 1, 1_000_000),
+    ("predicted_questions", "score"): Number("A predicted question's points", 0, 1_000),
+    ("predicted_questions", "reasons"): JsonList(
+        "Reasons", Text("A reason", REASON_LIMIT), most=REASONS_MAX
+    ),
+    ("predicted_questions", "to_rehearse"): Choice("To rehearse", YES_NO),
+    ("predicted_questions", "recall"): Number("Predicted recall", 0, 1, whole=False),
+    **{(table, "uid"): Identity() for table in (*IDENTIFIED_BY_UID, "predictions")},
 }
 
 # Settings are JSON values under a key; the known keys have a rule each.

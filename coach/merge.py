@@ -52,6 +52,8 @@ NOUNS = {
     "actions": ("action", "actions"),
     "cards": ("card", "cards"),
     "rehearsals": ("rehearsal", "rehearsals"),
+    "predictions": ("brief prediction", "brief predictions"),
+    "predicted_questions": ("predicted question", "predicted questions"),
 }
 
 # Why a row with a new identity was joined with a journal row (rule 2).

@@ -256,7 +256,47 @@ def m002_row_identities(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(f"ALTER TABLE {table} ADD COLUMN uid UUID DEFAULT uuid()")
 
 
+def m003_predictions(cur: duckdb.DuckDBPyConnection) -> None:
+    """Prediction snapshots: the brief's likely questions as they stood before an interview.
+
+    Kept when the brief is first shown, when it is downloaded and on the interview's day
+    (coach.predictions); never changed afterwards, so the review can compare them with
+    the questions asked. `interview_id` has no foreign key: with one, DuckDB would
+    refuse to move a booked interview to another company once its brief was shown
+    (see above); coach.deletion removes an interview's snapshots with it. Row identity
+    as above: a prediction has its own id, so a uid; a predicted question exists once
+    per prediction and question, so its parents identify it.
+    """
+    cur.execute(
+        """
+        CREATE SEQUENCE prediction_ids START 1;
+        CREATE TABLE predictions (
+            id BIGINT PRIMARY KEY DEFAULT nextval('prediction_ids'),
+            interview_id BIGINT NOT NULL,
+            moment VARCHAR NOT NULL CHECK (moment IN ('shown', 'downloaded', 'day')),
+            taken_at TIMESTAMPTZ NOT NULL,
+            earlier_interviews INTEGER NOT NULL CHECK (earlier_interviews >= 0),
+            likely_count INTEGER NOT NULL CHECK (likely_count >= 0),
+            uid UUID DEFAULT uuid()
+        );
+        CREATE TABLE predicted_questions (
+            prediction_id BIGINT NOT NULL REFERENCES predictions (id),
+            question_id BIGINT NOT NULL REFERENCES questions (id),
+            rank INTEGER NOT NULL,
+            score INTEGER NOT NULL,
+            -- The reasons in words, as the brief showed them: a JSON array of texts.
+            reasons VARCHAR NOT NULL DEFAULT '[]'
+                CHECK (json_valid(reasons) AND json_type(reasons) = 'ARRAY'),
+            to_rehearse BOOLEAN NOT NULL,
+            recall DOUBLE,
+            PRIMARY KEY (prediction_id, question_id)
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_journal,
     m002_row_identities,
+    m003_predictions,
 ]

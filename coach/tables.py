@@ -27,6 +27,8 @@ TABLES: dict[str, str | None] = {
     "actions": "action_ids",
     "cards": "card_ids",
     "rehearsals": "rehearsal_ids",
+    "predictions": "prediction_ids",
+    "predicted_questions": None,
 }
 
 # Foreign keys kept as plain columns: (table, column) -> parent table.
@@ -43,6 +45,9 @@ REFERENCES = {
     ("cards", "question_id"): "questions",
     ("rehearsals", "card_id"): "cards",
     ("questions", "dimension"): "dimensions",
+    ("predictions", "interview_id"): "interviews",
+    ("predicted_questions", "prediction_id"): "predictions",
+    ("predicted_questions", "question_id"): "questions",
 }
 
 UID = "uid"  # the identity column of a table whose rows have their own id
@@ -78,6 +83,7 @@ def primary_key(table: str) -> tuple[str, ...]:
         "dimensions": ("key",),
         "reviews": ("interview_id",),
         "story_uses": ("interview_id", "story_id"),
+        "predicted_questions": ("prediction_id", "question_id"),
     }.get(table, ("id",))
 
 

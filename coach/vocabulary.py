@@ -142,3 +142,10 @@ ANSWER_SOURCES = {
     "rewrite": "Rewritten",
     "manual": "Written by hand",
 }
+
+# When a brief's prediction was kept (coach.predictions), as its scorecard says it.
+PREDICTION_MOMENTS = {
+    "shown": "when you first opened it",
+    "downloaded": "when you downloaded it",
+    "day": "on the interview's day",
+}

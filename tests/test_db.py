@@ -20,6 +20,8 @@ DOMAIN_TABLES = {
     "dimensions",
     "interviews",
     "journal_meta",
+    "predicted_questions",
+    "predictions",
     "questions",
     "rehearsals",
     "reviews",
