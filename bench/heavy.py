@@ -2,8 +2,8 @@
 
 `build_heavy(cur, now, factor)` fills an empty, migrated journal with `factor` times
 the "heavy user" of DESIGN.md: 500 interviews, 10,000 asks and 100,000 rehearsals,
-with companies, questions, reviews, stories, story uses, actions, answers and cards
-in proportion. Every table is filled by one set-based statement
+with companies, questions, reviews, stories, story uses, actions, answers, cards and
+prediction snapshots in proportion. Every table is filled by one set-based statement
 (`INSERT … SELECT … FROM range(n)`); the "random" choices are hashes of the row
 number and a salt, so the same `now` and `factor` always give the same journal.
 
@@ -25,7 +25,7 @@ import duckdb
 from coach import vocabulary as v
 from coach.review_rules import DEEP_MINUTES, REFINE_MINUTES
 
-VERSION = 1  # bump whenever the generated content changes (bench caches key on it)
+VERSION = 2  # bump whenever the generated content changes (bench caches key on it)
 
 
 @dataclass(frozen=True)
@@ -368,6 +368,39 @@ def build_heavy(cur: duckdb.DuckDBPyConnection, now: datetime, factor: float = 1
         """,
         "now",
     )  # fmt: skip
+    # Predictions: the brief of most reviewed interviews was kept the evening before;
+    # it listed about two thirds of the questions then asked, and some that were not.
+    cur.execute(
+        """
+        INSERT INTO predictions (id, interview_id, moment, taken_at, earlier_interviews,
+                                 likely_count)
+        SELECT row_number() OVER (ORDER BY r.interview_id), r.interview_id, 'shown',
+               i.scheduled_at - to_hours(20), r.interview_id - 1,
+               12 + hash(r.interview_id, 'likely') % 20
+        FROM reviews r JOIN interviews i ON i.id = r.interview_id
+        WHERE r.status = 'completed' AND u(r.interview_id, 'brief') < 0.6
+        """
+    )
+    run(
+        """
+        INSERT INTO predicted_questions (prediction_id, question_id, rank, score, reasons,
+                                         to_rehearse, recall)
+        SELECT prediction_id, question_id,
+               row_number() OVER (PARTITION BY prediction_id ORDER BY n, question_id),
+               9 - least(n, 7), '["asked in most interviews so far"]', u(question_id, 'r') < 0.4,
+               u(prediction_id * 31 + question_id, 'recall')
+        FROM (
+            SELECT p.id AS prediction_id, a.question_id, a.position AS n
+            FROM predictions p JOIN asks a ON a.interview_id = p.interview_id
+            WHERE u(a.id, 'predicted') < 0.65
+            UNION ALL
+            SELECT p.id, 11 + hash(p.id, k, 'miss') % $spread, 20 + k
+            FROM predictions p, range(6) t(k)
+        )
+        QUALIFY row_number() OVER (PARTITION BY prediction_id, question_id ORDER BY n) = 1
+        """,
+        "spread",
+    )
     _cards_and_rehearsals(cur, p)
     _advance_sequences(cur)
     return shape
@@ -465,6 +498,7 @@ SEQUENCES = {
     "action_ids": "actions",
     "card_ids": "cards",
     "rehearsal_ids": "rehearsals",
+    "prediction_ids": "predictions",
 }
 
 

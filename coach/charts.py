@@ -32,6 +32,7 @@ from coach.insights import (
     SignalShares,
     StoryTally,
 )
+from coach.predictions import ScoredInterview
 
 HEATMAP_SELECTION = "cell"
 HEIGHT = 260
@@ -600,3 +601,63 @@ def recall_histogram(bins: Sequence[RecallBin], desired: float) -> alt.LayerChar
         .encode(x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Target", format=".0%")])
     )
     return (bars + target).properties(height=200)
+
+
+# --- 9. Predictions ---------------------------------------------------------------
+
+PREDICTION_COLOURS = {"Predicted by the brief": "#16a34a", "Surprise": "#f59e0b"}
+
+
+@_validated_once
+def prediction_chart(rows: Sequence[ScoredInterview]) -> alt.Chart:
+    """Per reviewed interview with a kept brief: the questions asked, split into those the
+    brief predicted and the surprises."""
+    labels: list[str] = []
+    seen: dict[str, int] = {}
+    for r in rows:
+        label = f"{r.scheduled_at.day} {r.scheduled_at:%b %Y} · {_short(r.company, 28)}"
+        # Two rounds on one day at one company stay two bars.
+        seen[label] = seen.get(label, 0) + 1
+        labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    data = _data(
+        [
+            {
+                "interview": label,
+                "company": r.company,
+                "when": _when(r.scheduled_at),
+                "part": part,
+                "order": order,
+                "questions": count,
+                "asked": r.asked,
+                "predicted": r.predicted,
+            }
+            for r, label in zip(rows, labels, strict=True)
+            for order, (part, count) in enumerate(
+                (("Predicted by the brief", r.hits), ("Surprise", r.surprises))
+            )
+        ]
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "interview:N",
+                title=None,
+                sort=None,
+                axis=alt.Axis(labelAngle=-40, labelLimit=200),
+            ),
+            y=alt.Y("questions:Q", title="Questions asked", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("part:N", title=None, scale=_scale(PREDICTION_COLOURS)),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("company:N", title="Company"),
+                alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
+                alt.Tooltip("part:N", title="Questions"),
+                alt.Tooltip("questions:Q", title="How many"),
+                alt.Tooltip("asked:Q", title="Questions asked"),
+                alt.Tooltip("predicted:Q", title="Likely questions the brief listed"),
+            ],
+        )
+        .properties(height=HEIGHT)
+    )

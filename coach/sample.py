@@ -27,6 +27,8 @@ import duckdb
 
 from coach import db
 from coach.errors import InvalidInput, JournalError, JournalLocked
+from coach.likely import likely_questions
+from coach.predictions import insert as insert_prediction
 from coach.review_rules import is_weak_ask, review_depth
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
 from coach.settings import DEFAULTS
@@ -746,6 +748,7 @@ def _build(cur: duckdb.DuckDBPyConnection, clock: Clock) -> None:
     _add_stories(cur, clock, interviews)
     _add_actions(cur, clock, interviews)
     _add_answers(cur, clock, asks, questions)
+    _add_predictions(cur, clock, interviews)
     cards = _add_cards(cur, clock, questions)
     _rehearse(cur, clock, cards, random.Random(SEED))
 
@@ -816,6 +819,22 @@ def _add_question(cur, key: str, at: datetime) -> int:
         "INSERT INTO questions (text, dimension, created_at) VALUES (?, ?, ?) RETURNING id",
         [text, dimension, at],
     ).fetchone()[0]
+
+
+# Interviews whose brief the candidate opened the evening before (from the first target
+# interview on), so their reviews show how well it predicted them.
+BRIEFS_OPENED = [key for key in ASKS if key not in ("northwind", "kestrel", "bluegate")]
+
+
+def _add_predictions(cur, clock: Clock, interviews: dict[str, int]) -> None:
+    """The brief as it stood the evening before each interview of BRIEFS_OPENED, made by
+    the app's own rules from the interviews held by then (before any card exists, so no
+    rehearsal state from later leaks into it)."""
+    for key in BRIEFS_OPENED:
+        day = next(row[4] for row in INTERVIEWS if row[0] == key)
+        evening = clock.at(day - 1, 20)
+        found = likely_questions(cur, interviews[key], evening)
+        insert_prediction(cur, found, "shown", evening)
 
 
 def _add_reviews(cur, clock: Clock, interviews: dict[str, int]) -> None:

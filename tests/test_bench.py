@@ -17,7 +17,7 @@ from coach_ui.pages import PAGES
 NOW = datetime(2026, 3, 16, 12, tzinfo=UTC)
 TABLES = [
     "companies", "interviews", "reviews", "questions", "asks", "answers", "stories",
-    "story_uses", "actions", "cards", "rehearsals",
+    "story_uses", "actions", "cards", "rehearsals", "predictions", "predicted_questions",
 ]  # fmt: skip
 
 
