@@ -85,19 +85,24 @@ class InterviewPage:
 
 
 def interview_page(
-    cur: duckdb.DuckDBPyConnection, now: datetime, *, held_limit: int
+    cur: duckdb.DuckDBPyConnection, now: datetime, *, held_limit: int, held_kind: str | None = None
 ) -> InterviewPage:
-    """Upcoming interviews and the latest `held_limit` held ones, limited in SQL so the
-    cost does not grow with the journal."""
+    """Upcoming interviews and the latest `held_limit` held ones (of companies of
+    `held_kind` only, if given), limited in SQL so the cost does not grow with the journal."""
+    if held_kind is not None:
+        fields.check("companies", "kind", held_kind)  # the kind's own rule
     upcoming = cur.execute(
         _SELECT + " WHERE i.scheduled_at > ? ORDER BY i.scheduled_at, i.id", [now]
     ).fetchall()
     held = cur.execute(
-        _SELECT + " WHERE i.scheduled_at <= ? ORDER BY i.scheduled_at DESC, i.id DESC LIMIT ?",
-        [now, held_limit],
+        _SELECT + " WHERE i.scheduled_at <= ? AND (?::VARCHAR IS NULL OR c.kind = ?)"
+        " ORDER BY i.scheduled_at DESC, i.id DESC LIMIT ?",
+        [now, held_kind, held_kind, held_limit],
     ).fetchall()
     total = cur.execute(
-        "SELECT count(*) FROM interviews WHERE scheduled_at <= ?", [now]
+        "SELECT count(*) FROM interviews i JOIN companies c ON c.id = i.company_id"
+        " WHERE i.scheduled_at <= ? AND (?::VARCHAR IS NULL OR c.kind = ?)",
+        [now, held_kind, held_kind],
     ).fetchone()[0]
     return InterviewPage(
         [_interview(row) for row in upcoming], [_interview(row) for row in held], total

@@ -22,6 +22,14 @@ from coach_ui import edit_state, failures
 # instead, and said so nowhere.
 ANY_DATE = {"min_value": date(1, 1, 1), "max_value": date(9999, 12, 31), "format": "YYYY-MM-DD"}
 
+# Why the kind matters, in the app's own words (the welcome page says it too).
+STRATEGY = (
+    "Mark warm-ups at companies you are unlikely to join *Practice*, and the ones you "
+    "want *Target*. Interview at practice companies first and review each: their "
+    "questions and weak answers carry over to the brief for your target interviews, so "
+    "you arrive with those lessons learnt."
+)
+
 
 def _form_key(name: str) -> str:
     # A generation counter in the key gives a blank form after a successful add,
@@ -122,7 +130,7 @@ def interview_form(
             list(vocabulary.COMPANY_KINDS),
             format_func=vocabulary.COMPANY_KINDS.get,
             default="undecided",
-            help="Practice: a warm-up you are unlikely to join. Target: one you really want.",
+            help=STRATEGY,
             **keyed("new_kind"),
         )
         role_col, round_col = st.columns(2)
@@ -252,6 +260,7 @@ def company_form(
             default=existing.kind if existing else "undecided",
             **keyed("kind"),
         )
+        st.caption(STRATEGY)
         notes = st.text_area(
             "Notes",
             value=existing.notes if existing else "",

@@ -8,12 +8,16 @@ or an honest empty state instead of the chart when the data are too few.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import streamlit as st
 
-from coach import charts, insights, readiness, takeaways, vocabulary
+from coach import charts, insights, predictions, readiness, takeaways, vocabulary
+from coach.db import Journal
 from coach.insights import Filters
+from coach.likely import SCORE_EXPLANATION, LikelyQuestions, likely_questions
 from coach.text import md
+from coach_ui import links
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, when
 from coach_ui.frame import PageContext
 
@@ -22,6 +26,8 @@ CELL = "insights_cell"  # the fallback selectbox of heatmap cells
 CELL_SEEN = "insights_cell_seen"  # the chart selection last applied to it
 BRIEF = "insights_brief_interview"
 BRIEF_SECTION = "Readiness brief"
+SECTION = "insights_section"  # the segmented control choosing the section
+PREPARE = "insights_url"  # the query parameters the page last wrote (coach_ui.links)
 # Per-interview charts draw at most this many interviews, the latest: more points than
 # this are unreadable, and slow to build and to send.
 CHART_INTERVIEWS = 60
@@ -105,9 +111,11 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> None:
             st.markdown("No upcoming interview is booked.")
         elif with_brief:
             made = ctx.remember(readiness.readiness_brief, target.interview_id, ctx.minute)
-            st.markdown(md(readiness.rehearse_first(made)))
+            st.markdown(md(readiness.rehearse_first(made.likely)))
         else:
-            st.markdown(md(ctx.remember(readiness.rehearse_first_line, target, ctx.minute)))
+            found = ctx.remember(likely_questions, target.interview_id, ctx.minute)
+            st.markdown(md(readiness.rehearse_first(found)))
+            links.prepare(target.interview_id)
 
 
 def _takeaway(take: takeaways.Takeaway) -> bool:
@@ -391,6 +399,19 @@ def rehearsal(ctx: PageContext, chosen: Filters) -> None:
 # --- 8. Readiness brief -------------------------------------------------------------
 
 
+def arrive() -> None:
+    """A *Prepare* link (?interview=12), a bookmark or a refresh opens that interview's brief."""
+    asked = links.arrived(PREPARE, ("interview",))
+    if asked is not None and asked["interview"] is not None:
+        st.session_state[SECTION] = BRIEF_SECTION
+        st.session_state[BRIEF] = links.int_param(asked["interview"]) or -1
+
+
+def leave_brief() -> None:
+    """Another section is shown: the URL no longer names an interview."""
+    links.settle(PREPARE, {"interview": None})
+
+
 def brief(ctx: PageContext, chosen: Filters) -> None:
     """The readiness brief (the glance above it has usually made it already)."""
     upcoming = ctx.remember(readiness.upcoming_interviews, ctx.minute)
@@ -401,11 +422,19 @@ def brief(ctx: PageContext, chosen: Filters) -> None:
             icon=":material/event:",
         )
         st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
+        leave_brief()
         return
     default = readiness.default_interview(upcoming)
     ids = [u.interview_id for u in upcoming]
     by_id = {u.interview_id: u for u in upcoming}
     if st.session_state.get(BRIEF) not in by_id:
+        if st.session_state.get(BRIEF) is not None:
+            st.info(
+                "That interview is no longer upcoming (its time has come, or it was "
+                "deleted): after it, its review shows how well the brief predicted it. "
+                "Here is the brief for the next one.",
+                icon=":material/info:",
+            )
         st.session_state[BRIEF] = default.interview_id
     chosen_id = st.selectbox(
         "Brief for",
@@ -416,55 +445,12 @@ def brief(ctx: PageContext, chosen: Filters) -> None:
         ),
         key=BRIEF,
     )
+    links.settle(PREPARE, {"interview": str(chosen_id)})
     made = ctx.remember(readiness.readiness_brief, chosen_id, ctx.minute)
-    interview = made.interview
-    kind = vocabulary.COMPANY_KINDS[interview.kind]
-    st.markdown(f"### {md(interview.title)} :{KIND_COLOURS[interview.kind]}-badge[{kind}]")
-    score = made.readiness.score
-    days, ready, below, actions = st.columns(4)
-    days.metric("Days left", made.days_left, help=when(interview.scheduled_at, ctx.now))
-    ready.metric("Readiness", "—" if score is None else f"{score:.0%}")
-    below.metric(
-        "Likely questions below target",
-        f"{made.below_target} of {made.likely_count}",
-        help=f"Predicted recall on the day below {made.desired_retention:.0%}.",
-    )
-    actions.metric("Open actions", made.open_count)
-    st.caption(f":material/function: {md(made.readiness.explanation())}")
-    st.markdown(f":material/lightbulb: {md(readiness.rehearse_first(made))}")
-
-    st.markdown("#### Weak questions most likely to come up")
-    if not made.likely:
-        st.info(
-            "None of your rehearsal cards matches a question asked here, a question asked at "
-            "two or more companies, or a dimension asked for this role.",
-            icon=":material/quiz:",
-        )
-    else:
-        st.caption(
-            "Questions you once answered weakly (they have a rehearsal card), most likely "
-            "first, with fsrs's predicted recall at the interview's time."
-        )
-        st.dataframe(
-            [
-                {
-                    "Question": q.text,
-                    "Recall on the day": q.recall_on_day,
-                    "Why likely": ", ".join(q.reasons),
-                    "Dimension": q.dimension_label,
-                }
-                for q in made.likely
-            ],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "Question": st.column_config.TextColumn(width="large"),
-                "Why likely": st.column_config.TextColumn(width="medium"),
-                "Recall on the day": st.column_config.ProgressColumn(
-                    format="percent", min_value=0.0, max_value=1.0
-                ),
-            },
-        )
+    # The brief as it stands before the interview is kept, for the review's scorecard.
+    predictions.keep_due(ctx.journal, made.likely, ctx.now, shown=True)
+    _brief_head(ctx, made)
+    _likely_lists(made.likely)
     left, right = st.columns(2)
     with left:
         st.markdown("#### Open actions")
@@ -480,18 +466,7 @@ def brief(ctx: PageContext, chosen: Filters) -> None:
         )
         if made.open_count > len(made.open_actions):
             st.caption(f"… and {made.open_count - len(made.open_actions)} more.")
-    with right:
-        st.markdown(f"#### Stories not yet told at {md(interview.company)}")
-        _listing(
-            [
-                f"{md(story.title)} :small[("
-                + ("told in full elsewhere" if story.told_elsewhere else "never told in full")
-                + ")]"
-                for story in made.untold_stories
-            ],
-            empty="Every story in your bank has been told here.",
-        )
-        st.markdown(f"#### Advice from earlier interviewers at {md(interview.company)}")
+        st.markdown(f"#### Advice from earlier interviewers at {md(made.interview.company)}")
         _listing(
             [
                 f"{md(item.advice)} :small[({when(item.scheduled_at, ctx.now)}"
@@ -501,13 +476,101 @@ def brief(ctx: PageContext, chosen: Filters) -> None:
             ],
             empty="None recorded.",
         )
+    with right:
+        _stories(made)
     st.download_button(
         "Download the brief (Markdown)",
         readiness.brief_markdown(made, ctx.now),
-        file_name=f"readiness-brief-{interview.scheduled_at:%Y-%m-%d}.md",
+        file_name=f"readiness-brief-{made.interview.scheduled_at:%Y-%m-%d}.md",
         mime="text/markdown",
         icon=":material/download:",
         key="insights_download",
+        on_click=_downloaded,
+        args=(ctx.journal, made.likely),
+    )
+
+
+def _downloaded(journal: Journal, likely: LikelyQuestions) -> None:
+    """The brief was downloaded: keep it as it stood, for the review's scorecard."""
+    predictions.keep(journal, likely, "downloaded", datetime.now().astimezone())
+
+
+def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:
+    interview, likely = made.interview, made.likely
+    kind = vocabulary.COMPANY_KINDS[interview.kind]
+    st.markdown(f"### {md(interview.title)} :{KIND_COLOURS[interview.kind]}-badge[{kind}]")
+    score = made.readiness.score
+    days, ready, below, actions = st.columns(4)
+    days.metric("Days left", made.days_left, help=when(interview.scheduled_at, ctx.now))
+    ready.metric(
+        "Readiness",
+        "—" if score is None else f"{score:.0%}",
+        delta=likely.evidence_text if score is not None else None,
+        delta_color="off",
+        delta_arrow="off",
+        help="How much the likely questions rest on: the earlier interviews with "
+        "questions recorded.",
+    )
+    below.metric(
+        "To rehearse",
+        f"{len(likely.to_rehearse)} of {len(likely.questions)}",
+        help=f"Likely questions whose card is predicted below {likely.desired_retention:.0%} "
+        "recall on the day.",
+    )
+    actions.metric("Open actions", made.open_count)
+    st.caption(f":material/function: {md(made.readiness.explanation())}")
+    st.markdown(f":material/lightbulb: {md(readiness.rehearse_first(likely))}")
+    if likely.to_rehearse:
+        links.cram(interview.interview_id, label="Cram these now")
+
+
+def _likely_lists(likely: LikelyQuestions) -> None:
+    st.markdown("#### Questions most likely to come up")
+    st.caption(md(f"{SCORE_EXPLANATION} These are {likely.evidence_text}."))
+    if not likely.questions:
+        st.info(md(readiness.rehearse_first(likely)), icon=":material/quiz:")
+        return
+    for title, group in (
+        (f"**Rehearse first**: below {likely.desired_retention:.0%} recall on the day",
+         likely.to_rehearse),
+        ("**Keep fresh**: answered well, or rehearsed up to the target", likely.keep_fresh),
+    ):  # fmt: skip
+        if not group:
+            continue
+        st.markdown(title)
+        st.dataframe(
+            {
+                "Question": [q.text for q in group],
+                "Why likely": ["; ".join(q.reasons) for q in group],
+                "Points": [q.score for q in group],
+                "Recall on the day": [q.recall_text for q in group],
+            },
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Question": st.column_config.TextColumn(width="large"),
+                "Why likely": st.column_config.TextColumn(width="large"),
+                "Points": st.column_config.NumberColumn(width="small"),
+                "Recall on the day": st.column_config.TextColumn(width="small"),
+            },
+        )
+    if likely.count > len(likely.questions):
+        st.caption(f"… and {likely.count - len(likely.questions)} less likely questions.")
+
+
+def _stories(made: readiness.Brief) -> None:
+    company = md(made.interview.company)
+    st.markdown(f"#### Stories already told at {company}")
+    _listing(
+        [f"{md(story.title)} :small[({md(story.where)})]" for story in made.told_here],
+        empty=f"None yet: every story is new to {company}.",
+    )
+    if made.told_here:
+        st.caption("Tell a different one this round, or build on what they heard.")
+    st.markdown("#### Stories never told that fit this interview")
+    _listing(
+        [f"{md(story.title)} :small[({md(story.reason)})]" for story in made.fitting_stories],
+        empty="None found among the stories you have never told.",
     )
 
 
@@ -521,6 +584,22 @@ def _listing(items: list[str], *, empty: str, bullets: bool = True) -> None:
         st.markdown("  \n".join(items))
 
 
+# --- 9. Predictions -----------------------------------------------------------------
+
+
+def prediction_scores(ctx: PageContext, chosen: Filters) -> None:
+    rows = ctx.remember(predictions.scored_interviews, chosen, ctx.minute, latest=CHART_INTERVIEWS)
+    st.subheader("How well the briefs predicted the questions")
+    if _takeaway(predictions.prediction_takeaway(rows)):
+        _chart(charts.prediction_chart, rows)
+        st.caption(
+            "Each bar is a reviewed interview whose brief was kept before it: the questions "
+            "asked that the brief predicted, and the surprises. Surprises enter your "
+            "question bank, and the weak ones become rehearsal cards, so the next brief "
+            "knows them."
+        )
+
+
 # Each section draws itself from (ctx, filters).
 SECTIONS: dict[str, Callable[[PageContext, Filters], None]] = {
     BRIEF_SECTION: brief,
@@ -531,4 +610,5 @@ SECTIONS: dict[str, Callable[[PageContext, Filters], None]] = {
     "Stories": stories,
     "Recurring questions": recurring,
     "Rehearsal": rehearsal,
+    "Predictions": prediction_scores,
 }

@@ -12,6 +12,7 @@ from coach import companies as company_store
 from coach import deletion, vocabulary
 from coach import interviews as interview_store
 from coach.text import md
+from coach_ui import links
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, relative_day, when
 from coach_ui.forms import company_form, interview_form
 from coach_ui.frame import PageContext
@@ -93,6 +94,10 @@ def interview_row(
         if interview.interviewer:
             details.append(f"with {interview.interviewer}")
         text.caption(md(" · ".join(details)))
+        if not held_row:
+            with text.container(horizontal=True):
+                links.prepare(interview.id)
+                links.cram(interview.id)
         if held_row and text.button(
             review_button_label(interview),
             key=f"interviews_review_{interview.id}",
@@ -109,6 +114,59 @@ def interview_row(
             deletion.interview_deletion_impact,
             key_suffix=str(interview.id),
         )
+
+
+# Upcoming interviews are listed by the kind of their company, targets first.
+KIND_GROUPS = {
+    "target": (
+        "Target interviews",
+        "The ones that matter. Prepare for each: its brief carries over every lesson of "
+        "your earlier interviews, practice ones included.",
+    ),
+    "practice": (
+        "Practice interviews",
+        "Warm-ups at companies you are unlikely to join. Review each the same evening: its "
+        "questions and weak answers carry over to the briefs of your target interviews.",
+    ),
+    "undecided": (
+        "Not marked yet",
+        "Mark the company practice or target (Companies tab), so the app knows which "
+        "interviews are warm-ups and which matter.",
+    ),
+}
+
+
+def upcoming_by_kind(
+    ctx: PageContext, company_names: list[str], upcoming: list[interview_store.Interview]
+) -> None:
+    for kind, (heading, note) in KIND_GROUPS.items():
+        group = [i for i in upcoming if i.company_kind == kind]
+        if not group:
+            continue
+        st.markdown(f"##### :{KIND_COLOURS[kind]}[{heading}] ({len(group)})")
+        st.caption(note)
+        for interview in group:
+            interview_row(ctx, company_names, interview, held_row=False)
+
+
+HELD_KIND = "interviews_held_kind"  # the held interviews' company kind shown (None: all)
+
+
+def held_kind_chosen() -> str | None:
+    """The kind the held list is narrowed to (known before its control is drawn)."""
+    kind = st.session_state.get(HELD_KIND)
+    return kind if kind in vocabulary.COMPANY_KINDS else None
+
+
+def held_kind_filter() -> None:
+    """Practice and target interviews apart: narrow the held list to one kind."""
+    st.segmented_control(
+        "Show",
+        list(vocabulary.COMPANY_KINDS),
+        format_func=lambda k: f"{vocabulary.COMPANY_KINDS[k]} only",
+        key=HELD_KIND,
+        help="Practice interviews are warm-ups; target ones matter. Choose again to show all.",
+    )
 
 
 def company_row(ctx: PageContext, company: company_store.Company) -> None:

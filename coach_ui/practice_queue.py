@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach import practice
+from coach import likely, practice, predictions, readiness
+from coach.errors import JournalError
+from coach.takeaways import plural
 from coach.text import md
-from coach_ui import lazy, practice_cards
+from coach_ui import lazy, links, practice_cards
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
 from coach_ui.practice_rehearsal import NOTICE, rehearsal, rewrite, skipped
@@ -16,6 +18,8 @@ AHEAD = "practice_ahead"  # practising ahead of schedule, once today's queue is 
 DIMENSION = "practice_dimension"
 COMPANY = "practice_company"
 CRAM_INTERVIEW = "practice_cram_interview"
+THESE = "practice_these"  # an interview whose weak answers are rehearsed ("Rehearse these")
+URL = "practice_url"  # the query parameters the page last wrote (coach_ui.links)
 LEECHES_SHOWN = 5
 UP_NEXT = "practice_up_next"  # the "Up next" expander, open or not
 
@@ -23,6 +27,32 @@ UP_NEXT = "practice_up_next"  # the "Up next" expander, open or not
 def leech_key(card_id: int) -> str:
     """A leech's expander (its rewrite form is drawn only while it is open)."""
     return f"practice_leech_{card_id}"
+
+
+def arrive(sections: dict[str, str]) -> None:
+    """Follow a link, a bookmark or a refresh: ?section=cram&interview=12 crams for that
+    interview; ?interview=12 alone rehearses the weak answers of its review."""
+    asked = links.arrived(URL, ("section", "interview"))
+    if asked is None:
+        if st.session_state.get(SECTION) not in sections:
+            st.session_state[SECTION] = "today"
+        return
+    section = asked["section"] if asked["section"] in sections else "today"
+    interview = links.int_param(asked["interview"])
+    st.session_state[SECTION] = section
+    st.session_state[THESE] = interview if section == "today" else None
+    if section == "cram" and interview is not None:
+        st.session_state[CRAM_INTERVIEW] = interview
+
+
+def settle(section: str, interview: int | None) -> None:
+    links.settle(
+        URL,
+        {
+            "section": None if section == "today" else section,
+            "interview": None if interview is None else str(interview),
+        },
+    )
 
 
 def go_to(section: str) -> None:
@@ -138,10 +168,53 @@ def empty_journal(ctx: PageContext) -> None:
     practice_cards.add_card_form(ctx, expanded=True)
 
 
-def today(ctx: PageContext, progress: practice.Progress) -> None:
+def these(ctx: PageContext, interview_id: int) -> int | None:
+    """Rehearse the weak answers of one review, one after another; the interview's id
+    while they are on screen (for the URL), None once the candidate goes back."""
+    try:
+        found = practice.interview_cards(ctx.cur, interview_id, ctx.now)
+    except JournalError as error:
+        st.session_state[THESE] = None
+        st.warning(f"{error} Here is today's queue instead.", icon=":material/info:")
+        return None
+    head, back = st.columns([4, 1], vertical_alignment="center")
+    head.markdown(f"#### Rehearse the weak answers from {md(found.title)}")
+    back.button(
+        "Today's queue",
+        icon=":material/today:",
+        on_click=lambda: st.session_state.update({THESE: None}),
+        width="stretch",
+        key="practice_these_back",
+    )
+    card = _first_unskipped(found.remaining)
+    if not found.cards:
+        st.info(
+            "No weak answer of this interview is an active rehearsal card.",
+            icon=":material/task_alt:",
+        )
+    elif card is None:
+        st.success(
+            f"All {plural(len(found.cards), 'weak answer')} of this review rehearsed today"
+            + (" (or skipped for now)." if found.remaining else "."),
+            icon=":material/task_alt:",
+        )
+    else:
+        st.caption(
+            f"**{len(found.remaining)}** of {plural(len(found.cards), 'weak answer')} "
+            "left to rehearse today, in the order they were asked."
+        )
+        rehearsal(ctx, card, badge=_badge(card, ctx))
+    return interview_id
+
+
+def today(ctx: PageContext, progress: practice.Progress) -> int | None:
+    """Today's queue (or the weak answers of one review: `these`); the interview's id
+    shown, for the URL."""
+    if st.session_state.get(THESE) is not None:
+        return these(ctx, st.session_state[THESE])
     if progress.total_cards == 0:
         empty_journal(ctx)
-        return
+        return None
     # The leeches come first on the page, but their details load together with the
     # current card's (one set of queries), once the filters have chosen that card.
     leech_area = st.container()
@@ -220,84 +293,86 @@ def today(ctx: PageContext, progress: practice.Progress) -> None:
     )
 
 
-def _interview_label(interview: practice.UpcomingInterview, ctx: PageContext) -> str:
+def _interview_label(interview: likely.UpcomingInterview, ctx: PageContext) -> str:
+    kind = " (target)" if interview.kind == "target" else ""
     return (
-        f"{interview.title} — {when(interview.scheduled_at, ctx.now)} "
+        f"{interview.title}{kind} — {when(interview.scheduled_at, ctx.now)} "
         f"({relative_day(interview.scheduled_at, ctx.now)})"
     )
 
 
-def cram(ctx: PageContext, progress: practice.Progress) -> None:
-    upcoming = practice.upcoming_interviews(ctx.cur, ctx.now)
+def cram(ctx: PageContext, progress: practice.Progress) -> int | None:
+    """The brief's cards to rehearse before one upcoming interview; its id, for the URL."""
+    upcoming = ctx.remember(likely.upcoming_interviews, ctx.minute)
     if not upcoming:
         st.info(
             "No upcoming interview is booked. Add one on the Interviews page to cram for it.",
             icon=":material/event:",
         )
         st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
-        return
-    if progress.active_cards == 0:
-        empty_journal(ctx)
-        return
-    by_id = {i.id: i for i in upcoming}
-    # Targets first: those are the interviews worth cramming for.
-    default = next((i.id for i in upcoming if i.company_kind == "target"), upcoming[0].id)
+        return None
+    by_id = {i.interview_id: i for i in upcoming}
     if st.session_state.get(CRAM_INTERVIEW) not in by_id:
-        st.session_state[CRAM_INTERVIEW] = default
+        if st.session_state.get(CRAM_INTERVIEW) is not None:
+            st.info(
+                "That interview is no longer upcoming (its time has come, or it was "
+                "deleted); here is the next one.",
+                icon=":material/info:",
+            )
+        # Targets first: those are the interviews worth cramming for.
+        st.session_state[CRAM_INTERVIEW] = likely.default_interview(upcoming).interview_id
     chosen = st.selectbox(
         "Cram for",
         list(by_id),
         format_func=lambda i: _interview_label(by_id[i], ctx),
         key=CRAM_INTERVIEW,
     )
-    interview = by_id[chosen]
-    dimension, company = filters(ctx)
-    plan = practice.cram_plan(
-        ctx.cur, interview.scheduled_at, ctx.now, dimension=dimension, company_id=company
-    )
+    found = ctx.remember(likely.likely_questions, chosen, ctx.minute)
+    predictions.keep_due(ctx.journal, found, ctx.now, shown=False)  # on the interview's day
+    plan = practice.cram_plan(ctx.cur, found, ctx.now)
+    links.prepare(chosen, label="The brief for this interview")
     retention = f"{plan.desired_retention:.0%}"
-    day = when(interview.scheduled_at, ctx.now)
+    day = when(by_id[chosen].scheduled_at, ctx.now)
     if plan.count == 0:
-        done = (
-            f" ({plan.rehearsed_today} rehearsed today count as done.)"
-            if plan.rehearsed_today
-            else ""
-        )
-        st.success(
-            f"**Ready.** Every card is predicted above {retention} recall on {day}.{done}",
-            icon=":material/verified:",
-        )
-        return
-    days = plan.days_left
+        if found.questions:
+            st.success(
+                f"**Ready.** All {len(found.questions)} likely questions of the brief are "
+                f"answered well or predicted at {retention} recall or more on {day}.",
+                icon=":material/verified:",
+            )
+        else:
+            st.info(md(readiness.rehearse_first(found)), icon=":material/quiz:")
+        return chosen
+    days, left = plan.days_left, len(plan.remaining)
     st.info(
-        f"**{plan.count} card{'s' if plan.count != 1 else ''}** would be below {retention} "
-        f"recall on {day}. With {days} practice day{'s' if days != 1 else ''} left, "
-        f"rehearse **{plan.per_day} a day** to be ready."
-        + (f" {plan.rehearsed_today} already rehearsed today." if plan.rehearsed_today else ""),
-        icon=":material/event_upcoming:",
-    )
-    card = _first_unskipped(plan.cards)
+        f"The brief lists **{plural(plan.count, 'likely question')}** below {retention} "
+        f"recall on {day}."
+        + (f" {plan.rehearsed_today} rehearsed today already." if plan.rehearsed_today else "")
+        + (f" With {plural(days, 'practice day')} left, rehearse **{plan.per_day} a day** to "
+           "be ready." if left else " All rehearsed today: well done.")
+        , icon=":material/event_upcoming:",
+    )  # fmt: skip
+    card = _first_unskipped(plan.remaining)
     if card is not None:
+        why = {q.card_id: q for q in found.to_rehearse}[card.card_id]
         badge = (
             ":blue-badge[:material/fiber_new: New: never rehearsed]"
             if card.is_new
-            else f":violet-badge[:material/trending_down: {card.recall or 0:.0%} recall "
+            else f":violet-badge[:material/trending_down: {why.recall_text} recall "
             "predicted on the day]"
         )
+        st.caption("Why likely: " + md("; ".join(why.reasons)))
         rehearsal(ctx, card, badge=badge)
-    with st.expander(f"Weakest first ({len(plan.cards)} shown)", icon=":material/list:"):
+    with st.expander(f"The brief's list ({plan.count})", icon=":material/list:"):
+        done = plan.done_today
         st.dataframe(
             {
-                "Question": [c.question for c in plan.cards],
-                "Recall on the day": [c.recall or 0.0 for c in plan.cards],
-                "Due": [c.due.astimezone(ctx.now.tzinfo) for c in plan.cards],
-                "Lapses": [c.lapses for c in plan.cards],
+                "Question": [q.text for q in found.to_rehearse],
+                "Why likely": ["; ".join(q.reasons) for q in found.to_rehearse],
+                "Recall on the day": [q.recall_text for q in found.to_rehearse],
+                "Today": ["rehearsed" if q.card_id in done else "" for q in found.to_rehearse],
             },
             hide_index=True,
-            column_config={
-                "Recall on the day": st.column_config.ProgressColumn(
-                    format="percent", min_value=0.0, max_value=1.0
-                ),
-                "Due": st.column_config.DatetimeColumn(format="ddd D MMM"),
-            },
+            column_config={"Question": st.column_config.TextColumn(width="large")},
         )
+    return chosen

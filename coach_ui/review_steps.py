@@ -10,12 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import actions as action_store
-from coach import report, reviews, stories, vocabulary
+from coach import predictions, report, reviews, stories, vocabulary
 from coach.db import Journal
 from coach.interviews import Interview
 from coach.review_rules import BRIDGING_LINE
 from coach.reviews import STEPS, Review
 from coach.text import md
+from coach_ui import links
 from coach_ui import review_widgets as w
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
@@ -538,6 +539,8 @@ def summary(ctx: PageContext, review: Review) -> None:
     cols[3].metric("Answers kept", counts.kept)
     cols[4].metric("Open actions", open_actions)
     markdown = report.to_markdown(whole, ctx.now)
+    if whole.interview.scheduled_at <= ctx.now:
+        scorecard(ctx, predictions.scorecard(ctx.cur, review.interview_id))
     done_col, download_col = st.columns(2)
     with done_col:
         if review.completed:
@@ -546,6 +549,8 @@ def summary(ctx: PageContext, review: Review) -> None:
                 "step.",
                 icon=":material/task_alt:",
             )
+            if counts.cards:
+                links.rehearse_these(review.interview_id)
             st.button(
                 "Reopen as a draft",
                 key="review_reopen",
@@ -575,3 +580,31 @@ def summary(ctx: PageContext, review: Review) -> None:
     )
     with st.container(border=True):
         st.markdown(report.to_markdown(whole, ctx.now, top=3))
+
+
+def scorecard(ctx: PageContext, card: predictions.Scorecard) -> None:
+    """How well the brief kept before the interview predicted its questions."""
+    with st.container(border=True):
+        st.markdown("#### :material/online_prediction: How well the brief predicted it")
+        st.markdown(card.text(ctx.now))
+        if not card.kept or not card.asked:
+            return
+        hits, surprises, unasked = st.columns(3)
+        _scored(hits, f"Predicted and asked ({len(card.hits)})", card.hits, "None.")
+        _scored(surprises, f"Surprises ({len(card.surprises)})", card.surprises, "None.")
+        _scored(unasked, f"Predicted, not asked ({len(card.unasked)})", card.unasked, "None.")
+
+
+def _scored(column, title: str, questions, empty: str) -> None:
+    with column:
+        st.markdown(f"**{title}**")
+        if not questions:
+            st.caption(empty)
+            return
+        st.markdown(
+            "\n".join(
+                f"- {md(q.text)}"
+                + (" :orange-badge[weak: now a card]" if q.weak and q.card else "")
+                for q in questions
+            )
+        )

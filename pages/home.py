@@ -4,8 +4,8 @@ import streamlit as st
 
 from coach import home
 from coach.text import md
-from coach_ui import backups_section, frame
-from coach_ui.formatting import relative_day, when
+from coach_ui import backups_section, frame, links
+from coach_ui.home_cards import coming_up
 from coach_ui.review_start import awaiting_card, open_review
 
 ctx = frame.start("home")
@@ -22,7 +22,13 @@ if steps.is_empty:
         "and a plan to do better.\n"
         "2. **Rehearse** the answers that went badly, resurfaced on a spaced-repetition "
         "schedule until they are solid.\n"
-        "3. **Prepare** for the interviews that matter with trends across all of them."
+        "3. **Prepare** for the interviews that matter: a brief of the questions likely "
+        "there, and why.\n\n"
+        "**Practise where it costs little.** Interview first at companies you are unlikely "
+        "to join, and mark them *practice*; mark the ones you want *target*. Review every "
+        "practice interview: its questions and weak answers carry over to the brief for "
+        "your target interviews (asked for a similar role, asked in most interviews), so "
+        "you walk into the one that matters with those lessons learnt."
     )
     first, sample = st.columns(2)
     with first.container(border=True):
@@ -70,15 +76,11 @@ with right:
         st.info("No interview booked. Add one on the Interviews page.", icon=":material/event:")
         st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
     for interview in dict.fromkeys(i for i in (steps.next_target, steps.next_interview) if i):
-        with st.container(border=True):
-            kind = "Target company" if interview.company_kind == "target" else "Next interview"
-            st.markdown(f":violet-badge[{kind}] **{md(interview.title)}**")
-            st.caption(
-                f"{when(interview.scheduled_at, ctx.now)} · "
-                f"{relative_day(interview.scheduled_at, ctx.now)}"
-            )
+        coming_up(ctx, interview)
     if steps.cards_total:
         st.markdown(
             f"**{steps.cards_due_today}** of your {steps.cards_total} rehearsal cards "
             "are due today."
         )
+        if steps.cards_due_today:
+            links.practise_now()

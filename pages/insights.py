@@ -4,10 +4,17 @@ import streamlit as st
 
 from coach import insights
 from coach_ui import frame
-from coach_ui.insights_sections import BRIEF_SECTION, SECTIONS, at_a_glance, filters
+from coach_ui.insights_sections import (
+    BRIEF_SECTION,
+    SECTION,
+    SECTIONS,
+    arrive,
+    at_a_glance,
+    filters,
+    leave_brief,
+)
 
 ctx = frame.start("insights")
-SECTION = "insights_section"
 
 st.title("Insights")
 interviews, reviewed = ctx.remember(insights.journal_counts, ctx.minute)
@@ -21,6 +28,7 @@ if not interviews:
     st.stop()
 
 chosen = filters(ctx)
+arrive()  # a Prepare link (?interview=12) opens that interview's brief
 # The section is known before its control is drawn (widget state), so the glance makes
 # the whole readiness brief only when the brief section will show it.
 shown = st.session_state.get(SECTION, BRIEF_SECTION)
@@ -36,3 +44,5 @@ section = st.segmented_control(
 # The section finds what the glance loaded remembered (ctx.remember): the brief, above
 # all, is costly to make twice.
 SECTIONS[section or BRIEF_SECTION](ctx, chosen)
+if section != BRIEF_SECTION:
+    leave_brief()

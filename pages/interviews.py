@@ -6,7 +6,16 @@ from coach import companies as company_store
 from coach import interviews as interview_store
 from coach_ui import frame, lazy
 from coach_ui.forms import company_form, interview_form
-from coach_ui.interview_rows import DELETING, EDITING, company_row, interview_row, set_flag
+from coach_ui.interview_rows import (
+    DELETING,
+    EDITING,
+    company_row,
+    held_kind_chosen,
+    held_kind_filter,
+    interview_row,
+    set_flag,
+    upcoming_by_kind,
+)
 
 ctx = frame.start("interviews")
 TAB = "interviews_tab"  # the open tab: "upcoming", "held" or "companies"
@@ -26,7 +35,9 @@ companies, company_total = company_store.company_page(
 )
 company_names = company_store.recent_company_names(ctx.cur, limit=COMPANY_CHOICES)
 # Only the rows shown are loaded and drawn, so the page costs the same at any journal size.
-listed = interview_store.interview_page(ctx.cur, ctx.now, held_limit=st.session_state[SHOWN_HELD])
+listed = interview_store.interview_page(
+    ctx.cur, ctx.now, held_limit=st.session_state[SHOWN_HELD], held_kind=held_kind_chosen()
+)
 upcoming, held = listed.upcoming, listed.held
 interviews = upcoming or held
 
@@ -60,13 +71,16 @@ with tab:
             st.info(
                 "No upcoming interviews. Add one above when it is booked.", icon=":material/event:"
             )
-        for interview in upcoming:
-            interview_row(ctx, company_names, interview, held_row=False)
+        upcoming_by_kind(ctx, company_names, upcoming)
     elif shown_tab == "held":
+        if held or held_kind_chosen():
+            held_kind_filter()
         if not held:
             st.info(
-                "No interviews held yet. After an interview, add it here and review it the "
-                "same evening.",
+                "No interviews of this kind held yet."
+                if held_kind_chosen()
+                else "No interviews held yet. After an interview, add it here and review it "
+                "the same evening.",
                 icon=":material/history:",
             )
         shown = st.session_state[SHOWN_HELD]

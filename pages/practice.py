@@ -17,10 +17,9 @@ st.title("Practice")
 progress = practice.progress(ctx.cur, ctx.now)
 if progress.total_cards:
     practice_queue.progress_strip(ctx, progress)
-# The section is kept in the URL (?section=cram), so a refresh or a bookmark returns to it.
-if st.session_state.get(practice_queue.SECTION) not in SECTIONS:
-    asked = st.query_params.get("section")
-    st.session_state[practice_queue.SECTION] = asked if asked in SECTIONS else "today"
+# The section (and the interview crammed for, or reviewed) is kept in the URL
+# (?section=cram&interview=12), so links, a refresh or a bookmark return to it.
+practice_queue.arrive(SECTIONS)
 section = st.segmented_control(
     "Section",
     list(SECTIONS),
@@ -29,16 +28,13 @@ section = st.segmented_control(
     key=practice_queue.SECTION,
     label_visibility="collapsed",
 )
-if section == "today":
-    st.query_params.pop("section", None)
-else:
-    st.query_params["section"] = section
-
+interview = None
 if section == "cram":
-    practice_queue.cram(ctx, progress)
+    interview = practice_queue.cram(ctx, progress)
 elif section == "cards":
     practice_cards.browser(ctx)
 elif section == "settings":
     practice_cards.settings(ctx)
 else:
-    practice_queue.today(ctx, progress)
+    interview = practice_queue.today(ctx, progress)
+practice_queue.settle(section, interview)

@@ -30,6 +30,7 @@ CHARTS = {
     "Stories": 1,
     "Recurring questions": 1,
     "Rehearsal": 3,
+    "Predictions": 1,
 }
 
 
@@ -81,8 +82,10 @@ def test_the_sample_opens_on_the_brief_for_the_next_target_interview(app, sample
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Days left"] == str(brief.days_left)
     assert metrics["Readiness"] == f"{brief.readiness.score:.0%}"
-    assert metrics["Likely questions below target"] == (
-        f"{brief.below_target} of {brief.likely_count}"
+    readiness_metric = next(m for m in at.metric if m.label == "Readiness")
+    assert readiness_metric.delta == brief.likely.evidence_text  # never a bare percentage
+    assert metrics["To rehearse"] == (
+        f"{len(brief.likely.to_rehearse)} of {len(brief.likely.questions)}"
     )
     assert metrics["Open actions"] == str(brief.open_count)
     shown = texts(at)
