@@ -206,6 +206,17 @@ class LikelyQuestions:
         return evidence_text(self.earlier)
 
 
+def evidence_tag(earlier: int) -> str:
+    """`evidence_text` in a few words, to stand beside a figure."""
+    if earlier == 0:
+        return "nothing to go on yet"
+    if earlier < 3:
+        return "a first guess"
+    if earlier < 6:
+        return "an early estimate"
+    return f"from {earlier} interviews"
+
+
 def evidence_text(earlier: int) -> str:
     """How much a prediction can be trusted, in words."""
     if earlier == 0:

@@ -15,11 +15,12 @@ import streamlit as st
 from coach import charts, insights, predictions, readiness, takeaways, vocabulary
 from coach.db import Journal
 from coach.insights import Filters
-from coach.likely import SCORE_EXPLANATION, LikelyQuestions, likely_questions
+from coach.likely import SCORE_EXPLANATION, LikelyQuestions, evidence_tag, likely_questions
 from coach.text import md
 from coach_ui import links
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, when
 from coach_ui.frame import PageContext
+from coach_ui.likely_view import likely_list
 
 ALL = "all"
 CELL = "insights_cell"  # the fallback selectbox of heatmap cells
@@ -505,11 +506,10 @@ def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:
     ready.metric(
         "Readiness",
         "—" if score is None else f"{score:.0%}",
-        delta=likely.evidence_text if score is not None else None,
+        delta=evidence_tag(likely.earlier),
         delta_color="off",
         delta_arrow="off",
-        help="How much the likely questions rest on: the earlier interviews with "
-        "questions recorded.",
+        help=f"The likely questions are {likely.evidence_text}.",
     )
     below.metric(
         "To rehearse",
@@ -535,25 +535,9 @@ def _likely_lists(likely: LikelyQuestions) -> None:
          likely.to_rehearse),
         ("**Keep fresh**: answered well, or rehearsed up to the target", likely.keep_fresh),
     ):  # fmt: skip
-        if not group:
-            continue
-        st.markdown(title)
-        st.dataframe(
-            {
-                "Question": [q.text for q in group],
-                "Why likely": ["; ".join(q.reasons) for q in group],
-                "Points": [q.score for q in group],
-                "Recall on the day": [q.recall_text for q in group],
-            },
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "Question": st.column_config.TextColumn(width="large"),
-                "Why likely": st.column_config.TextColumn(width="large"),
-                "Points": st.column_config.NumberColumn(width="small"),
-                "Recall on the day": st.column_config.TextColumn(width="small"),
-            },
-        )
+        if group:
+            st.markdown(title)
+            likely_list(group)
     if likely.count > len(likely.questions):
         st.caption(f"… and {likely.count - len(likely.questions)} less likely questions.")
 

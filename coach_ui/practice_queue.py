@@ -11,6 +11,7 @@ from coach.text import md
 from coach_ui import lazy, links, practice_cards
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
+from coach_ui.likely_view import likely_list
 from coach_ui.practice_rehearsal import NOTICE, rehearsal, rewrite, skipped
 
 SECTION = "practice_section"  # the segmented control choosing the section (bound to the URL)
@@ -364,15 +365,5 @@ def cram(ctx: PageContext, progress: practice.Progress) -> int | None:
         st.caption("Why likely: " + md("; ".join(why.reasons)))
         rehearsal(ctx, card, badge=badge)
     with st.expander(f"The brief's list ({plan.count})", icon=":material/list:"):
-        done = plan.done_today
-        st.dataframe(
-            {
-                "Question": [q.text for q in found.to_rehearse],
-                "Why likely": ["; ".join(q.reasons) for q in found.to_rehearse],
-                "Recall on the day": [q.recall_text for q in found.to_rehearse],
-                "Today": ["rehearsed" if q.card_id in done else "" for q in found.to_rehearse],
-            },
-            hide_index=True,
-            column_config={"Question": st.column_config.TextColumn(width="large")},
-        )
+        likely_list(found.to_rehearse, done_today=plan.done_today)
     return chosen
