@@ -33,6 +33,7 @@ from coach.insights import (
     StoryTally,
 )
 from coach.predictions import ScoredInterview
+from coach.scheduling import recall_text
 
 HEATMAP_SELECTION = "cell"
 HEIGHT = 260
@@ -490,9 +491,15 @@ def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Ch
                 "companies": r.companies,
                 "asks": r.asks,
                 "weak": r.weak_asks,
-                "recall": None if r.recall_today is None else round(r.recall_today, 4),
+                "recall": (
+                    "no card"
+                    if r.card_status is None
+                    else recall_text(r.recall_today, rehearsed=r.recall_today is not None)
+                ),
                 "state": (
                     "No rehearsal card"
+                    if r.card_status is None
+                    else "New card"
                     if r.recall_today is None
                     else (below if r.recall_today < desired else above)
                 ),
@@ -500,7 +507,12 @@ def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Ch
             for r in rows
         ]
     )
-    states = {below: "#ef4444", above: "#16a34a", "No rehearsal card": "#9ca3af"}
+    states = {
+        below: "#ef4444",
+        above: "#16a34a",
+        "New card": "#60a5fa",
+        "No rehearsal card": "#9ca3af",
+    }
     return (
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=3)
@@ -523,7 +535,7 @@ def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Ch
                 alt.Tooltip("companies:Q", title="Companies"),
                 alt.Tooltip("asks:Q", title="Times asked"),
                 alt.Tooltip("weak:Q", title="Weak answers"),
-                alt.Tooltip("recall:Q", title="Predicted recall today", format=".0%"),
+                alt.Tooltip("recall:N", title="Predicted recall today"),
             ],
         )
         .properties(height=alt.Step(24))

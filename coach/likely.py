@@ -205,6 +205,10 @@ class LikelyQuestions:
     def evidence_text(self) -> str:
         return evidence_text(self.earlier)
 
+    @property
+    def evidence_tag(self) -> str:
+        return evidence_tag(self.earlier)
+
 
 def evidence_tag(earlier: int) -> str:
     """`evidence_text` in a few words, to stand beside a figure."""
@@ -237,62 +241,70 @@ _LIKELY = f"""
         WHERE i.scheduled_at <= $now AND i.scheduled_at < $at AND i.id <> $interview
           AND EXISTS (SELECT 1 FROM asks a WHERE a.interview_id = i.id)
     ),
+    pairs AS (  -- each question once per interview (a question may be recorded twice)
+        SELECT a.question_id, a.interview_id, bool_or({WEAK_ASK_SQL}) AS weak
+        FROM asks a
+        WHERE a.interview_id IN (SELECT id FROM earlier)
+        GROUP BY a.question_id, a.interview_id
+    ),
     asked AS (
-        SELECT a.question_id,
-               count(DISTINCT e.id) AS interviews,
-               count(DISTINCT e.id) FILTER (WHERE e.here) AS here,
+        SELECT p.question_id,
+               count(*) AS interviews,
+               count(*) FILTER (WHERE e.here) AS here,
                arg_max(e.round, e.scheduled_at) FILTER (WHERE e.here) AS here_round,
                max(e.scheduled_at) FILTER (WHERE e.here) AS here_last,
-               count(DISTINCT e.id) FILTER (WHERE e.alike) AS alike,
+               count(*) FILTER (WHERE e.alike) AS alike,
                arg_max(e.role, e.scheduled_at) FILTER (WHERE e.alike) AS alike_role,
                arg_max(e.company, e.scheduled_at) FILTER (WHERE e.alike) AS alike_company,
-               bool_or({WEAK_ASK_SQL}) AS weak
-        FROM asks a JOIN earlier e ON e.id = a.interview_id
-        GROUP BY a.question_id
+               bool_or(p.weak) AS weak
+        FROM pairs p JOIN earlier e ON e.id = p.interview_id
+        GROUP BY p.question_id
     ),
-    dims AS (
-        SELECT q.dimension, bool_or(e.here) AS here, bool_or(e.alike) AS alike
-        FROM asks a JOIN earlier e ON e.id = a.interview_id
-        JOIN questions q ON q.id = a.question_id
-        WHERE e.here OR e.alike
-        GROUP BY q.dimension
-    ),
-    total AS (SELECT count(*) AS n FROM earlier),
     candidates AS (
-        SELECT q.id, q.text, coalesce(dl.label, q.dimension) AS dimension_label,
+        SELECT q.id, q.text, q.dimension,
                coalesce(s.interviews, 0) AS interviews, coalesce(s.here, 0) AS here,
                s.here_round, s.here_last, coalesce(s.alike, 0) AS alike, s.alike_role,
-               s.alike_company, regexp_matches(lower(q.text), $openers) AS opener,
-               coalesce(dm.here, false) AS dim_here, coalesce(dm.alike, false) AS dim_alike,
-               coalesce(s.weak, false) AS weak,
-               k.id AS card_id, k.status AS card_status, k.last_review IS NOT NULL AS rehearsed,
-               CASE WHEN k.id IS NULL THEN NULL ELSE {recall_sql("k")} END AS recall,
-               coalesce(k.last_review >= $today, false) AS rehearsed_today
-        FROM questions q
-        LEFT JOIN asked s ON s.question_id = q.id
-        LEFT JOIN dimensions dl ON dl.key = q.dimension
-        LEFT JOIN dims dm ON dm.dimension = q.dimension
-        LEFT JOIN cards k ON k.question_id = q.id
+               s.alike_company, coalesce(s.weak, false) AS weak,
+               regexp_matches(lower(q.text), $openers) AS opener
+        FROM questions q LEFT JOIN asked s ON s.question_id = q.id
         WHERE s.question_id IS NOT NULL OR regexp_matches(lower(q.text), $openers)
     ),
+    dims AS (  -- the dimensions this company or a similar role asked about
+        SELECT dimension, bool_or(here > 0) AS here, bool_or(alike > 0) AS alike
+        FROM candidates WHERE here > 0 OR alike > 0 GROUP BY dimension
+    ),
+    total AS (SELECT count(*) AS n FROM earlier),
     scored AS (
-        SELECT *,
-               {POINTS["here"]} * (here > 0)::INTEGER + {POINTS["role"]} * (alike > 0)::INTEGER
-               + CASE WHEN 2 * interviews > (SELECT n FROM total) THEN {POINTS["most"]}
-                      WHEN interviews > 0 THEN {POINTS["some"]} ELSE 0 END
-               + {POINTS["opener"]} * opener::INTEGER
-               + CASE WHEN here = 0 AND alike = 0 AND (dim_here OR dim_alike)
-                      THEN {POINTS["dimension"]} ELSE 0 END AS score,
-               coalesce(card_status = 'active' AND recall < $desired, false) AS to_rehearse
-        FROM candidates
+        SELECT c.*, coalesce(d.here, false) AS dim_here, coalesce(d.alike, false) AS dim_alike,
+               {POINTS["here"]} * (c.here > 0)::INTEGER + {POINTS["role"]} * (c.alike > 0)::INTEGER
+               + CASE WHEN 2 * c.interviews > (SELECT n FROM total) THEN {POINTS["most"]}
+                      WHEN c.interviews > 0 THEN {POINTS["some"]} ELSE 0 END
+               + {POINTS["opener"]} * c.opener::INTEGER
+               + CASE WHEN c.here = 0 AND c.alike = 0 AND (d.here OR d.alike)
+                      THEN {POINTS["dimension"]} ELSE 0 END AS score
+        FROM candidates c LEFT JOIN dims d ON d.dimension = c.dimension
+    ),
+    likely AS (
+        SELECT *, count(*) OVER () AS likely_count FROM scored WHERE score >= {LIKELY_POINTS}
+    ),
+    -- Only the questions with at least the points of the LIMIT-th need their card.
+    cut AS (SELECT coalesce(min(score), 0) AS points
+            FROM (SELECT score FROM likely ORDER BY score DESC LIMIT $limit)),
+    carded AS (
+        SELECT l.*, k.id AS card_id, k.status AS card_status,
+               k.last_review IS NOT NULL AS rehearsed,
+               CASE WHEN k.id IS NULL THEN NULL ELSE {recall_sql("k")} END AS recall,
+               coalesce(k.last_review >= $today, false) AS rehearsed_today
+        FROM likely l LEFT JOIN cards k ON k.question_id = l.id
+        WHERE l.score >= (SELECT points FROM cut)
     )
-    SELECT id, text, dimension_label, score, interviews, here, here_round, here_last, alike,
-           alike_role, alike_company, opener, dim_here, dim_alike, card_id, card_status,
-           rehearsed, recall, to_rehearse, rehearsed_today,
-           (SELECT n FROM total), count(*) OVER ()
-    FROM scored
-    WHERE score >= {LIKELY_POINTS}
-    ORDER BY score DESC, to_rehearse DESC, weak DESC, recall NULLS LAST, id
+    SELECT c.id, c.text, coalesce(dl.label, c.dimension), c.score, c.interviews, c.here,
+           c.here_round, c.here_last, c.alike, c.alike_role, c.alike_company, c.opener,
+           c.dim_here, c.dim_alike, c.card_id, c.card_status, c.rehearsed, c.recall,
+           coalesce(c.card_status = 'active' AND c.recall < $desired, false) AS to_rehearse,
+           c.rehearsed_today, (SELECT n FROM total), c.likely_count
+    FROM carded c LEFT JOIN dimensions dl ON dl.key = c.dimension
+    ORDER BY c.score DESC, to_rehearse DESC, c.weak DESC, c.recall NULLS LAST, c.id
     LIMIT $limit
 """  # noqa: S608 - fixed fragments and numbers only
 

@@ -118,7 +118,18 @@ def _require_interview(cur, interview_id: int) -> None:
 
 
 def start_review(journal: Journal, interview_id: int, now: datetime) -> Review:
-    """The interview's review, started now (as a draft on its first step) if it has none."""
+    """The interview's review, started now (as a draft on its first step) if it has none.
+
+    The review page calls this on every run: a review that exists is only read, so the
+    run is no write and every page's remembered reads (coach.memo) stay.
+    """
+    cur = journal.cursor()
+    try:
+        found = get_review(cur, interview_id)
+    finally:
+        cur.close()
+    if found is not None:
+        return found
 
     def work(cur):
         _require_interview(cur, interview_id)

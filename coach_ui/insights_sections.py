@@ -15,7 +15,7 @@ import streamlit as st
 from coach import charts, insights, predictions, readiness, takeaways, vocabulary
 from coach.db import Journal
 from coach.insights import Filters
-from coach.likely import SCORE_EXPLANATION, LikelyQuestions, evidence_tag, likely_questions
+from coach.likely import SCORE_EXPLANATION, LikelyQuestions, likely_questions
 from coach.text import md
 from coach_ui import links
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, when
@@ -506,7 +506,7 @@ def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:
     ready.metric(
         "Readiness",
         "—" if score is None else f"{score:.0%}",
-        delta=evidence_tag(likely.earlier),
+        delta=likely.evidence_tag,
         delta_color="off",
         delta_arrow="off",
         help=f"The likely questions are {likely.evidence_text}.",

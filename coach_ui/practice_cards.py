@@ -7,6 +7,7 @@ import streamlit as st
 from coach import practice, vocabulary
 from coach.errors import JournalError
 from coach.questions import dimensions as all_dimensions
+from coach.scheduling import recall_text
 from coach_ui import failures
 from coach_ui.frame import PageContext
 
@@ -124,7 +125,8 @@ def browser(ctx: PageContext) -> None:
             "Due": [r.due.astimezone(zone) for r in page.rows],
             "Stability": [r.stability for r in page.rows],
             "Difficulty": [r.difficulty for r in page.rows],
-            "Recall now": [100 * (r.recall or 0.0) for r in page.rows],
+            # As everywhere: a whole percent, or "new" for a card never rehearsed.
+            "Recall now": [recall_text(r.recall, rehearsed=not r.is_new) for r in page.rows],
             "Lapses": [r.lapses for r in page.rows],
             "Reviews": [r.reps for r in page.rows],
         },
@@ -139,12 +141,10 @@ def browser(ctx: PageContext) -> None:
                 format="%.1f d", help="Days for recall to fall to 90%"
             ),
             "Difficulty": st.column_config.NumberColumn(format="%.1f", help="1 easy to 10 hard"),
-            "Recall now": st.column_config.ProgressColumn(
-                format="%.0f%%",
-                min_value=0,
-                max_value=100,
+            "Recall now": st.column_config.TextColumn(
                 width="small",
-                help="fsrs's predicted probability that you recall the answer now",
+                help="fsrs's predicted probability that you recall the answer now; "
+                "“new” for a card never rehearsed",
             ),
         },  # fmt: skip
     )

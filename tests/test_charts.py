@@ -157,12 +157,15 @@ def test_the_recurring_chart_colours_by_recall_against_the_target():
         RecurringQuestion(1, "Why us?", "Motivation", 3, 3, 1, "active", 0.8),
         RecurringQuestion(2, "Salary?", "Pay", 2, 2, 0, None, None),
         RecurringQuestion(3, "Intro", "Career", 2, 2, 0, "active", 0.95),
+        RecurringQuestion(4, "Weakness?", "Behavioural", 2, 2, 2, "active", None),
     ]
     spec = charts.recurring_chart(rows, 0.9).to_dict()
+    # Recall reads as everywhere: a whole percent, "new" for a card never rehearsed.
     assert [(v["question"], v["state"], v["recall"]) for v in values(spec)] == [
-        ("Why us?", "Below 90%", 0.8),
-        ("Salary?", "No rehearsal card", None),
-        ("Intro", "90% or above", 0.95),
+        ("Why us?", "Below 90%", "80%"),
+        ("Salary?", "No rehearsal card", "no card"),
+        ("Intro", "90% or above", "95%"),
+        ("Weakness?", "New card", "new"),
     ]
     assert "Predicted recall today" in tooltips(spec)
 

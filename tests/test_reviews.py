@@ -54,6 +54,14 @@ def test_starting_again_resumes_the_same_draft_where_it_was(journal, interview_i
     assert resumed.started_at == now
 
 
+def test_opening_a_review_that_exists_writes_nothing(journal, interview_id, now):
+    reviews.start_review(journal, interview_id, now)
+    writes = journal.generation
+    reviews.start_review(journal, interview_id, now + timedelta(hours=1))
+    # The review page opens it on every run; a write would drop every remembered read.
+    assert journal.generation == writes
+
+
 def test_a_review_of_a_deleted_interview_says_so(journal, now):
     with pytest.raises(NotFound, match="deleted in another tab"):
         reviews.start_review(journal, 999, now)

@@ -22,6 +22,7 @@ CHARTS = {
     "Stories": 1,
     "Recurring questions": 1,
     "Rehearsal": 3,
+    "Predictions": 1,
 }
 
 
@@ -57,8 +58,9 @@ def test_every_chart_draws_and_the_brief_shows_the_samples_numbers(
     expect(page.get_by_text(brief.interview.title, exact=False).first).to_be_visible()
     expect(metric(page, "Days left")).to_contain_text(str(brief.days_left))
     expect(metric(page, "Readiness")).to_contain_text(f"{brief.readiness.score:.0%}")
-    expect(metric(page, "Likely questions below target")).to_contain_text(
-        f"{brief.below_target} of {brief.likely_count}"
+    expect(metric(page, "Readiness")).to_contain_text(brief.likely.evidence_tag)
+    expect(metric(page, "To rehearse")).to_contain_text(
+        f"{len(brief.likely.to_rehearse)} of {len(brief.likely.questions)}"
     )
     expect(metric(page, "Open actions")).to_contain_text(str(brief.open_count))
     expect(page.get_by_text("Readiness is half your average predicted recall")).to_be_visible()
