@@ -16,6 +16,8 @@ from coach.interviews import InterviewFields
 from coach.likely import likely_questions, opener_kind
 from coach.reviews import NewAsk
 from coach.similar import question_keys, role_keys, same_role, similar_roles
+from coach.text import WORD_JOINER
+from tests.test_exported_markdown import render
 
 WEAK = {"self_score": 2, "signal": "interrupted"}
 STRONG = {"self_score": 4, "signal": "positive"}
@@ -318,3 +320,35 @@ def test_the_brief_the_cram_view_and_the_glance_list_the_same_cards(
     assert readiness.rehearse_first(brief.likely) == readiness.rehearse_first(
         likely_questions(cur, first_target, now)
     )
+
+
+def test_two_interviews_at_the_same_time_learn_only_from_earlier_ones(journal, cur, now):
+    held = book(journal, "Warm-up Ltd", "practice", now - timedelta(days=1), "Analyst")
+    review(journal, held, now, [("Why analytics?", "motivation_fit", WEAK)])
+    at = now + timedelta(days=2)
+    first = book(journal, "Acme", "target", at, "Analyst")
+    second = book(journal, "Beta", "target", at, "Analyst")
+    review(journal, first, at + timedelta(hours=1), [("Asked at Acme.", "other", WEAK)])
+    later = at + timedelta(hours=2)  # both held; neither is earlier than the other
+    for interview_id in (first, second):
+        found = likely_questions(cur, interview_id, later)
+        assert found.earlier == 1
+        assert [q.text for q in found.questions] == ["Why analytics?"]
+
+
+def test_hostile_and_chinese_text_reaches_the_brief_as_typed(journal, cur, now):
+    held = book(journal, "<script>alert(1)</script>", "practice", now - timedelta(days=1),
+                "数据分析师 $x$")  # fmt: skip
+    review(journal, held, now, [("**Why** [us](http://example.com)?", "other", WEAK)])
+    target = book(journal, "市场部", "target", now + timedelta(days=1), "市场分析经理")
+    brief = readiness.readiness_brief(cur, target, now)
+    assert brief.likely.questions[0].reasons[0] == (
+        "asked for a similar role (数据分析师 $x$ at <script>alert(1)</script>)"
+    )
+    text = readiness.brief_markdown(brief, now)
+    assert "<script>" not in text and "[us](" not in text  # no tag, no link: text
+    page = render(text)  # as another program shows the downloaded brief
+    shown = "".join(page.text).replace(WORD_JOINER, "")
+    assert "asked for a similar role (数据分析师 $x$ at <script>alert(1)</script>)" in shown
+    assert "**Why** [us](http://example.com)?" in shown
+    assert not {"a", "img", "script", "strong"} & set(page.tags)
