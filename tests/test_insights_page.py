@@ -83,7 +83,7 @@ def test_the_sample_opens_on_the_brief_for_the_next_target_interview(app, sample
     assert metrics["Days left"] == str(brief.days_left)
     assert metrics["Readiness"] == f"{brief.readiness.score:.0%}"
     readiness_metric = next(m for m in at.metric if m.label == "Readiness")
-    assert readiness_metric.delta == brief.likely.evidence_text  # never a bare percentage
+    assert readiness_metric.delta == brief.likely.evidence_tag  # never a bare percentage
     assert metrics["To rehearse"] == (
         f"{len(brief.likely.to_rehearse)} of {len(brief.likely.questions)}"
     )
