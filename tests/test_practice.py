@@ -53,7 +53,8 @@ def rehearse_at(cur, card_id, grade, at, scheduler, leech_threshold=None):
     )
 
 
-def ask(cur, question_id: int, company: str, at: datetime, signal: str | None = None) -> None:
+def held_with(cur, question_ids: list[int], company: str, at: datetime) -> int:
+    """A held interview at a new company that asked these questions; its id."""
     company_id = cur.execute(
         "INSERT INTO companies (name) VALUES (?) RETURNING id", [company]
     ).fetchone()[0]
@@ -61,10 +62,17 @@ def ask(cur, question_id: int, company: str, at: datetime, signal: str | None = 
         "INSERT INTO interviews (company_id, scheduled_at) VALUES (?, ?) RETURNING id",
         [company_id, at],
     ).fetchone()[0]
-    cur.execute(
-        "INSERT INTO asks (interview_id, question_id, position, signal) VALUES (?, ?, 1, ?)",
-        [interview_id, question_id, signal],
-    )
+    for n, question_id in enumerate(question_ids, start=1):
+        cur.execute(
+            "INSERT INTO asks (interview_id, question_id, position) VALUES (?, ?, ?)",
+            [interview_id, question_id, n],
+        )
+    return interview_id
+
+
+def ask(cur, question_id: int, company: str, at: datetime, signal: str | None = None) -> None:
+    interview_id = held_with(cur, [question_id], company, at)
+    cur.execute("UPDATE asks SET signal = ? WHERE interview_id = ?", [signal, interview_id])
 
 
 def question_of(cur, card_id: int) -> int:
@@ -210,23 +218,6 @@ def test_practising_ahead_offers_cards_not_due_and_not_rehearsed_today(cur, now,
 
 
 # --- cram --------------------------------------------------------------------------
-
-
-def held_with(cur, question_ids: list[int], company: str, at: datetime) -> int:
-    """A held interview at a new company that asked these questions; its id."""
-    company_id = cur.execute(
-        "INSERT INTO companies (name) VALUES (?) RETURNING id", [company]
-    ).fetchone()[0]
-    interview_id = cur.execute(
-        "INSERT INTO interviews (company_id, scheduled_at) VALUES (?, ?) RETURNING id",
-        [company_id, at],
-    ).fetchone()[0]
-    for n, question_id in enumerate(question_ids, start=1):
-        cur.execute(
-            "INSERT INTO asks (interview_id, question_id, position) VALUES (?, ?, ?)",
-            [interview_id, question_id, n],
-        )
-    return interview_id
 
 
 def cram_for(cur, interview_id: int, now: datetime) -> practice.CramPlan:

@@ -45,6 +45,14 @@ def param(at: AppTest, name: str) -> str | None:
     return value if value is None or isinstance(value, str) else value[0]
 
 
+def follow(at: AppTest, page: str, **params: object) -> AppTest:
+    """Open `page` as a deep link with these query parameters would."""
+    for name, value in params.items():
+        at.query_params[name] = str(value)
+    at.run()
+    return at.switch_page(page).run()
+
+
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [e.value for kind in (at.success, at.warning, at.info, at.error) for e in kind]
@@ -106,10 +114,7 @@ def test_a_prepare_link_opens_the_brief_of_that_interview_and_keeps_it(app, walk
 
 def test_a_prepare_link_for_an_interview_no_longer_upcoming_says_so(app, walk):  # noqa: F811
     path, practice_id, target = walk
-    at = app(path)
-    at.query_params["interview"] = str(practice_id)
-    at.run()
-    at.switch_page("pages/insights.py").run()
+    at = follow(app(path), "pages/insights.py", interview=practice_id)
     assert not at.exception
     assert "That interview is no longer upcoming" in texts(at)
     assert at.selectbox(key="insights_brief_interview").value == target
@@ -117,12 +122,8 @@ def test_a_prepare_link_for_an_interview_no_longer_upcoming_says_so(app, walk): 
 
 def test_a_cram_link_crams_the_brief_s_cards_for_that_interview(app, walk):  # noqa: F811
     path, _, target = walk
-    at = app(path)
-    at.query_params["section"] = "cram"
-    at.query_params["interview"] = str(target)
-    at.run()
-    at.switch_page("pages/practice.py").run()
-    at.run()
+    at = follow(app(path), "pages/practice.py", section="cram", interview=target)
+    at.run()  # a rerun skips the entry script; the page must not care
     assert not at.exception
     assert at.segmented_control(key="practice_section").value == "cram"
     assert at.selectbox(key="practice_cram_interview").value == target
@@ -140,10 +141,7 @@ def test_a_cram_link_crams_the_brief_s_cards_for_that_interview(app, walk):  # n
 
 def test_rehearse_these_now_rehearses_the_weak_answers_of_one_review(app, walk):  # noqa: F811
     path, practice_id, _ = walk
-    at = app(path)
-    at.query_params["interview"] = str(practice_id)
-    at.run()
-    at.switch_page("pages/practice.py").run()
+    at = follow(app(path), "pages/practice.py", interview=practice_id)
     assert not at.exception
     assert "Rehearse the weak answers from Warm-up Ltd · Junior Data Analyst · First round" in (
         texts(at)
