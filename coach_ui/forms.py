@@ -24,8 +24,8 @@ ANY_DATE = {"min_value": date(1, 1, 1), "max_value": date(9999, 12, 31), "format
 
 # Why the kind matters, in the app's own words (the welcome page says it too).
 STRATEGY = (
-    "Mark warm-ups at companies you are unlikely to join *Practice*, and the ones you "
-    "want *Target*. Interview at practice companies first and review each: their "
+    "Mark warm-ups at companies you are unlikely to join as practice, and the ones you "
+    "want as target. Interview at practice companies first and review each: their "
     "questions and weak answers carry over to the brief for your target interviews, so "
     "you arrive with those lessons learnt."
 )
