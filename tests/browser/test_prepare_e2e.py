@@ -10,8 +10,10 @@ freshly started server → its summary shows the hits and the surprise.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
+import pytest
 from playwright.sync_api import expect
 
 from coach import companies, db, interviews
@@ -184,3 +186,54 @@ def test_a_practice_interview_carries_over_to_the_target_brief_and_its_scorecard
     expect(main.get_by_text("weak: now a card")).to_be_visible()
     expect(main.get_by_role("link", name="Rehearse these now")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def booked_target(path) -> tuple[int, int]:
+    """A reviewed practice interview (four weak answers) and an upcoming target; their ids."""
+    from tests.test_likely import FIRST_PRACTICE, book, review
+
+    journal = db.open_journal(str(path))
+    try:
+        now = datetime.now().astimezone()
+        held = book(journal, "Warm-up Ltd", "practice", now - timedelta(days=2),
+                    "Junior Data Analyst")  # fmt: skip
+        review(journal, held, now, FIRST_PRACTICE)
+        target = book(journal, "Dream Co", "target", now + timedelta(days=3),
+                      "Marketing Analytics Lead")  # fmt: skip
+        return held, target
+    finally:
+        db.close_journal(str(path))
+
+
+@pytest.mark.parametrize(
+    ("link", "shows"),
+    [
+        ("insights?interview={target}", "Questions most likely to come up"),
+        ("practice?section=cram&interview={target}", "The brief lists 4 likely questions"),
+        ("practice?interview={held}", "Rehearse the weak answers from Warm-up Ltd"),
+    ],
+    ids=["prepare", "cram", "rehearse-these"],
+)
+def test_each_link_opens_its_view_as_the_first_visit_to_a_fresh_server(
+    link, shows, app_server, page, wait_for_app, tmp_path
+):
+    path = tmp_path / "journal.duckdb"
+    held, target = booked_target(path)
+    server = app_server(db_path=path)  # fresh: this visit is its first
+    page.goto(f"{server.url}/{link.format(held=held, target=target)}")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text(shows, exact=False).first).to_be_visible()
+    if link.startswith("insights"):
+        heading = main.get_by_role("heading", name="Dream Co · Marketing Analytics Lead")
+        expect(heading).to_be_visible()
+    elif "cram" in link:
+        expect(main.get_by_role("combobox", name="Cram for")).to_have_value(
+            re.compile(r"^Dream Co · Marketing Analytics Lead \(target\)")
+        )
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    # The sidebar is the app's own, as when the entry script ran.
+    expect(page.get_by_test_id("stSidebar").get_by_role("link", name="Home")).to_be_visible()
+    page.reload()  # a bookmark, or a refresh, returns to the same view
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMain").get_by_text(shows, exact=False).first).to_be_visible()
