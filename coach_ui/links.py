@@ -14,7 +14,7 @@ INSIGHTS = "pages/insights.py"
 PRACTICE = "pages/practice.py"
 
 
-def prepare(interview_id: int, *, label: str = "Prepare", key: str | None = None) -> None:
+def prepare(interview_id: int, *, label: str = "Prepare") -> None:
     """The readiness brief of this interview (Insights)."""
     st.page_link(
         INSIGHTS,
