@@ -64,7 +64,8 @@ OPENERS: dict[str, tuple[str, ...]] = {
     "motivation": (
         "why do you want", "why are you interested", "why this company", "why our company",
         "why us", "why this role", "why this position", "what attracts you",
-        "why are you leaving", "why do you want to leave", "为什么想", "为什么选择",
+        "why are you leaving", "why do you want to leave", "looking to leave", "why leave",
+        "为什么想", "为什么选择",
         "为什么离开", "志望動機", "지원 동기", "지원동기",
     ),
     "salary": (
@@ -72,8 +73,9 @@ OPENERS: dict[str, tuple[str, ...]] = {
         "期望薪", "待遇", "年収", "연봉",
     ),
     "questions for us": (
-        "questions for us", "questions for me", "any questions", "anything you would like "
-        "to ask", "what would you like to ask", "有什么问题", "有什么想问", "何か質問",
+        "questions for us", "questions for me", "questions do you have", "any questions",
+        "anything you would like to ask", "what would you like to ask", "有什么问题",
+        "有什么想问", "何か質問",
         "질문 있",
     ),
 }  # fmt: skip

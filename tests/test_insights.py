@@ -19,7 +19,7 @@ import pytest
 from coach import insights, readiness, takeaways
 from coach.insights import Filters
 from coach.likely import SCORE_EXPLANATION
-from coach.scheduling import card_from_row, make_scheduler
+from coach.scheduling import card_from_row, make_scheduler, recall_text
 
 NOW = datetime(2026, 3, 16, 18, 30, tzinfo=UTC)
 ALL = Filters()
@@ -548,8 +548,8 @@ def test_the_brief_for_the_acme_final(small):
     assert [q.recall_on_day for q in likely.questions] == pytest.approx(
         [r1, 0.0, r2, None], abs=1e-12
     )
-    assert [q.recall_text for q in likely.questions] == [f"{r1:.0%}", "new", f"{r2:.0%}",
-                                                          "no card"]  # fmt: skip
+    assert [q.recall_text for q in likely.questions] == [recall_text(r1), "new",
+                                                          recall_text(r2), "no card"]  # fmt: skip
     assert likely.questions[0].reasons == (
         "asked here in 2 earlier rounds",
         "asked for the same role (latest at Beta, 2 interviews)",
@@ -638,7 +638,7 @@ def test_the_brief_as_markdown(small):
         "|---|---|---|--:|---|\n"
         "| Tell me about yourself. | Career planning | asked here in 2 earlier rounds; asked "
         "for the same role (latest at Beta, 2 interviews); asked in 4 of 4 interviews so far; "
-        f"a common opener (self-introduction) | 9 | {r1:.0%} |\n"
+        f"a common opener (self-introduction) | 9 | {recall_text(r1)} |\n"
         "| Describe a conflict. | Behavioural | asked here before (Second, 12 March); asked for "
         "the same role (at Beta); asked in 2 of 4 interviews so far | 6 | new |\n"
         "\n"
@@ -648,7 +648,7 @@ def test_the_brief_as_markdown(small):
         "|---|---|---|--:|---|\n"
         "| Explain a variance. | Professional ability | asked here in 2 earlier rounds; asked "
         "for the same role (at Beta); asked in 3 of 4 interviews so far | 7 | "
-        f"{r2:.0%} |\n"
+        f"{recall_text(r2)} |\n"
         "| Salary? | Logistics and pay | asked here before (First, 5 March); asked in 1 of 4 "
         "interviews so far; a common closer (salary) | 6 | no card |\n"
         "\n"
