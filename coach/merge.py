@@ -17,7 +17,11 @@ key for settings and dimensions. Table by table, parents first:
    - a story with the same title and the same text in every part as one the journal
      held before: joining identical stories loses nothing;
    - the card of a question that already has a card (one card per question): the
-     file's rehearsals of it are added to that card.
+     file's rehearsals of it are added to that card;
+   - a row identified by its parents (a story use, a predicted question) whose
+     parents now name the same journal rows as an earlier row of the file's: two
+     questions the file kept apart both joined the journal's one of that wording,
+     say, so a brief that listed both lists it once. The first row is kept.
 3. Every other row is added, with its references translated to the journal's ids:
    two interviews at the same time are two interviews. Rows without an identity
    (files of format version 1) are always added, apart from the joins of rule 2, so
@@ -62,6 +66,8 @@ JOINED_BECAUSE = {
     "questions": "a question of the same wording",
     "stories": "an identical story",
     "cards": "the card its question already had",
+    "story_uses": "the same story of the same interview",
+    "predicted_questions": "the same question of the same brief prediction",
 }
 
 
@@ -184,6 +190,7 @@ class _Merger:
         new_rows: list[tuple[Any, dict[str, Any]]] = []
         pending: dict[Any, dict[str, Any]] = {}  # natural key -> a new row of this file
         aliases: list[tuple[Any, dict[str, Any]]] = []  # file key -> a new row it joins
+        claimed: set[Any] = set()  # keys of the new rows of a table without uids
         for original, row in zip(rows, translated, strict=True):
             file_key = _key(table, original)
             identity = row.get(UID) if has_uid else _key(table, row)
@@ -194,6 +201,12 @@ class _Merger:
                     self.summary.count(self.summary.present if same else self.summary.kept, table)
                 ids[file_key] = _key(table, match)
                 continue
+            if not has_uid:
+                if identity in claimed:  # its parents joined an earlier row's (rule 2)
+                    self.summary.count(self.summary.joined, table)
+                    ids[file_key] = identity
+                    continue
+                claimed.add(identity)
             if natural:
                 name = natural(row)
                 if name in known:
@@ -245,7 +258,7 @@ class _Merger:
         return {row[UID]: row for row in rows}
 
     def _by_key(self, table: str) -> dict[Any, dict[str, Any]]:
-        # Tables keyed by parents or by a text key are small: a row per interview at most.
+        # Tables keyed by parents or by a text key are small: a few rows per interview.
         return {_key(table, row): row for row in self._rows(f"SELECT * FROM {table}")}  # noqa: S608
 
     def _natural_keys(self, table: str, natural: Callable[[dict[str, Any]], Any]) -> dict:

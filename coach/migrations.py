@@ -233,7 +233,8 @@ def m001_journal(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-# The tables whose rows have their own id; see "Row identity" above.
+# The tables whose rows had their own id when m002 shipped; see "Row identity" above.
+# (A table made later has its uid from its creation: coach.tables tells which have one.)
 IDENTIFIED_BY_UID = (
     "companies",
     "interviews",

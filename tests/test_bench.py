@@ -30,15 +30,17 @@ def build(path, factor: float = 0.02, now: datetime = NOW) -> str:
 
 def dump(path: str) -> dict[str, list[tuple]]:
     """Every row of every table, without row identities (random by design)."""
-    from coach.migrations import IDENTIFIED_BY_UID
+    from coach.tables import UID, columns
 
     cur = db.open_journal(path).cursor()
-    return {
-        t: cur.execute(
-            f"SELECT * {'EXCLUDE (uid)' if t in IDENTIFIED_BY_UID else ''} FROM {t} ORDER BY ALL"  # noqa: S608
+
+    def rows(table: str) -> list[tuple]:
+        has_uid = any(c.name == UID for c in columns(cur, table))
+        return cur.execute(
+            f"SELECT * {'EXCLUDE (uid)' if has_uid else ''} FROM {table} ORDER BY ALL"  # noqa: S608
         ).fetchall()
-        for t in TABLES
-    }
+
+    return {t: rows(t) for t in TABLES}
 
 
 @pytest.fixture
