@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coach import backups, db, transfer
+from coach import backups, db, predictions, transfer
+from coach.likely import likely_questions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -25,7 +26,7 @@ def unpack(tmp_path: Path, version: int = 1) -> Path:
     return path
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_a_journal_of_every_released_schema_opens_migrated_with_every_value_kept(tmp_path, version):
     path = unpack(tmp_path, version)
     now = datetime(2026, 11, 25, tzinfo=UTC)
@@ -41,6 +42,29 @@ def test_a_journal_of_every_released_schema_opens_migrated_with_every_value_kept
         # Later migrations may add columns; every value the first release wrote stays.
         kept = [{column: row[column] for column in rows[0]} for row in after[table]] if rows else []
         assert kept == rows, table
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_journal_made_before_predictions_keeps_a_brief_s_prediction_once_opened(
+    tmp_path, version
+):
+    path = unpack(tmp_path, version)
+    made = datetime(2026, 3, 16, 18, 30, tzinfo=UTC)  # when the fixtures were made
+    journal = db.open_journal(str(path), now=made)
+    try:
+        cur = journal.cursor()
+        upcoming = cur.execute(
+            "SELECT id FROM interviews WHERE scheduled_at > ? ORDER BY scheduled_at LIMIT 1",
+            [made],
+        ).fetchone()[0]
+        brief = likely_questions(cur, upcoming, made)
+        assert brief.count > 0
+        assert predictions.keep_due(journal, brief, made, shown=True) == "shown"
+        tables = transfer.export_document(cur, now=made)["tables"]
+    finally:
+        db.close_journal(str(path))
+    assert len(tables["predictions"]) == 1
+    assert len(tables["predicted_questions"]) == len(brief.questions)
 
 
 def test_a_future_migration_backs_the_old_journal_up_and_keeps_its_values(tmp_path, monkeypatch):
