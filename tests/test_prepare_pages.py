@@ -112,6 +112,31 @@ def test_a_prepare_link_opens_the_brief_of_that_interview_and_keeps_it(app, walk
     assert "interview" not in at.query_params
 
 
+def test_once_the_brief_is_kept_its_views_and_the_review_rerun_without_writing(app, walk):  # noqa: F811
+    """Every write checkpoints the journal and drops remembered reads: showing the
+    brief writes its snapshot once, and no later run of a page writes again."""
+    path, practice_id, target = walk
+    journal = db.open_journal(str(path))
+    before = journal.generation
+    follow(app(path), "pages/insights.py", interview=target)
+    writes = journal.generation
+    assert writes == before + 1  # the "shown" snapshot
+    runs = [
+        follow(app(path), "pages/insights.py", interview=target),
+        follow(app(path), "pages/home.py"),
+        follow(app(path), "pages/practice.py", section="cram", interview=target),
+        follow(app(path), "pages/practice.py", interview=practice_id),
+    ]
+    summary = app(path)
+    summary.session_state["review_interview"] = practice_id
+    summary.run()
+    runs.append(summary.switch_page("pages/review.py").run())
+    for at in runs:
+        at.run()
+        assert not at.exception
+    assert journal.generation == writes
+
+
 def test_a_prepare_link_for_an_interview_no_longer_upcoming_says_so(app, walk):  # noqa: F811
     path, practice_id, target = walk
     at = follow(app(path), "pages/insights.py", interview=practice_id)
