@@ -36,7 +36,15 @@ def rows() -> dict[str, list[dict]]:
         "cards": [{"id": 1, "question_id": 1, "due": WHEN}],
         "rehearsals": [{"id": 1, "card_id": 1, "rated_at": WHEN, "grade": 3}],
         "settings": [{"key": "leech_threshold", "value": "4"}],
-    }
+        "predictions": [
+            {"id": 1, "interview_id": 1, "moment": "shown", "taken_at": WHEN,
+             "earlier_interviews": 0, "likely_count": 1}
+        ],
+        "predicted_questions": [
+            {"prediction_id": 1, "question_id": 1, "rank": 1, "score": 3,
+             "reasons": '["asked in 1 of 1 interviews so far"]', "to_rehearse": True}
+        ],
+    }  # fmt: skip
 
 
 def document(tables: dict) -> str:
@@ -208,6 +216,22 @@ MALFORMED = {
     "an identity that is not a UUID": (
         with_value("companies", "uid", "company-1"),
         "tables.companies[0]: “uid”: The row's identity must be a UUID",
+    ),
+    "a brief kept at an unknown moment": (
+        with_value("predictions", "moment", "later"),
+        "tables.predictions[0]: “moment”: When the brief was kept cannot be 'later'",
+    ),
+    "a brief's identity that is not a UUID": (
+        with_value("predictions", "uid", "brief-1"),
+        "tables.predictions[0]: “uid”: The row's identity must be a UUID",
+    ),
+    "a predicted question's reasons that are not texts": (
+        with_value("predicted_questions", "reasons", "[1, 2]"),
+        "tables.predicted_questions[0]: “reasons”: A reason must be text",
+    ),
+    "a predicted recall of 5": (
+        with_value("predicted_questions", "recall", 5),
+        "tables.predicted_questions[0]: “recall”: Predicted recall must be between 0 and 1",
     ),
     "a row that is a string": (
         document({**rows(), "stories": ["A story"]}),
