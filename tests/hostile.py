@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from coach import actions, companies, db, interviews, practice, reviews, stories
+from coach import actions, companies, db, interviews, practice, predictions, reviews, stories
 from coach.interviews import InterviewFields
+from coach.likely import likely_questions
 from coach.reviews import NewAsk
 
 # Markdown emphasis, a remote image, LaTeX, Streamlit's dash, HTML and a javascript: link.
@@ -111,9 +112,27 @@ def _fill(journal, now: datetime) -> dict[str, int]:
         )
         for n in range(3)
     ]
+    # Never told anywhere, missed at the target company: the brief offers it again.
+    untold = stories.add_story(
+        journal,
+        stories.StoryFields(
+            title=hostile("Story never told"),
+            situation=hostile("Situation never told"),
+            skills=[f"S3 {OPEN}{SHORT}{CLOSE}"],
+        ),
+    )
     signals = ["interrupted", "confused", "probed", "positive", "interrupted"]
+    shared_id = None
     for n, interview_id in enumerate(held):
         at = now - timedelta(days=30 - 6 * n)
+        # The brief was opened the day before: the review's summary scores it.
+        before = at - timedelta(days=1)
+        cur = journal.cursor()
+        try:
+            brief = likely_questions(cur, interview_id, before)
+        finally:
+            cur.close()
+        predictions.keep(journal, brief, "shown", before)
         reviews.start_review(journal, interview_id, at)
         reviews.save_review(
             journal,
@@ -134,9 +153,11 @@ def _fill(journal, now: datetime) -> dict[str, int]:
         ask_ids = reviews.add_asks(
             journal,
             interview_id,
-            [NewAsk(shared), NewAsk(hostile(f"Question {n}"))],
+            [NewAsk(shared, shared_id), NewAsk(hostile(f"Question {n}"))],
             at,
         )
+        if shared_id is None:  # one bank question, asked in every interview
+            shared_id = _question_of(journal, ask_ids[0])
         first_ask = ask_ids[0]
         for k, ask_id in enumerate(ask_ids):
             signal = signals[(n + k) % len(signals)]
@@ -156,6 +177,8 @@ def _fill(journal, now: datetime) -> dict[str, int]:
             stories.set_story_use(
                 journal, interview_id, story_id, ("told", "partly", "missed")[(n + k) % 3], at
             )
+        if n % 2:  # at the target company
+            stories.set_story_use(journal, interview_id, untold, "missed", at)
         actions.add_action(journal, interview_id, "questions", hostile(f"Action {n}"), at)
         reviews.complete_review(journal, interview_id, at)
 
@@ -192,3 +215,11 @@ def _fill(journal, now: datetime) -> dict[str, int]:
         "upcoming": upcoming,
         "leech": leech,
     }
+
+
+def _question_of(journal, ask_id: int) -> int:
+    cur = journal.cursor()
+    try:
+        return cur.execute("SELECT question_id FROM asks WHERE id = ?", [ask_id]).fetchone()[0]
+    finally:
+        cur.close()

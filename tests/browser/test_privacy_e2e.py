@@ -1,7 +1,9 @@
 """Nothing leaves the machine, and user text is shown as typed: every page, in Chromium.
 
-One walk over every page, every Insights section, the steps of a review, a rehearsal
-(attempt, reveal, grade) and the leech panel, on a journal whose every text field holds
+One walk over every page, every Insights section (the brief's stories and the
+predictions chart among them), Home's Prepare and Cram links, the steps of a review
+(its scorecard of the brief, and Rehearse these now), a rehearsal (attempt, reveal,
+grade) and the leech panel, on a journal whose every text field holds
 hostile Markdown and HTML (tests/hostile.py, built through the domain functions), kept
 in a folder whose name is hostile text too. Where this machine lets the test mount a
 read-only file system (root), the journal's backups folder is one: the walk then meets
@@ -145,6 +147,15 @@ def _walk(page, url: str, ids: dict[str, int], record: Walk, wait_for_app) -> No
     _goto(page, url + "/", wait_for_app, "What to do next")
     _look(page, record, "home")
     _hover_tooltips(page, record, "home")
+    # The Coming-up card's ways to prepare: the brief and the cram view of that interview.
+    for link, expected, view in (
+        ("Prepare", "Stories never told that fit this interview", "home: Prepare"),
+        ("Cram", "Cram for", "home: Cram"),
+    ):
+        _goto(page, url + "/", wait_for_app, "What to do next")
+        page.get_by_role("link", name=link).first.click()
+        expect(page.get_by_text(expected).first).to_be_visible()
+        _look(page, record, view)
 
     _goto(page, url + "/interviews", wait_for_app, "Interviews")
     _look(page, record, "interviews: upcoming")
@@ -164,6 +175,11 @@ def _walk(page, url: str, ids: dict[str, int], record: Walk, wait_for_app) -> No
     ):
         _open_step(page, step)
         _look(page, record, f"review: {step}")
+    # The summary scores the brief kept before the interview, and leads to rehearsing.
+    expect(page.get_by_text("Surprises (1)")).to_be_visible()
+    page.get_by_role("link", name="Rehearse these now").click()
+    expect(page.get_by_text("Rehearse the weak answers from")).to_be_visible()
+    _look(page, record, "review: Rehearse these now")
 
     _goto(page, url + "/practice", wait_for_app, "Practice")
     _look(page, record, "practice: today")
@@ -195,9 +211,11 @@ def _walk(page, url: str, ids: dict[str, int], record: Walk, wait_for_app) -> No
         "Stories",
         "Recurring questions",
         "Rehearsal",
+        "Predictions",
     ):
         _choose(page, section)
         _look(page, record, f"insights: {section}")
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()  # hits and surprises
 
     _goto(page, url + "/data", wait_for_app, "Your data")
     _look(page, record, "data")
