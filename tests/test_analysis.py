@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from coach.analysis import (
@@ -252,19 +250,6 @@ def test_a_100_kb_english_answer_is_counted_exactly():
     assert analyse("I led it. " * 10_000).length == 30_000
 
 
-def test_a_100_kb_english_answer_is_analysed_within_a_second():
-    text = ("Um, I led the team and revenue increased by 20%. " * 2_000)[:100_000]
-    started = time.perf_counter()
-    analyse(text)
-    assert time.perf_counter() - started < 1.0
-
-
 def test_a_100_kb_chinese_answer_counts_characters_and_fillers_exactly():
     analysis = analyse("嗯我负责。" * 20_000)
     assert (analysis.length, analysis.fillers) == (80_000, {"嗯": 20_000})
-
-
-def test_a_100_kb_chinese_answer_is_analysed_within_a_second():
-    started = time.perf_counter()
-    analyse("当时我负责，结果提升了百分之三十。" * 6_000)
-    assert time.perf_counter() - started < 1.0

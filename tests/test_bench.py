@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bench import command, heavy, journals, report
+from bench import command, domain, heavy, journals, report
 from coach import cli, db, vocabulary
 from coach_ui.pages import PAGES
 
@@ -157,3 +157,14 @@ def test_the_bench_is_a_developer_script_not_a_user_command(capsys):
     with pytest.raises(SystemExit):
         cli.build_parser().parse_args(["bench"])
     assert "invalid choice: 'bench'" in capsys.readouterr().err
+
+
+def test_the_domain_bench_prints_the_sample_build_and_both_analyses(capsys):
+    domain.main(["--runs", "1"])
+    rows = capsys.readouterr().out.splitlines()[2:]
+    assert [row.split("|")[1].strip() for row in rows] == [
+        "build the sample journal",
+        "analyse a 100 KB English answer",
+        "analyse a 100 KB Chinese answer",
+    ]
+    assert all(float(row.split("|")[2]) > 0 for row in rows)
