@@ -204,11 +204,12 @@ def add_export(subcommands: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from coach import anki, db, report, table_files, transfer
+    from coach.days import candidate_zone
 
     database = args.db or db.default_database()
     journal = db.open_journal(database)
     cur = journal.cursor()
-    now = datetime.now().astimezone()
+    now = datetime.now(candidate_zone())
     if args.format == "json":
         data = transfer.export_json(cur, now=now).encode()
     elif args.format == "markdown":

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 import duckdb
 
+from coach.days import days_until, end_of_day
 from coach.interviews import Interview, get_interview
 
 
@@ -22,12 +23,7 @@ class NextSteps:
 
     def days_until(self, interview: Interview, now: datetime) -> int:
         """Calendar days from today to the interview's day, in the candidate's zone."""
-        return (interview.scheduled_at.astimezone(now.tzinfo).date() - now.date()).days
-
-
-def end_of_day(now: datetime) -> datetime:
-    """Midnight at the end of `now`'s day, in `now`'s zone: cards due 'today' are due by then."""
-    return datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=now.tzinfo)
+        return days_until(interview.scheduled_at, now)
 
 
 def next_steps(cur: duckdb.DuckDBPyConnection, now: datetime) -> NextSteps:

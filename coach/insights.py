@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
 import fsrs
 
 from coach import vocabulary
+from coach.days import day_number, day_start, from_day_number, local_day_sql
 from coach.scheduling import utc
 
 MICROSECONDS_PER_DAY = 86_400_000_000
@@ -66,10 +67,8 @@ class Filters:
         """From calendar days `first` to `last` (both included), in `now`'s zone."""
         zone = now.tzinfo
         return cls(
-            since=None if first is None else datetime.combine(first, time(), zone),
-            until=None
-            if last is None
-            else datetime.combine(last + timedelta(days=1), time(), zone),
+            since=None if first is None else day_start(first, zone),
+            until=None if last is None else day_start(last + timedelta(days=1), zone),
             kind=kind,
             company_id=company_id,
         )
@@ -115,18 +114,6 @@ def filter_choices(cur: duckdb.DuckDBPyConnection, now: datetime) -> FilterChoic
         first_day=None if first is None else first.astimezone(now.tzinfo).date(),
         last_day=now.date(),
     )
-
-
-def local_day_sql(column: str) -> str:
-    """The calendar day of a TIMESTAMPTZ column at the UTC offset `$offset` (seconds).
-
-    `column` is a fixed column name chosen by this module, never user text.
-    """
-    return f"CAST(timezone('UTC', {column}) + to_seconds($offset) AS DATE)"
-
-
-def _offset(now: datetime) -> float:
-    return (now.utcoffset() or timedelta()).total_seconds()
 
 
 def _local(moment: datetime, now: datetime) -> datetime:
@@ -869,36 +856,50 @@ def rehearsals_per_day(
 
     Without a start date, the last REHEARSAL_DAYS_LIMIT days with rehearsals.
     """
-    params = {
-        **filters.rehearsal_params(),
-        "now": utc(now),
-        "offset_us": (now.utcoffset() or timedelta()) // timedelta(microseconds=1),
-    }
-    # Local days as whole days since the epoch, in integer microseconds: far cheaper
-    # per rehearsal than converting every timestamp to a local date.
-    query = f"""
-        SELECT DATE '1970-01-01' + CAST(day AS INTEGER), n FROM (
-            SELECT (epoch_us(r.rated_at) + $offset_us) // {MICROSECONDS_PER_DAY} AS day,
-                   count(*) AS n
-            FROM rehearsals r
-            WHERE r.rated_at <= $now
-              AND ($since::TIMESTAMPTZ IS NULL OR r.rated_at >= $since)
-              AND ($until::TIMESTAMPTZ IS NULL OR r.rated_at < $until)
-              AND ($floor::TIMESTAMPTZ IS NULL OR r.rated_at >= $floor)
-            GROUP BY day
-            ORDER BY day DESC
-            LIMIT {REHEARSAL_DAYS_LIMIT}
-        ) ORDER BY day
-    """  # noqa: S608 - fixed fragments only
+    params = {**filters.rehearsal_params(), "now": utc(now)}
+    today = now.date()
+
+    def per_day(first: date, floor: datetime | None) -> list[tuple]:
+        day, zone_params = local_day_sql("r.rated_at", now.tzinfo, first, today)
+        return cur.execute(
+            f"""
+            SELECT day, n FROM (
+                SELECT {day} AS day, count(*) AS n
+                FROM rehearsals r
+                WHERE r.rated_at <= $now
+                  AND ($since::TIMESTAMPTZ IS NULL OR r.rated_at >= $since)
+                  AND ($until::TIMESTAMPTZ IS NULL OR r.rated_at < $until)
+                  AND ($floor::TIMESTAMPTZ IS NULL OR r.rated_at >= $floor)
+                GROUP BY day
+                ORDER BY day DESC
+                LIMIT {REHEARSAL_DAYS_LIMIT}
+            ) ORDER BY day
+            """,  # noqa: S608 - fixed fragments only
+            {**params, **zone_params, "floor": None if floor is None else utc(floor)},
+        ).fetchall()
+
     # First only the last REHEARSAL_DAYS_LIMIT calendar days: when each had a rehearsal
     # they are the answer, and older rehearsals are never read. Otherwise look further.
-    first_day = datetime.combine(
-        now.date() - timedelta(days=REHEARSAL_DAYS_LIMIT - 1), time(), now.tzinfo
-    )
-    rows = cur.execute(query, {**params, "floor": utc(first_day)}).fetchall()
+    first_day = today - timedelta(days=REHEARSAL_DAYS_LIMIT - 1)
+    rows = per_day(first_day, day_start(first_day, now.tzinfo))
     if len(rows) < REHEARSAL_DAYS_LIMIT:
-        rows = cur.execute(query, {**params, "floor": None}).fetchall()
-    return [DayCount(*row) for row in rows]
+        earliest = _earliest_rehearsal(cur, params)
+        if earliest is not None and earliest.astimezone(now.tzinfo).date() < first_day:
+            rows = per_day(earliest.astimezone(now.tzinfo).date(), None)
+    return [DayCount(from_day_number(day), n) for day, n in rows]
+
+
+def _earliest_rehearsal(cur: duckdb.DuckDBPyConnection, params: dict) -> datetime | None:
+    """The first rehearsal the filters let through: where the days to count begin."""
+    return cur.execute(
+        """
+        SELECT min(r.rated_at) FROM rehearsals r
+        WHERE r.rated_at <= $now
+          AND ($since::TIMESTAMPTZ IS NULL OR r.rated_at >= $since)
+          AND ($until::TIMESTAMPTZ IS NULL OR r.rated_at < $until)
+        """,
+        params,
+    ).fetchone()[0]
 
 
 FORECAST_DAYS = 14
@@ -911,21 +912,21 @@ def due_forecast(
 
     Today's count includes every card already overdue. Every day is listed, zeros too.
     """
-    day = local_day_sql("k.due")
+    today = now.date()
+    day, zone_params = local_day_sql("k.due", now.tzinfo, today, today + timedelta(days=days))
     rows = dict(
         cur.execute(
             f"""
-            SELECT greatest({day}, $today::DATE) AS day, count(*)
+            SELECT greatest({day}, $today) AS day, count(*)
             FROM cards k
-            WHERE k.status = 'active' AND {day} < $today::DATE + $days
+            WHERE k.status = 'active' AND {day} < $today + $days
             GROUP BY ALL
             """,  # noqa: S608 - fixed fragments only
-            {"today": now.date(), "days": days, "offset": _offset(now)},
+            {**zone_params, "today": day_number(today), "days": days},
         ).fetchall()
     )
     return [
-        DayCount(now.date() + timedelta(days=n), rows.get(now.date() + timedelta(days=n), 0))
-        for n in range(days)
+        DayCount(today + timedelta(days=n), rows.get(day_number(today) + n, 0)) for n in range(days)
     ]
 
 

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 import duckdb
 
+from coach.days import days_until, start_of_day
 from coach.errors import NotFound
 from coach.insights import WEAK_ASK_SQL, recall_params, recall_sql
 from coach.scheduling import recall_text, scheduler_for, utc
@@ -146,11 +147,6 @@ def get_interview(
     if row is None:
         raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
     return UpcomingInterview(*row[:6], row[6].astimezone(now.tzinfo))
-
-
-def days_until(moment: datetime, now: datetime) -> int:
-    """Calendar days from today to `moment`'s day, in the candidate's zone."""
-    return (moment.astimezone(now.tzinfo).date() - now.date()).days
 
 
 # --- Likely questions ------------------------------------------------------------------
@@ -327,7 +323,7 @@ def likely_questions(
             "similar": _similar_roles(cur, interview, now),
             "openers": OPENER_PATTERN,
             "desired": scheduler.desired_retention,
-            "today": utc(datetime.combine(now.date(), time(), tzinfo=now.tzinfo)),
+            "today": utc(start_of_day(now)),
             "limit": LIKELY_LIMIT,
         },
     ).fetchall()

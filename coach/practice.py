@@ -28,7 +28,7 @@ import io
 import math
 import wave
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import duckdb
@@ -36,6 +36,7 @@ import fsrs
 
 from coach import fields, vocabulary
 from coach.analysis import analyse
+from coach.days import day_start, end_of_day, from_day_number, local_day_sql, start_of_day
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.insights import WEAK_ASK_SQL
@@ -73,21 +74,6 @@ QUEUE_LIMIT = 50
 BROWSER_PAGE_SIZE = 50
 STREAK_LOOKBACK_DAYS = 400
 MICROSECONDS_PER_DAY = 86_400_000_000
-
-
-# --- Days ---------------------------------------------------------------------
-
-
-def start_of_day(now: datetime) -> datetime:
-    """Midnight at the start of `now`'s day, in `now`'s zone."""
-    if now.tzinfo is None:
-        raise ValueError("A time zone is needed: got a naive datetime.")
-    return datetime.combine(now.date(), time(), tzinfo=now.tzinfo)
-
-
-def end_of_day(now: datetime) -> datetime:
-    """Midnight at the end of `now`'s day: cards due 'today' are due before it."""
-    return start_of_day(now) + timedelta(days=1)
 
 
 # --- Retrievability in SQL ----------------------------------------------------
@@ -926,26 +912,17 @@ def progress(cur: duckdb.DuckDBPyConnection, now: datetime) -> Progress:
 
 
 def _streak(cur: duckdb.DuckDBPyConnection, now: datetime) -> tuple[int, bool]:
-    offset = now.utcoffset() or timedelta()
+    today = now.date()
+    first = today - timedelta(days=STREAK_LOOKBACK_DAYS)
+    day, zone_params = local_day_sql("rated_at", now.tzinfo, first, today)
     # Local calendar days with a rehearsal, counted in SQL; at most a few hundred rows.
-    # Whole days since the epoch in integer microseconds: far cheaper per rehearsal
-    # than converting every timestamp to a local date.
     days = {
-        row[0]
+        from_day_number(row[0])
         for row in cur.execute(
-            """
-            SELECT DATE '1970-01-01' + CAST(day AS INTEGER) FROM (
-                SELECT DISTINCT (epoch_us(rated_at) + ?) // 86400000000 AS day
-                FROM rehearsals WHERE rated_at >= ?
-            )
-            """,
-            [
-                offset // timedelta(microseconds=1),
-                now - timedelta(days=STREAK_LOOKBACK_DAYS),
-            ],
+            f"SELECT DISTINCT {day} FROM rehearsals WHERE rated_at >= $first",  # noqa: S608 - fixed fragments only
+            {**zone_params, "first": utc(day_start(first, now.tzinfo))},
         ).fetchall()
     }
-    today = now.date()
     includes_today = today in days
     day = today if includes_today else today - timedelta(days=1)
     streak = 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from coach.days import days_until
+
 
 def when(moment: datetime, now: datetime) -> str:
     """'Mon 16 Mar 2026, 14:00' in the candidate's zone (the zone of `now`)."""
@@ -11,12 +13,8 @@ def when(moment: datetime, now: datetime) -> str:
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
-def days_between(moment: datetime, now: datetime) -> int:
-    return (moment.astimezone(now.tzinfo).date() - now.date()).days
-
-
 def relative_day(moment: datetime, now: datetime) -> str:
-    days = days_between(moment, now)
+    days = days_until(moment, now)
     if days == 0:
         return "today"
     if days == 1:

@@ -20,6 +20,7 @@ import duckdb
 import streamlit as st
 
 from coach import db
+from coach.days import candidate_zone, unknown_zone
 from coach.errors import JournalError
 from coach.text import md
 from coach_ui import failures
@@ -54,7 +55,7 @@ def start(key: str) -> PageContext:
         page_icon="🎯",  # an emoji: a Material icon favicon fetches a web font
         layout="wide",
     )
-    now = datetime.now().astimezone()
+    now = now_here()
     journal = _open_selected_journal(now)
     is_sample = journal.is_sample  # a query: asked once per run
     _sidebar(journal, is_sample=is_sample)
@@ -62,6 +63,12 @@ def start(key: str) -> PageContext:
         # When COACH_DB itself names a sample there is no other journal to go back to.
         _sample_banner(can_leave=using_sample())
     return PageContext(journal=journal, cur=journal.cursor(), now=now)
+
+
+def now_here() -> datetime:
+    """The clock, in the candidate's time zone (coach.days.candidate_zone). Only the UI
+    reads it; the domain is handed it."""
+    return datetime.now(candidate_zone())
 
 
 def using_sample() -> bool:
@@ -123,6 +130,9 @@ def _sidebar(journal: db.Journal, *, is_sample: bool) -> None:
         st.divider()
         where = "Sample journal" if is_sample else "Your journal"
         st.caption(f"{where}: {md(journal.database)}")
+        problem = unknown_zone()
+        if problem:
+            st.warning(md(problem), icon=":material/schedule:")
 
 
 def _sample_banner(*, can_leave: bool) -> None:

@@ -8,7 +8,6 @@ or an honest empty state instead of the chart when the data are too few.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 import streamlit as st
 
@@ -19,7 +18,7 @@ from coach.likely import SCORE_EXPLANATION, LikelyQuestions, likely_questions
 from coach.text import md
 from coach_ui import links
 from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, when
-from coach_ui.frame import PageContext
+from coach_ui.frame import PageContext, now_here
 from coach_ui.likely_view import likely_list
 
 ALL = "all"
@@ -493,7 +492,7 @@ def brief(ctx: PageContext, chosen: Filters) -> None:
 
 def _downloaded(journal: Journal, likely: LikelyQuestions) -> None:
     """The brief was downloaded: keep it as it stood, for the review's scorecard."""
-    predictions.keep(journal, likely, "downloaded", datetime.now().astimezone())
+    predictions.keep(journal, likely, "downloaded", now_here())
 
 
 def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:

@@ -13,7 +13,6 @@ a row another tab removed is kept at the top of the page to copy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import streamlit as st
@@ -22,17 +21,13 @@ from coach.analysis import Analysis
 from coach.edits import EditConflict
 from coach.errors import JournalError, NotFound
 from coach.text import md
-from coach_ui import edit_state
+from coach_ui import edit_state, frame
 
 ERRORS = "review_errors"  # widget key -> message of its last failed save
 NOTICES = "review_notices"  # messages to show once, at the top of the step
 
 
-def now() -> datetime:
-    """The clock, read by the UI layer only (callbacks run before the script)."""
-    return datetime.now().astimezone()
-
-
+now = frame.now_here  # the clock for saves in callbacks, which run before the script
 seed = edit_state.seed  # the widget's stored value, and what this tab read (its base)
 forget = edit_state.forget  # drop widget values so they are seeded from the journal again
 

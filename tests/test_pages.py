@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -171,6 +171,38 @@ def test_an_interview_added_in_the_past_opens_the_held_tab(app, tmp_path):
     assert at.session_state["interviews_tab"] == "held"
     assert "Held (1)" in [tab.label for tab in at.tabs]
     assert buttons_keyed(at, "interviews_review_")
+
+
+@pytest.mark.parametrize(("day", "utc_hour"), [(date(2020, 1, 15), 9), (date(2020, 7, 15), 8)])
+def test_an_interview_at_ten_is_at_ten_in_the_candidates_zone_in_winter_and_in_summer(
+    app, tmp_path, monkeypatch, day, utc_hour
+):
+    # Whatever today's offset, 10:00 in Berlin is 09:00 UTC in winter and 08:00 in summer.
+    from coach import companies
+
+    monkeypatch.setenv("COACH_TZ", "Europe/Berlin")
+    path = tmp_path / "journal.duckdb"
+    companies.add_company(db.open_journal(str(path)), "Acme")
+    at = interviews_page(app, path)
+    by_label(at.selectbox, "Company").set_value("Acme")
+    by_label(at.date_input, "Date").set_value(day)
+    by_label(at.button, "Add interview").click().run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    stored = (
+        db.open_journal(str(path))
+        .cursor()
+        .execute("SELECT scheduled_at FROM interviews")
+        .fetchone()[0]
+    )
+    assert (stored.astimezone(UTC).date(), stored.astimezone(UTC).hour) == (day, utc_hour)
+
+
+def test_a_time_zone_name_that_is_not_one_is_said_in_the_sidebar(app, monkeypatch):
+    monkeypatch.setenv("COACH_TZ", "Mars/Olympus")
+    at = app()
+    at.run()
+    assert not at.exception
+    assert any("Mars/Olympus" in w.value for w in at.sidebar.warning)
 
 
 def test_a_company_added_on_the_interviews_page_is_listed(app):
