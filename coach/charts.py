@@ -33,7 +33,7 @@ from coach.insights import (
     StoryTally,
 )
 from coach.predictions import ScoredInterview
-from coach.scheduling import recall_text
+from coach.recall import recall_text
 
 HEATMAP_SELECTION = "cell"
 HEIGHT = 260

@@ -24,9 +24,9 @@ import fsrs
 
 from coach import vocabulary
 from coach.days import day_number, day_start, from_day_number, local_day_sql
+from coach.recall import recall_params, recall_sql
 from coach.scheduling import utc
 
-MICROSECONDS_PER_DAY = 86_400_000_000
 NO_SIGNAL = "none"  # the heatmap's key for asks recorded without a signal
 SIGNAL_LABELS = {**vocabulary.SIGNALS, NO_SIGNAL: "No signal"}
 WEAK_SIGNALS = ("interrupted", "confused", "probed")
@@ -118,31 +118,6 @@ def filter_choices(cur: duckdb.DuckDBPyConnection, now: datetime) -> FilterChoic
 
 def _local(moment: datetime, now: datetime) -> datetime:
     return moment.astimezone(now.tzinfo)
-
-
-# --- Predicted recall in SQL ------------------------------------------------------
-
-
-def recall_sql(alias: str = "c") -> str:
-    """fsrs-6's forgetting curve over a card row; named parameters $factor, $decay, $at.
-
-    R(t, S) = (1 + factor * t / S) ** decay, with t the whole days from the last review
-    to $at (never negative), decay = -w20 and factor = 0.9 ** (1 / decay) - 1: the same
-    as `fsrs.Scheduler.get_card_retrievability`. A card never reviewed has R = 0.
-    `alias` is a fixed table alias chosen by this module, never user text.
-    """
-    return (
-        f"(CASE WHEN {alias}.last_review IS NULL OR {alias}.stability IS NULL "
-        f"OR {alias}.stability <= 0 THEN 0.0 "
-        f"ELSE pow(1 + $factor * greatest(0, (epoch_us($at::TIMESTAMPTZ) "
-        f"- epoch_us({alias}.last_review)) // {MICROSECONDS_PER_DAY}) / {alias}.stability, "
-        f"$decay) END)"
-    )
-
-
-def recall_params(scheduler: fsrs.Scheduler, at: datetime) -> dict[str, Any]:
-    decay = -scheduler.parameters[20]
-    return {"factor": 0.9 ** (1 / decay) - 1, "decay": decay, "at": utc(at)}
 
 
 def _scheduler(cur: duckdb.DuckDBPyConnection) -> fsrs.Scheduler:

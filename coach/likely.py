@@ -34,8 +34,9 @@ import duckdb
 
 from coach.days import days_until, start_of_day
 from coach.errors import NotFound
-from coach.insights import WEAK_ASK_SQL, recall_params, recall_sql
-from coach.scheduling import recall_text, scheduler_for, utc
+from coach.insights import WEAK_ASK_SQL
+from coach.recall import recall_params, recall_sql, recall_text
+from coach.scheduling import scheduler_for, utc
 from coach.similar import same_role, similar_roles
 from coach.takeaways import day_text, plural
 
@@ -317,6 +318,7 @@ def likely_questions(
         _LIKELY,
         {
             **recall_params(scheduler, interview.scheduled_at),
+            "at": utc(interview.scheduled_at),
             "interview": interview.interview_id,
             "company": interview.company_id,
             "now": utc(now),

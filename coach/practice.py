@@ -17,7 +17,7 @@ The rules, in one place:
   Rewriting its answer saves a new answer version and starts the card afresh.
 
 Retrievability for many cards is computed in SQL with fsrs's own forgetting curve
-(`retrievability_sql`); a test checks it against `Scheduler.get_card_retrievability`.
+(`coach.recall`).
 Reads take a cursor, writes take the Journal. "Now" is always a parameter, aware, in
 the candidate's zone (it decides where "today" begins and ends); times are stored UTC.
 """
@@ -42,6 +42,7 @@ from coach.errors import InvalidInput, NotFound
 from coach.insights import WEAK_ASK_SQL
 from coach.likely import LikelyQuestions
 from coach.questions import add_question, check_dimension
+from coach.recall import recall_params, recall_sql
 from coach.review_rules import Diagnosis, diagnose, target_seconds
 from coach.scheduling import (
     RehearsalResult,
@@ -73,32 +74,6 @@ LEECH_THRESHOLD_RANGE = (
 QUEUE_LIMIT = 50
 BROWSER_PAGE_SIZE = 50
 STREAK_LOOKBACK_DAYS = 400
-MICROSECONDS_PER_DAY = 86_400_000_000
-
-
-# --- Retrievability in SQL ----------------------------------------------------
-
-
-def retrievability_sql(alias: str = "c") -> str:
-    """fsrs's forgetting curve as SQL; takes parameters (factor, at, decay), in this order.
-
-    R(t, S) = (1 + factor * t / S) ** decay, with t the whole days since the last
-    review (floored, never negative) and decay = -w20, exactly as
-    `fsrs.Scheduler.get_card_retrievability`. A card never reviewed has R = 0.
-    `alias` is a fixed table alias chosen by this module, never user text.
-    """
-    return (
-        f"CASE WHEN {alias}.last_review IS NULL OR {alias}.stability IS NULL "
-        f"OR {alias}.stability <= 0 THEN 0.0 "
-        f"ELSE pow(1 + ? * greatest(0, (epoch_us(?::TIMESTAMPTZ) - epoch_us({alias}.last_review))"
-        f" // {MICROSECONDS_PER_DAY}) / {alias}.stability, ?) END"
-    )
-
-
-def retrievability_params(scheduler: fsrs.Scheduler, at: datetime) -> list[Any]:
-    decay = -scheduler.parameters[20]
-    factor = 0.9 ** (1 / decay) - 1
-    return [factor, utc(at), decay]
 
 
 # --- Cards as listed ----------------------------------------------------------
@@ -445,9 +420,9 @@ def card_details(
         return {}
     scheduler = scheduler_for(cur, fuzzing=False)
     rows = cur.execute(
-        f"SELECT {_CARD_COLUMNS}, {retrievability_sql()} {_CARD_FROM}"  # noqa: S608
-        " WHERE list_contains(?, c.id)",
-        [*retrievability_params(scheduler, now), ids],
+        f"SELECT {_CARD_COLUMNS}, {recall_sql()} {_CARD_FROM}"  # noqa: S608
+        " WHERE list_contains($ids, c.id)",
+        {**recall_params(scheduler, now), "ids": ids},
     ).fetchall()
     cards = {row[0]: _card_row(row, recall=row[13]) for row in rows}
     question_ids = [card.question_id for card in cards.values()]
@@ -756,22 +731,27 @@ def browse_cards(
     search = clean_text(search, field="Search", limit=500)
     scheduler = scheduler_for(cur, fuzzing=False)
     where = """
-        WHERE (?::VARCHAR IS NULL OR c.status = ?)
-          AND (?::VARCHAR IS NULL OR q.dimension = ?)
-          AND (? = '' OR contains(lower(q.text), lower(?)))
-          AND (NOT ? OR c.is_leech)
+        WHERE ($status::VARCHAR IS NULL OR c.status = $status)
+          AND ($dimension::VARCHAR IS NULL OR q.dimension = $dimension)
+          AND ($search = '' OR contains(lower(q.text), lower($search)))
+          AND (NOT $leeches_only OR c.is_leech)
     """
-    where_params = [status, status, dimension, dimension, search, search, leeches_only]
+    where_params = {
+        "status": status,
+        "dimension": dimension,
+        "search": search,
+        "leeches_only": leeches_only,
+    }
     direction = "DESC" if descending else "ASC"
     order = BROWSER_SORTS[sort]
     rows = cur.execute(
         f"""
-        SELECT {_CARD_COLUMNS}, {retrievability_sql()} AS recall {_CARD_FROM}
+        SELECT {_CARD_COLUMNS}, {recall_sql()} AS recall {_CARD_FROM}
         {where}
         ORDER BY {order} {direction} NULLS LAST, c.id
-        LIMIT ? OFFSET ?
+        LIMIT $limit OFFSET $offset
         """,  # noqa: S608 - fixed fragments and a whitelisted sort only
-        [*retrievability_params(scheduler, now), *where_params, limit, max(0, offset)],
+        {**recall_params(scheduler, now), **where_params, "limit": limit, "offset": max(0, offset)},
     ).fetchall()
     total = cur.execute(
         f"SELECT count(*) {_CARD_FROM} {where}",  # noqa: S608 - fixed fragments only

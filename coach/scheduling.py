@@ -12,7 +12,6 @@ Writers take a cursor and expect to run inside the caller's transaction (usually
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -55,15 +54,6 @@ def utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("A time zone is needed: got a naive datetime.")
     return moment.astimezone(UTC)
-
-
-def recall_text(recall: float | None, *, rehearsed: bool = True) -> str:
-    """Predicted recall as every page and download shows it: a whole percent, rounded
-    down (89.7% reads 89%, so a card below a 90% target never shows 90%), or "new" for a
-    card never rehearsed (fsrs knows nothing of it yet, so "0%" would mislead)."""
-    if not rehearsed or recall is None:
-        return "new"
-    return f"{math.floor(round(recall * 100, 6))}%"
 
 
 def card_columns(card: fsrs.Card) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import streamlit as st
 from coach import practice, vocabulary
 from coach.errors import JournalError
 from coach.questions import dimensions as all_dimensions
-from coach.scheduling import recall_text
+from coach.recall import recall_text
 from coach_ui import failures
 from coach_ui.frame import PageContext
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
-import fsrs
 import pytest
 
 from coach import insights, readiness, takeaways
 from coach.insights import Filters
 from coach.likely import SCORE_EXPLANATION
-from coach.scheduling import card_from_row, make_scheduler, recall_text
+from coach.recall import recall_text
+from coach.scheduling import card_from_row, make_scheduler
 
 NOW = datetime(2026, 3, 16, 18, 30, tzinfo=UTC)
 ALL = Filters()
@@ -141,43 +141,6 @@ def recall(cur, card_id: int, moment: datetime) -> float:
     return make_scheduler(fuzzing=False).get_card_retrievability(
         card_from_row(card_id, row), moment
     )
-
-
-# --- Predicted recall in SQL ----------------------------------------------------------
-
-
-def test_the_sql_forgetting_curve_matches_fsrs(cur):
-    scheduler = make_scheduler(0.85, fuzzing=False)
-    base = datetime(2026, 1, 1, 9, tzinfo=UTC)
-    cases = [
-        (1, 0.4, base, base + timedelta(hours=5)),
-        (2, 1.5, base, base + timedelta(days=1, hours=23, minutes=59)),
-        (3, 12.0, base, base + timedelta(days=30)),
-        (4, 250.0, base, base + timedelta(days=400, seconds=1)),
-        (5, 3.0, base, base - timedelta(days=2)),  # asked about a time before the review
-        (6, None, None, base),  # never reviewed
-    ]
-    cur.execute("INSERT INTO questions (id, text) SELECT i, 'q' || i FROM range(1, 7) t(i)")
-    for card_id, stability, last, _ in cases:
-        cur.execute(
-            "INSERT INTO cards (id, question_id, fsrs_state, stability, difficulty, due,"
-            " last_review) VALUES (?, ?, 2, ?, 5, ?, ?)",
-            [card_id, card_id, stability, base, last],
-        )
-    for card_id, stability, last, moment in cases:
-        got = cur.execute(
-            f"SELECT {insights.recall_sql('c')} FROM cards c WHERE c.id = $id",  # noqa: S608
-            {**insights.recall_params(scheduler, moment), "id": card_id},
-        ).fetchone()[0]
-        card = fsrs.Card(
-            card_id=card_id,
-            state=fsrs.State.Review if last else fsrs.State.Learning,
-            stability=stability,
-            difficulty=5.0 if last else None,
-            due=base,
-            last_review=last,
-        )
-        assert got == pytest.approx(scheduler.get_card_retrievability(card, moment), abs=1e-12)
 
 
 # --- Filters ------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from coach import companies, interviews, likely, practice, readiness, reviews, s
 from coach.interviews import InterviewFields
 from coach.likely import likely_questions, opener_kind
 from coach.reviews import NewAsk
-from coach.scheduling import recall_text
 from coach.similar import question_keys, role_keys, same_role, similar_roles
 from coach.text import WORD_JOINER
 from tests.test_exported_markdown import render
@@ -126,20 +125,6 @@ def test_the_words_of_a_title_are_keyed_by_their_first_five_letters():
 )
 def test_openers_and_closers_are_recognised_in_several_languages(text, kind):
     assert opener_kind(text) == kind
-
-
-@pytest.mark.parametrize(
-    ("recall", "rehearsed", "text"),
-    [
-        (0.8974, True, "89%"),  # rounded down: below a 90% target never reads 90%
-        (0.95, True, "95%"),
-        (1.0, True, "100%"),
-        (0.0, False, "new"),  # never rehearsed: not "0%"
-        (None, True, "new"),
-    ],
-)
-def test_recall_reads_the_same_everywhere(recall, rehearsed, text):
-    assert recall_text(recall, rehearsed=rehearsed) == text
 
 
 # --- Evidence -------------------------------------------------------------------------

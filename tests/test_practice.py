@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo
 
 import fsrs
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from coach import practice
 from coach.errors import InvalidInput, NotFound
@@ -87,54 +85,6 @@ def wav(seconds: float, rate: int = 16_000) -> bytes:
         out.setframerate(rate)
         out.writeframes(b"\x00\x00" * round(seconds * rate))
     return buffer.getvalue()
-
-
-# --- retrievability in SQL ------------------------------------------------------
-
-
-def sql_recall(cur, card_id: int, scheduler, at: datetime) -> float:
-    return cur.execute(
-        f"SELECT {practice.retrievability_sql()} FROM cards c WHERE c.id = ?",  # noqa: S608
-        [*practice.retrievability_params(scheduler, at), card_id],
-    ).fetchone()[0]
-
-
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    grades=st.lists(st.sampled_from([AGAIN, HARD, GOOD, EASY]), min_size=0, max_size=6),
-    gaps=st.lists(st.integers(0, 40 * 24 * 60), min_size=6, max_size=6),
-    later=st.integers(-3 * 24 * 60, 400 * 24 * 60),
-    retention=st.sampled_from([0.8, 0.9, 0.95]),
-)
-def test_recall_computed_in_sql_equals_fsrs_retrievability(
-    cur, now, grades, gaps, later, retention
-):
-    scheduler = make_scheduler(retention, fuzzing=False)
-    card_id = add_card(cur, f"Q {len(grades)} {later} {gaps}", now)
-    at = now
-    for grade, gap in zip(grades, gaps, strict=False):
-        at += timedelta(minutes=gap)
-        rehearse_at(cur, card_id, grade, at, scheduler)
-    moment = at + timedelta(minutes=later)
-    expected = scheduler.get_card_retrievability(load_card(cur, card_id), moment)
-    assert sql_recall(cur, card_id, scheduler, moment) == pytest.approx(expected, rel=1e-12)
-
-
-def test_the_forgetting_curve_in_sql_is_fsrs6_with_w20(cur, now, scheduler):
-    card_id = add_card(cur, "Why us?", now)
-    rehearse_at(cur, card_id, GOOD, now, scheduler)
-    card = load_card(cur, card_id)
-    w20 = scheduler.parameters[20]
-    factor = 0.9 ** (-1 / w20) - 1
-    ten_days = (1 + factor * 10 / card.stability) ** (-w20)
-    assert sql_recall(cur, card_id, scheduler, now + timedelta(days=10, hours=5)) == (
-        pytest.approx(ten_days, rel=1e-12)
-    )
-    # At exactly the stability, recall is 90% by definition of stability.
-    at_stability = (1 + factor * card.stability / card.stability) ** (-w20)
-    assert at_stability == pytest.approx(0.9)
 
 
 # --- today's queue ----------------------------------------------------------------
