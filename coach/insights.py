@@ -25,6 +25,8 @@ import fsrs
 from coach import vocabulary
 from coach.days import day_number, day_start, from_day_number, local_day_sql
 from coach.recall import recall_params, recall_sql
+from coach.review_rules import WEAK_ASK_SQL
+from coach.reviews import Advice
 from coach.scheduling import utc
 
 NO_SIGNAL = "none"  # the heatmap's key for asks recorded without a signal
@@ -34,12 +36,6 @@ WEAK_SIGNALS = ("interrupted", "confused", "probed")
 FORWARD_OUTCOMES = ("advanced", "offer", "referred")
 LISTING_LIMIT = 50
 RECURRING_LIMIT = 30
-
-# The weak-ask rule of coach.review_rules.is_weak_ask, as SQL over the alias `a`.
-WEAK_ASK_SQL = (
-    "(a.self_score IN (1, 2) OR a.signal IN ('interrupted', 'confused', 'probed') "
-    "OR a.cause IS NOT NULL)"
-)
 
 
 # --- Filters ----------------------------------------------------------------------
@@ -553,16 +549,6 @@ def relationship_summary(
         params,
     ).fetchone()
     return RelationshipSummary(harmony, paced, fast, slow)
-
-
-@dataclass(frozen=True)
-class Advice:
-    interview_id: int
-    scheduled_at: datetime  # in the candidate's zone
-    company: str
-    round: str
-    interviewer: str
-    advice: str
 
 
 def advice_received(

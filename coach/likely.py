@@ -34,11 +34,11 @@ import duckdb
 
 from coach.days import days_until, start_of_day
 from coach.errors import NotFound
-from coach.insights import WEAK_ASK_SQL
 from coach.recall import recall_params, recall_sql, recall_text
+from coach.review_rules import WEAK_ASK_SQL
 from coach.scheduling import scheduler_for, utc
 from coach.similar import same_role, similar_roles
-from coach.takeaways import day_text, plural
+from coach.wording import day_text, plural
 
 LIKELY_LIMIT = 20
 LIKELY_POINTS = 2

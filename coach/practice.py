@@ -39,11 +39,10 @@ from coach.analysis import analyse
 from coach.days import day_start, end_of_day, from_day_number, local_day_sql, start_of_day
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
-from coach.insights import WEAK_ASK_SQL
 from coach.likely import LikelyQuestions
 from coach.questions import add_question, check_dimension
 from coach.recall import recall_params, recall_sql
-from coach.review_rules import Diagnosis, diagnose, target_seconds
+from coach.review_rules import WEAK_ASK_SQL, Diagnosis, diagnose, target_seconds
 from coach.scheduling import (
     RehearsalResult,
     card_columns,

@@ -23,10 +23,12 @@ import duckdb
 
 from coach import vocabulary
 from coach.db import Journal
-from coach.insights import HELD, WEAK_ASK_SQL, Filters
+from coach.insights import HELD, Filters
 from coach.likely import LikelyQuestions
+from coach.review_rules import WEAK_ASK_SQL
 from coach.scheduling import utc
-from coach.takeaways import Takeaway, day_text, plural
+from coach.takeaways import Takeaway
+from coach.wording import day_text, plural
 
 MOMENTS = vocabulary.PREDICTION_MOMENTS
 

@@ -32,7 +32,6 @@ from datetime import datetime
 import duckdb
 
 from coach import vocabulary
-from coach.insights import Advice
 from coach.likely import (
     SCORE_EXPLANATION,
     LikelyQuestion,
@@ -42,10 +41,11 @@ from coach.likely import (
     likely_questions,
     upcoming_interviews,
 )
+from coach.reviews import Advice
 from coach.scheduling import utc
 from coach.similar import question_keys, similar_roles
-from coach.takeaways import day_text, plural, quote
 from coach.text import md_line
+from coach.wording import day_text, plural, quote
 
 __all__ = ["UpcomingInterview", "default_interview", "upcoming_interviews"]
 

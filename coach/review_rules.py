@@ -136,6 +136,14 @@ def is_weak_ask(self_score: int | None, signal: str | None, cause: str | None) -
     return self_score in WEAK_SELF_SCORES or signal in WEAK_SIGNALS or bool(cause)
 
 
+# The same rule as SQL over an ask aliased `a`, for queries that count weak asks.
+WEAK_ASK_SQL = (
+    f"(a.self_score IN ({', '.join(str(s) for s in sorted(WEAK_SELF_SCORES))}) "
+    f"OR a.signal IN ({', '.join(repr(s) for s in sorted(WEAK_SIGNALS))}) "
+    "OR a.cause IS NOT NULL)"
+)
+
+
 def is_strong_answer(self_score: int | None, signal: str | None, cause: str | None = None) -> bool:
     """Positive signal and self score 3 or 4; a stated cause of a poor answer rules it out."""
     return signal == "positive" and self_score in STRONG_SELF_SCORES and not cause

@@ -97,6 +97,19 @@ class Review:
         return self.depth_plan.key == "deep"
 
 
+@dataclass(frozen=True)
+class Advice:
+    """Advice an interviewer gave in one held interview (its review's `advice`), as the
+    readiness brief and Insights list it."""
+
+    interview_id: int
+    scheduled_at: datetime  # in the candidate's zone
+    company: str
+    round: str
+    interviewer: str
+    advice: str
+
+
 _REVIEW_COLUMNS = (
     "interview_id, status, step, depth, overall_rating, self_state, self_state_notes, "
     "interviewer_reaction, reaction_notes, harmony, pace, passionate_topics, advice, referral, "

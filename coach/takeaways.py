@@ -30,6 +30,7 @@ from coach.insights import (
     SignalShares,
     StoryTally,
 )
+from coach.wording import day_text, plural, quote
 
 MIN_RATED = 3
 MIN_DECIDED = 3
@@ -37,7 +38,6 @@ MIN_ASKS = 5
 MIN_SIGNAL_INTERVIEWS = 4
 MIN_HARMONY = 3
 MIN_RETENTION_REHEARSALS = 5
-QUOTE_LIMIT = 60
 
 SIGNAL_NOUNS = {
     "interrupted": "interruptions",
@@ -50,26 +50,6 @@ SIGNAL_NOUNS = {
 class Takeaway:
     text: str
     enough: bool = True  # False: too few data to draw the chart; `text` says why
-
-
-def day_text(day: date | datetime) -> str:
-    """'2 March'."""
-    return f"{day.day} {day:%B}"
-
-
-def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """The text in curly quotes, cut at a word near `limit` characters."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        cut = text[: limit - 1]
-        if " " in cut[limit // 2 :]:
-            cut = cut.rsplit(" ", 1)[0]
-        text = cut.rstrip(" ,;:") + "…"
-    return f"\u201c{text}\u201d"
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 def _change(before: float, after: float, fmt: str) -> str:

@@ -6,8 +6,8 @@ import streamlit as st
 
 from coach import likely, practice, predictions, readiness
 from coach.errors import JournalError
-from coach.takeaways import plural
 from coach.text import md
+from coach.wording import plural
 from coach_ui import lazy, links, practice_cards
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
