@@ -17,7 +17,7 @@ from typing import ParamSpec, TypeVar
 import altair as alt
 import pandas as pd
 
-from coach import vocabulary
+from coach import palette, vocabulary
 from coach.insights import (
     RESULTS,
     SIGNAL_LABELS,
@@ -38,14 +38,21 @@ from coach.recall import recall_text
 HEATMAP_SELECTION = "cell"
 HEIGHT = 260
 
-KIND_COLOURS = {"Target": "#7c3aed", "Practice": "#2563eb", "Undecided": "#9ca3af"}
+# Legends' labels -> colour names of coach.palette.
+KIND_COLOURS = {vocabulary.COMPANY_KINDS[k]: name for k, name in palette.COMPANY_KIND.items()}
 SIGNAL_COLOURS = {
-    "Interrupted": "#f59e0b",
-    "Confused": "#8b5cf6",
-    "Probed for details": "#ef4444",
+    SIGNAL_LABELS[signal]: palette.SIGNAL[signal]
+    for signal in ("interrupted", "confused", "probed")
 }
-USE_COLOURS = {"Told fully": "#16a34a", "Told partly": "#facc15", "Missed": "#ef4444"}
-PACE_COLOURS = {"Too slow": "#60a5fa", "About right": "#16a34a", "Too fast": "#f97316"}
+USE_COLOURS = {
+    "Told fully": palette.STORY_USE["told"],
+    "Told partly": palette.STORY_USE["partly"],
+    "Missed": palette.STORY_USE["missed"],
+}
+PACE_COLOURS = {
+    **{vocabulary.PACES[k]: palette.PACE[k] for k in vocabulary.PACES},
+    "Not recorded": palette.PACE["none"],
+}
 RATING_LABELS = "['', 'Dissatisfied', 'Basically satisfied', 'Satisfied', 'Very satisfied']"
 
 
@@ -114,7 +121,9 @@ def _day(day: date) -> str:
 
 
 def _scale(colours: dict[str, str]) -> alt.Scale:
-    return alt.Scale(domain=list(colours), range=list(colours.values()))
+    """Labels shown -> colour names of coach.palette, as an Altair colour scale."""
+    domain, hexes = palette.scale(colours)
+    return alt.Scale(domain=domain, range=hexes)
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -151,7 +160,7 @@ def rating_trend_chart(rated: Sequence[RatedInterview]) -> alt.LayerChart:
             axis=alt.Axis(values=[1, 2, 3, 4], labelExpr=f"{RATING_LABELS}[datum.value]"),
         ),
     )
-    line = base.mark_line(color="#cbd5e1", strokeWidth=2)
+    line = base.mark_line(color=palette.LINE, strokeWidth=2)
     points = base.mark_point(filled=True, size=110, opacity=1).encode(
         color=alt.Color("kind:N", title="Company", scale=_scale(KIND_COLOURS)),
         shape=alt.Shape("kind:N", title="Company", scale=alt.Scale(domain=list(KIND_COLOURS))),
@@ -196,7 +205,7 @@ def calibration_chart(cells: Sequence[CalibrationCell]) -> alt.LayerChart:
         color=alt.Color(
             "result:N",
             legend=None,
-            scale=_scale({"Went forward": "#16a34a", "Stopped": "#ef4444", "Pending": "#9ca3af"}),
+            scale=_scale({RESULTS[k]: name for k, name in palette.RESULT.items()}),
         ),
         opacity=alt.Opacity("interviews:Q", legend=None, scale=alt.Scale(range=[0.45, 1])),
         tooltip=[
@@ -222,7 +231,7 @@ SIGNAL_SHORT = {
     "probed": "Probed",
     "none": "No signal",
 }
-TONES = {"Good": "#16a34a", "Neutral": "#9ca3af", "Weak": "#dc2626"}
+TONES = {tone.capitalize(): name for tone, name in palette.TONE.items()}
 
 
 def _tone(signal: str) -> str:
@@ -281,7 +290,9 @@ def heatmap_chart(cells: Sequence[SignalCell]) -> alt.LayerChart:
         )
         .add_params(select)
     )
-    labels = base.mark_text(fontSize=13, fontWeight="bold", color="#111827").encode(text="asks:Q")
+    labels = base.mark_text(fontSize=13, fontWeight="bold", color=palette.TEXT).encode(
+        text="asks:Q"
+    )
     return alt.layer(rects, labels, data=data).properties(height=max(160, 34 * len(dimensions)))
 
 
@@ -316,7 +327,7 @@ def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
             color=alt.Color(
                 "rank:N",
                 legend=None,
-                scale=_scale({"Ranked": "#ef4444", "Too few answers": "#d1d5db"}),
+                scale=_scale({"Ranked": palette.WEAK, "Too few answers": palette.FEW}),
             ),
             tooltip=[
                 alt.Tooltip("dimension:N", title="Dimension"),
@@ -413,12 +424,12 @@ def relationship_chart(points: Sequence[RelationshipPoint]) -> alt.LayerChart:
             axis=alt.Axis(values=[1, 2, 3, 4, 5]),
         ),
     )
-    line = base.mark_line(color="#cbd5e1", strokeWidth=2)
+    line = base.mark_line(color=palette.LINE, strokeWidth=2)
     dots = base.mark_circle(size=120, opacity=1).encode(
         color=alt.Color(
             "pace:N",
             title="Pace",
-            scale=_scale({**PACE_COLOURS, "Not recorded": "#9ca3af"}),
+            scale=_scale(PACE_COLOURS),
         ),
         tooltip=[
             alt.Tooltip("company:N", title="Company"),
@@ -508,10 +519,10 @@ def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Ch
         ]
     )
     states = {
-        below: "#ef4444",
-        above: "#16a34a",
-        "New card": "#60a5fa",
-        "No rehearsal card": "#9ca3af",
+        below: palette.RECALL["below"],
+        above: palette.RECALL["above"],
+        "New card": palette.RECALL["new"],
+        "No rehearsal card": palette.RECALL["no card"],
     }
     return (
         alt.Chart(data)
@@ -549,7 +560,7 @@ def _day_bars(days: Sequence[DayCount], title: str, colour: str, fmt: str) -> al
     data = _data([{"day": _day(d.day), "count": d.count} for d in days])
     return (
         alt.Chart(data)
-        .mark_bar(color=colour)
+        .mark_bar(color=palette.hex_of(colour))
         .encode(
             x=alt.X("yearmonthdate(day):T", title=None, axis=alt.Axis(format=fmt)),
             y=alt.Y("count:Q", title=title, axis=alt.Axis(tickMinStep=1)),
@@ -565,13 +576,13 @@ def _day_bars(days: Sequence[DayCount], title: str, colour: str, fmt: str) -> al
 @_validated_once
 def rehearsals_chart(days: Sequence[DayCount]) -> alt.Chart:
     """Rehearsals per day."""
-    return _day_bars(days, "Rehearsals", "#2563eb", "%d %b")
+    return _day_bars(days, "Rehearsals", palette.REHEARSALS, "%d %b")
 
 
 @_validated_once
 def due_forecast_chart(days: Sequence[DayCount]) -> alt.Chart:
     """Cards coming due on each of the next days (today includes the overdue)."""
-    return _day_bars(days, "Cards due", "#7c3aed", "%a %d")
+    return _day_bars(days, "Cards due", palette.DUE, "%a %d")
 
 
 @_validated_once
@@ -589,7 +600,7 @@ def recall_histogram(bins: Sequence[RecallBin], desired: float) -> alt.LayerChar
     )
     bars = (
         alt.Chart(data)
-        .mark_bar(color="#16a34a")
+        .mark_bar(color=palette.hex_of(palette.RECALLED))
         .encode(
             x=alt.X(
                 "low:Q",
@@ -609,7 +620,7 @@ def recall_histogram(bins: Sequence[RecallBin], desired: float) -> alt.LayerChar
     )
     target = (
         alt.Chart(_data([{"target": desired}]))
-        .mark_rule(color="#ef4444", strokeDash=[4, 3])
+        .mark_rule(color=palette.hex_of(palette.TARGET), strokeDash=[4, 3])
         .encode(x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Target", format=".0%")])
     )
     return (bars + target).properties(height=200)
@@ -617,7 +628,10 @@ def recall_histogram(bins: Sequence[RecallBin], desired: float) -> alt.LayerChar
 
 # --- 9. Predictions ---------------------------------------------------------------
 
-PREDICTION_COLOURS = {"Predicted by the brief": "#16a34a", "Surprise": "#f59e0b"}
+PREDICTION_COLOURS = {
+    "Predicted by the brief": palette.PREDICTION["hit"],
+    "Surprise": palette.PREDICTION["surprise"],
+}
 
 
 @_validated_once

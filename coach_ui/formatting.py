@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from coach import palette
 from coach.days import days_until
 
 
@@ -24,11 +25,15 @@ def relative_day(moment: datetime, now: datetime) -> str:
     return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
-KIND_COLOURS = {"target": "violet", "practice": "blue", "undecided": "gray"}
-OUTCOME_COLOURS = {
-    "pending": "gray",
-    "advanced": "blue",
-    "rejected": "red",
-    "offer": "green",
-    "referred": "orange",
-}
+def badge(colour: str, text: str) -> str:
+    """A Streamlit badge in `colour`, a colour name of coach.palette; `text` already escaped."""
+    return f":{colour}-badge[{text}]"
+
+
+def kind_badge(kind: str, label: str) -> str:
+    """A company kind's badge: the kind's colour, the same as on the charts."""
+    return badge(palette.COMPANY_KIND[kind], label)
+
+
+def outcome_badge(outcome: str, label: str) -> str:
+    return badge(palette.OUTCOME[outcome], label)

@@ -9,14 +9,14 @@ from coach import likely, predictions, readiness
 from coach.interviews import Interview
 from coach.text import md
 from coach_ui import links
-from coach_ui.formatting import relative_day, when
+from coach_ui.formatting import kind_badge, relative_day, when
 from coach_ui.frame import PageContext
 
 
 def coming_up(ctx: PageContext, interview: Interview) -> None:
     with st.container(border=True):
         kind = "Target company" if interview.company_kind == "target" else "Next interview"
-        st.markdown(f":violet-badge[{kind}] **{md(interview.title)}**")
+        st.markdown(f"{kind_badge(interview.company_kind, kind)} **{md(interview.title)}**")
         st.caption(
             f"{when(interview.scheduled_at, ctx.now)} · "
             f"{relative_day(interview.scheduled_at, ctx.now)}"

@@ -17,7 +17,7 @@ from coach.insights import Filters
 from coach.likely import SCORE_EXPLANATION, LikelyQuestions, likely_questions
 from coach.text import md
 from coach_ui import links
-from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, when
+from coach_ui.formatting import kind_badge, outcome_badge, when
 from coach_ui.frame import PageContext, now_here
 from coach_ui.likely_view import likely_list
 
@@ -283,9 +283,7 @@ def relationship(ctx: PageContext, chosen: Filters) -> None:
         for item in found[:shown_referrals]:
             with st.container(border=True):
                 outcome = vocabulary.OUTCOMES[item.outcome]
-                st.markdown(
-                    f"**{md(item.company)}** :{OUTCOME_COLOURS[item.outcome]}-badge[{outcome}]"
-                )
+                st.markdown(f"**{md(item.company)}** {outcome_badge(item.outcome, outcome)}")
                 st.markdown(md(item.referral))
                 st.caption(f"{when(item.scheduled_at, ctx.now)} · {md(item.interviewer)}")
                 for follow in item.follow_ups:
@@ -498,7 +496,7 @@ def _downloaded(journal: Journal, likely: LikelyQuestions) -> None:
 def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:
     interview, likely = made.interview, made.likely
     kind = vocabulary.COMPANY_KINDS[interview.kind]
-    st.markdown(f"### {md(interview.title)} :{KIND_COLOURS[interview.kind]}-badge[{kind}]")
+    st.markdown(f"### {md(interview.title)} {kind_badge(interview.kind, kind)}")
     score = made.readiness.score
     days, ready, below, actions = st.columns(4)
     days.metric("Days left", made.days_left, help=when(interview.scheduled_at, ctx.now))

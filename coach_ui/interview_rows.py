@@ -9,11 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import companies as company_store
-from coach import deletion, vocabulary
+from coach import deletion, palette, vocabulary
 from coach import interviews as interview_store
 from coach.text import md
 from coach_ui import links
-from coach_ui.formatting import KIND_COLOURS, OUTCOME_COLOURS, relative_day, when
+from coach_ui.formatting import badge, kind_badge, outcome_badge, relative_day, when
 from coach_ui.forms import company_form, interview_form
 from coach_ui.frame import PageContext
 from coach_ui.review_start import open_review, review_button_label
@@ -77,14 +77,11 @@ def interview_row(
             return
         text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         kind = interview.company_kind
-        badges = f":{KIND_COLOURS[kind]}-badge[{vocabulary.COMPANY_KINDS[kind]}]"
+        badges = kind_badge(kind, vocabulary.COMPANY_KINDS[kind])
         if held_row:
-            colour = OUTCOME_COLOURS[interview.outcome]
-            badges += f" :{colour}-badge[{vocabulary.OUTCOMES[interview.outcome]}]"
-            review_colour = {"completed": "green", "draft": "orange"}.get(
-                interview.review_status or "", "red"
-            )
-            badges += f" :{review_colour}-badge[{interview.review_label}]"
+            badges += " " + outcome_badge(interview.outcome, vocabulary.OUTCOMES[interview.outcome])
+            status = palette.REVIEW_STATUS[interview.review_status or "none"]
+            badges += " " + badge(status, interview.review_label)
         text.markdown(f"**{md(interview.title)}** {badges}")
         details = [
             when(interview.scheduled_at, ctx.now),
@@ -143,7 +140,7 @@ def upcoming_by_kind(
         group = [i for i in upcoming if i.company_kind == kind]
         if not group:
             continue
-        st.markdown(f"##### :{KIND_COLOURS[kind]}[{heading}] ({len(group)})")
+        st.markdown(f"##### :{palette.COMPANY_KIND[kind]}[{heading}] ({len(group)})")
         st.caption(note)
         for interview in group:
             interview_row(ctx, company_names, interview, held_row=False)
@@ -183,9 +180,7 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
             return
         text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
         count = company.interview_count
-        text.markdown(
-            f"**{md(company.name)}** :{KIND_COLOURS[company.kind]}-badge[{company.kind_label}]"
-        )
+        text.markdown(f"**{md(company.name)}** {kind_badge(company.kind, company.kind_label)}")
         text.caption(
             f"{count} interview{'s' if count != 1 else ''}"
             + (f" · {md(company.notes)}" if company.notes else "")

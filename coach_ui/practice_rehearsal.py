@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from coach import fields, practice, vocabulary
+from coach import fields, palette, practice, vocabulary
 from coach.analysis import Analysis, analyse
 from coach.errors import JournalError
 from coach.text import md, without_nul
@@ -31,13 +31,6 @@ GRADE_ICONS = {
     2: ":material/sentiment_dissatisfied:",
     3: ":material/check:",
     4: ":material/bolt:",
-}
-SIGNAL_COLOURS = {
-    "positive": "green",
-    "neutral": "gray",
-    "interrupted": "red",
-    "confused": "orange",
-    "probed": "violet",
 }
 
 
@@ -85,7 +78,7 @@ def _context(detail: practice.CardDetail, now: datetime) -> None:
         )
         return
     for ask in detail.asks[:3]:
-        colour = SIGNAL_COLOURS.get(ask.signal or "", "gray")
+        colour = palette.SIGNAL[ask.signal or "none"]
         st.markdown(
             f":{colour}-badge[{ask.signal_label}] **{md(ask.where)}** · "
             f"{when(ask.scheduled_at, now)} ({relative_day(ask.scheduled_at, now)})"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import actions as action_store
-from coach import predictions, report, reviews, stories, vocabulary
+from coach import palette, predictions, report, reviews, stories, vocabulary
 from coach.db import Journal
 from coach.interviews import Interview
 from coach.review_rules import BRIDGING_LINE
@@ -18,7 +18,7 @@ from coach.reviews import STEPS, Review
 from coach.text import md
 from coach_ui import links
 from coach_ui import review_widgets as w
-from coach_ui.formatting import relative_day, when
+from coach_ui.formatting import badge, relative_day, when
 from coach_ui.frame import PageContext
 from coach_ui.review_forms import EDITING_ACTION, EDITING_STORY, action_form, story_form
 from coach_ui.review_start import choose
@@ -60,9 +60,9 @@ def header(ctx: PageContext, interview: Interview, review: Review) -> str:
     )
     plan = review.depth_plan
     status = (
-        ":green-badge[:material/task_alt: Completed]"
+        badge(palette.REVIEW_STATUS["completed"], ":material/task_alt: Completed")
         if review.completed
-        else ":orange-badge[:material/edit_note: Draft · saved as you go]"
+        else badge(palette.REVIEW_STATUS["draft"], ":material/edit_note: Draft · saved as you go")
     )
     depth = (
         f":violet-badge[{plan.label} · about {plan.minutes} min]" if review.overall_rating else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from coach import charts
+from coach import charts, palette
 from coach.insights import (
     CalibrationCell,
     DayCount,
@@ -178,7 +178,7 @@ def test_rehearsal_charts_use_whole_days_and_the_target_rule():
         {"day": "2026-03-03T00:00:00", "count": 0},
     ]
     assert spec["encoding"]["x"]["timeUnit"] == "yearmonthdate"
-    assert charts.due_forecast_chart(days).to_dict()["mark"]["color"] == "#7c3aed"
+    assert charts.due_forecast_chart(days).to_dict()["mark"]["color"] == palette.HEX["violet"]
 
     bins = [RecallBin(round(i / 20, 2), 0) for i in range(20)]
     bins[18] = RecallBin(0.9, 5)
