@@ -45,7 +45,7 @@ def views(quick: bool) -> list[View]:
         found.append(
             View(f"practice: {section}", "pages/practice.py", ("practice_section", section))
         )
-    from coach_ui.insights_sections import SECTIONS
+    from coach_ui.insights import SECTIONS
 
     for section in list(SECTIONS)[1:]:
         found.append(
@@ -86,10 +86,11 @@ class Runner:
         if self.database:
             os.environ["COACH_DB"] = self.database
         if self.after_save:
-            from coach import charts, db
+            from coach import db
+            from coach.insights import charting
 
             db.open_journal(self.database).forget()
-            charts.forget_specs()
+            charting.forget_specs()
         started = time.perf_counter()
         self.at.run()
         elapsed = (time.perf_counter() - started) * 1000

@@ -23,11 +23,9 @@ import duckdb
 
 from coach import vocabulary
 from coach.db import Journal
-from coach.insights import HELD, Filters
 from coach.likely import LikelyQuestions
 from coach.review_rules import WEAK_ASK_SQL
 from coach.scheduling import utc
-from coach.takeaways import Takeaway
 from coach.wording import day_text, plural
 
 MOMENTS = vocabulary.PREDICTION_MOMENTS
@@ -223,86 +221,3 @@ def scorecard(cur: duckdb.DuckDBPyConnection, interview_id: int) -> Scorecard:
         surprises=tuple(surprises),
         unasked=tuple(unasked),
     )
-
-
-# --- Over time (Insights) --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScoredInterview:
-    interview_id: int
-    scheduled_at: datetime  # in the candidate's zone
-    company: str
-    kind: str
-    predicted: int
-    asked: int
-    hits: int
-
-    @property
-    def surprises(self) -> int:
-        return self.asked - self.hits
-
-
-def scored_interviews(
-    cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime, *, latest: int = 60
-) -> list[ScoredInterview]:
-    """Held interviews (as filtered) with a prediction kept before them and questions
-    recorded: the latest `latest`, oldest first. Counted in SQL."""
-    rows = cur.execute(
-        f"""
-        WITH latest AS (
-            SELECT p.interview_id, arg_max(p.id, (p.taken_at, p.id)) AS prediction_id
-            FROM predictions p JOIN interviews i ON i.id = p.interview_id
-            WHERE p.taken_at < i.scheduled_at
-            GROUP BY p.interview_id
-        ),
-        asked AS (
-            SELECT DISTINCT interview_id, question_id FROM asks
-        ),
-        scored AS (
-            SELECT i.id, i.scheduled_at, c.name, c.kind,
-                   (SELECT count(*) FROM predicted_questions pq
-                    WHERE pq.prediction_id = l.prediction_id) AS predicted,
-                   (SELECT count(*) FROM asked s WHERE s.interview_id = i.id) AS asked,
-                   (SELECT count(*) FROM asked s JOIN predicted_questions pq
-                        ON pq.question_id = s.question_id AND pq.prediction_id = l.prediction_id
-                    WHERE s.interview_id = i.id) AS hits
-            FROM latest l
-            JOIN interviews i ON i.id = l.interview_id
-            JOIN companies c ON c.id = i.company_id
-            WHERE {HELD}
-        )
-        SELECT * FROM (
-            SELECT * FROM scored WHERE asked > 0 ORDER BY scheduled_at DESC, id DESC LIMIT $latest
-        ) ORDER BY scheduled_at, id
-        """,  # noqa: S608 - fixed fragments only
-        {**filters.params(now), "latest": latest},
-    ).fetchall()
-    return [ScoredInterview(r[0], r[1].astimezone(now.tzinfo), *r[2:]) for r in rows]
-
-
-def prediction_takeaway(rows: list[ScoredInterview]) -> Takeaway:
-    if not rows:
-        return Takeaway(
-            "No reviewed interview has a prediction yet. Open *Prepare* for an upcoming "
-            "interview; after you review it, you will see how well its brief predicted it.",
-            False,
-        )
-    hits, asked = sum(r.hits for r in rows), sum(r.asked for r in rows)
-    text = (
-        f"Your briefs predicted {hits} of the {plural(asked, 'question')} asked in "
-        f"{plural(len(rows), 'interview')} ({hits / asked:.0%})"
-    )
-    if len(rows) >= 4:
-        half = len(rows) // 2
-        before = _share(rows[:half])
-        after = _share(rows[half:])
-        if before is not None and after is not None and f"{before:.0%}" != f"{after:.0%}":
-            trend = "rose" if after > before else "fell"
-            text += f"; the share {trend} from {before:.0%} to {after:.0%} in the later half"
-    return Takeaway(text + ".")
-
-
-def _share(rows: list[ScoredInterview]) -> float | None:
-    asked = sum(r.asked for r in rows)
-    return sum(r.hits for r in rows) / asked if asked else None

@@ -2,22 +2,17 @@
 
 import streamlit as st
 
-from coach import insights
+from coach.insights.filters import journal_counts
 from coach_ui import frame
-from coach_ui.insights_sections import (
-    BRIEF_SECTION,
-    SECTION,
-    SECTIONS,
-    arrive,
-    at_a_glance,
-    filters,
-    leave_brief,
-)
+from coach_ui.insights import SECTIONS
+from coach_ui.insights.brief import arrive, leave_brief
+from coach_ui.insights.glance import at_a_glance, filters
+from coach_ui.insights.show import BRIEF_SECTION, SECTION
 
 ctx = frame.start("insights")
 
 st.title("Insights")
-interviews, reviewed = ctx.remember(insights.journal_counts, ctx.minute)
+interviews, reviewed = ctx.remember(journal_counts, ctx.minute)
 if not interviews:
     st.info(
         "Nothing to show yet. Insights appear once you have held and reviewed a few "

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from coach import charts, palette
+from coach import palette
 from coach.insights import (
-    CalibrationCell,
-    DayCount,
-    DimensionWeakness,
-    RatedInterview,
-    RecallBin,
-    RecurringQuestion,
-    RelationshipPoint,
-    SignalCell,
-    SignalShares,
-    StoryTally,
+    charting,
+    fixes,
+    overall,
+    recurring,
+    rehearsal,
+    relationship,
+    stories,
+    weak_spots,
 )
+from coach.insights.fixes import SignalShares
+from coach.insights.overall import CalibrationCell, RatedInterview
+from coach.insights.recurring import RecurringQuestion
+from coach.insights.rehearsal import DayCount, RecallBin
+from coach.insights.relationship import RelationshipPoint
+from coach.insights.stories import StoryTally
+from coach.insights.weak_spots import DimensionWeakness, SignalCell
 
 WHEN = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
 
@@ -44,7 +49,7 @@ def tooltips(layer: dict) -> list[str]:
 
 
 def test_the_rating_trend_tells_company_kinds_apart_in_local_time():
-    spec = charts.rating_trend_chart(
+    spec = overall.rating_trend_chart(
         [RatedInterview(1, WHEN, "Acme", "target", "Final", 3, 2, "advanced")]
     ).to_dict()
     assert values(spec) == [
@@ -67,7 +72,7 @@ def test_the_rating_trend_tells_company_kinds_apart_in_local_time():
 
 
 def test_the_calibration_grid_counts_ratings_against_results():
-    spec = charts.calibration_chart(
+    spec = overall.calibration_chart(
         [CalibrationCell(1, "stopped", 2), CalibrationCell(4, "forward", 3)]
     ).to_dict()
     assert values(spec) == [
@@ -86,7 +91,7 @@ def test_the_heatmap_is_selectable_by_dimension_and_signal():
         SignalCell("behavioural", "Behavioural", "positive", 1),
         SignalCell("other", "Other", "none", 2),
     ]
-    spec = charts.heatmap_chart(cells).to_dict()
+    spec = weak_spots.heatmap_chart(cells).to_dict()
     assert [(v["dimension"], v["signal"], v["tone"], v["asks"]) for v in values(spec)] == [
         ("behavioural", "probed", "Weak", 4),
         ("behavioural", "positive", "Good", 1),
@@ -95,7 +100,7 @@ def test_the_heatmap_is_selectable_by_dimension_and_signal():
     rects, labels = layers(spec)
     [param] = spec["params"]  # Altair lifts a layer's selection to the top, naming the view
     assert param["views"] == [rects["name"]]
-    assert param["name"] == charts.HEATMAP_SELECTION == "cell"
+    assert param["name"] == weak_spots.HEATMAP_SELECTION == "cell"
     assert param["select"]["type"] == "point"
     assert param["select"]["fields"] == ["dimension", "signal"]
     assert tooltips(rects) == ["Dimension", "Signal", "Answers"]
@@ -103,7 +108,7 @@ def test_the_heatmap_is_selectable_by_dimension_and_signal():
 
 
 def test_the_weakness_ranking_keeps_the_query_order():
-    spec = charts.weakness_chart(
+    spec = weak_spots.weakness_chart(
         [
             DimensionWeakness("a", "Alpha", 4, 3, 2.0),
             DimensionWeakness("b", "Beta", 1, 1, 1.0),
@@ -118,7 +123,7 @@ def test_the_weakness_ranking_keeps_the_query_order():
 
 
 def test_the_fixes_chart_has_one_series_per_weak_signal_and_a_rolling_trend():
-    spec = charts.fixes_chart([SignalShares(1, WHEN, "Acme", "target", 4, 1, 0, 2)]).to_dict()
+    spec = fixes.fixes_chart([SignalShares(1, WHEN, "Acme", "target", 4, 1, 0, 2)]).to_dict()
     assert [(v["signal"], v["share"], v["count"]) for v in values(spec)] == [
         ("Interrupted", 0.25, 1),
         ("Confused", 0.0, 0),
@@ -128,11 +133,11 @@ def test_the_fixes_chart_has_one_series_per_weak_signal_and_a_rolling_trend():
     assert mark(points) == "circle"
     assert mark(trend) == "line"
     assert trend["transform"][0]["window"][0]["op"] == "mean"
-    assert trend["transform"][0]["frame"] == [-(charts.ROLLING - 1), 0]
+    assert trend["transform"][0]["frame"] == [-(fixes.ROLLING - 1), 0]
 
 
 def test_the_relationship_chart_draws_harmony_coloured_by_pace():
-    spec = charts.relationship_chart(
+    spec = relationship.relationship_chart(
         [
             RelationshipPoint(1, WHEN, "Acme", "target", 4, "too_fast"),
             RelationshipPoint(2, WHEN, "Beta", "practice", None, "right"),
@@ -144,7 +149,7 @@ def test_the_relationship_chart_draws_harmony_coloured_by_pace():
 
 
 def test_the_stories_chart_stacks_told_partly_and_missed():
-    spec = charts.stories_chart([StoryTally(1, "Forecast", 2, 0, 1, ())]).to_dict()
+    spec = stories.stories_chart([StoryTally(1, "Forecast", 2, 0, 1, ())]).to_dict()
     assert [(v["use"], v["interviews"]) for v in values(spec)] == [
         ("Told fully", 2),
         ("Missed", 1),
@@ -159,7 +164,7 @@ def test_the_recurring_chart_colours_by_recall_against_the_target():
         RecurringQuestion(3, "Intro", "Career", 2, 2, 0, "active", 0.95),
         RecurringQuestion(4, "Weakness?", "Behavioural", 2, 2, 2, "active", None),
     ]
-    spec = charts.recurring_chart(rows, 0.9).to_dict()
+    spec = recurring.recurring_chart(rows, 0.9).to_dict()
     # Recall reads as everywhere: a whole percent, "new" for a card never rehearsed.
     assert [(v["question"], v["state"], v["recall"]) for v in values(spec)] == [
         ("Why us?", "Below 90%", "80%"),
@@ -172,17 +177,17 @@ def test_the_recurring_chart_colours_by_recall_against_the_target():
 
 def test_rehearsal_charts_use_whole_days_and_the_target_rule():
     days = [DayCount(date(2026, 3, 2), 4), DayCount(date(2026, 3, 3), 0)]
-    spec = charts.rehearsals_chart(days).to_dict()
+    spec = rehearsal.rehearsals_chart(days).to_dict()
     assert values(spec) == [
         {"day": "2026-03-02T00:00:00", "count": 4},
         {"day": "2026-03-03T00:00:00", "count": 0},
     ]
     assert spec["encoding"]["x"]["timeUnit"] == "yearmonthdate"
-    assert charts.due_forecast_chart(days).to_dict()["mark"]["color"] == palette.HEX["violet"]
+    assert rehearsal.due_forecast_chart(days).to_dict()["mark"]["color"] == palette.HEX["violet"]
 
     bins = [RecallBin(round(i / 20, 2), 0) for i in range(20)]
     bins[18] = RecallBin(0.9, 5)
-    hist = charts.recall_histogram(bins, 0.9).to_dict()
+    hist = rehearsal.recall_histogram(bins, 0.9).to_dict()
     bars, rule = layers(hist)
     assert bars["encoding"]["x"]["scale"]["domain"] == [0.5, 1]
     assert values(bars, hist)[0] == {"low": 0.5, "high": 0.55, "cards": 0}
@@ -191,23 +196,23 @@ def test_rehearsal_charts_use_whole_days_and_the_target_rule():
 
 def test_a_spec_is_built_once_per_input_and_each_caller_gets_its_own_copy():
     rated = [RatedInterview(1, WHEN, "Acme", "target", "Final", 3, 2, "advanced")]
-    first = charts.spec(charts.rating_trend_chart, rated)
+    first = charting.spec(overall.rating_trend_chart, rated)
     first["layer"].clear()  # a caller changing its copy changes nobody else's
-    second = charts.spec(charts.rating_trend_chart, list(rated))
+    second = charting.spec(overall.rating_trend_chart, list(rated))
     assert [mark(layer) for layer in layers(second)] == ["line", "point"]
-    built = charts.rating_trend_chart(rated).to_dict()
+    built = overall.rating_trend_chart(rated).to_dict()
     assert {k: v for k, v in second.items() if k != "config"} == {
         k: v for k, v in built.items() if k != "config"
     }
-    hits = charts._spec_text.cache_info().hits
-    charts.spec(charts.rating_trend_chart, tuple(rated))
-    assert charts._spec_text.cache_info().hits == hits + 1
+    hits = charting._spec_text.cache_info().hits
+    charting.spec(overall.rating_trend_chart, tuple(rated))
+    assert charting._spec_text.cache_info().hits == hits + 1
     other = [RatedInterview(2, WHEN, "Beta", "practice", "First", 1, 1, "rejected")]
-    assert values(charts.spec(charts.rating_trend_chart, other))[0]["company"] == "Beta"
+    assert values(charting.spec(overall.rating_trend_chart, other))[0]["company"] == "Beta"
 
 
 def test_a_spec_leaves_the_size_to_streamlit():
-    spec = charts.spec(
-        charts.weakness_chart, [DimensionWeakness("behavioural", "Behavioural", 4, 2, 2.5)]
+    spec = charting.spec(
+        weak_spots.weakness_chart, [DimensionWeakness("behavioural", "Behavioural", 4, 2, 2.5)]
     )
     assert "continuousWidth" not in spec.get("config", {}).get("view", {})

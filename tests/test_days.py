@@ -14,9 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach import insights, practice
+from coach import practice
 from coach.days import candidate_zone, unknown_zone
-from coach.insights import Filters
+from coach.insights import rehearsal
+from coach.insights.filters import Filters
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -55,7 +56,7 @@ def test_rehearsals_per_day_count_a_winter_evening_on_its_own_day_in_summer(cur)
     rehearse(cur, card_id, berlin(3, 28, 9))
     rehearse(cur, card_id, berlin(3, 30, 0, 30))  # CEST: 22:30 UTC on the 29th
     now = berlin(4, 2, 12)
-    days = insights.rehearsals_per_day(cur, Filters(), now)
+    days = rehearsal.rehearsals_per_day(cur, Filters(), now)
     assert [(d.day, d.count) for d in days] == [
         (date(2026, 3, 27), 1),
         (date(2026, 3, 28), 1),
@@ -70,7 +71,7 @@ def test_rehearsals_per_day_read_every_day_when_the_latest_window_is_not_full(cu
     card_id = card(cur, "Why this company?", first - timedelta(days=1))
     rehearse(cur, card_id, first)
     rehearse(cur, card_id, berlin(7, 10, 23, 30))
-    days = insights.rehearsals_per_day(cur, Filters(), berlin(8, 20, 12))
+    days = rehearsal.rehearsals_per_day(cur, Filters(), berlin(8, 20, 12))
     assert [d.day for d in days] == [date(2025, 1, 10), date(2026, 7, 10)]
 
 
@@ -80,7 +81,7 @@ def test_the_due_forecast_puts_a_card_due_after_the_autumn_change_on_its_day(cur
     early = card(cur, "Explain a variance.", berlin(10, 1, 9))
     due_at(cur, late, berlin(10, 26, 23, 30))  # CET: 22:30 UTC
     due_at(cur, early, berlin(10, 27, 0, 30))  # CET: 23:30 UTC on the 26th
-    forecast = insights.due_forecast(cur, now)
+    forecast = rehearsal.due_forecast(cur, now)
     assert {d.day: d.count for d in forecast if d.count} == {
         date(2026, 10, 26): 1,
         date(2026, 10, 27): 1,

@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from coach import insights, readiness, takeaways
-from coach.insights import Filters
+from coach import readiness
+from coach.insights import fixes, overall, recurring, rehearsal, relationship, stories, weak_spots
+from coach.insights.filters import Filters, filter_choices, journal_counts
 from coach.likely import SCORE_EXPLANATION
 from coach.recall import recall_text
 from coach.scheduling import card_from_row, make_scheduler
@@ -155,7 +156,7 @@ def test_filters_for_days_cover_whole_days_in_the_candidates_zone():
 
 def test_filters_narrow_by_date_kind_and_company(small):
     def ids(chosen):
-        return [r.interview_id for r in insights.rated_interviews(small, chosen, NOW)]
+        return [r.interview_id for r in overall.rated_interviews(small, chosen, NOW)]
 
     assert ids(ALL) == [1, 2, 3, 4]
     assert ids(Filters(kind="target")) == [2, 4]
@@ -165,7 +166,7 @@ def test_filters_narrow_by_date_kind_and_company(small):
 
 
 def test_filter_choices_list_companies_and_the_first_day(small):
-    choices = insights.filter_choices(small, NOW)
+    choices = filter_choices(small, NOW)
     assert choices.companies == {1: "Acme", 2: "Beta"}
     assert choices.first_day == date(2026, 3, 1)
     assert choices.last_day == date(2026, 3, 16)
@@ -175,7 +176,7 @@ def test_filter_choices_list_companies_and_the_first_day(small):
 
 
 def test_rated_interviews_and_their_takeaway(small):
-    rated = insights.rated_interviews(small, ALL, NOW)
+    rated = overall.rated_interviews(small, ALL, NOW)
     assert [(r.company, r.rating, r.outcome) for r in rated] == [
         ("Beta", 1, "rejected"),
         ("Acme", 3, "advanced"),
@@ -183,34 +184,34 @@ def test_rated_interviews_and_their_takeaway(small):
         ("Acme", 4, "pending"),
     ]
     assert [r.went_forward for r in rated] == [False, True, True, None]
-    assert takeaways.rating_takeaway(rated).text == (
+    assert overall.rating_takeaway(rated).text == (
         "Your average rating rose from 2.0 to 3.0 (of 4) since 9 March."
     )
 
 
 def test_calibration_counts_ratings_against_outcomes(small):
-    cells = insights.calibration(small, ALL, NOW)
+    cells = overall.calibration(small, ALL, NOW)
     assert [(c.rating, c.result, c.interviews) for c in cells] == [
         (1, "stopped", 1),
         (2, "forward", 1),
         (3, "forward", 1),
         (4, "pending", 1),
     ]
-    assert takeaways.calibration_takeaway(cells).text == (
+    assert overall.calibration_takeaway(cells).text == (
         "You may be under-confident: 1 of 2 interviews you rated below satisfied still "
         "went forward."
     )
 
 
 def test_calibration_takeaways_for_matching_and_over_confident_ratings():
-    cell = insights.CalibrationCell
+    cell = overall.CalibrationCell
     matching = [cell(4, "forward", 3), cell(1, "stopped", 2), cell(2, "forward", 0)]
-    assert takeaways.calibration_takeaway(matching).text == (
+    assert overall.calibration_takeaway(matching).text == (
         "Your ratings match the outcomes: 3 of 3 interviews you rated satisfied or better "
         "went forward, against 0 of 2 you rated lower."
     )
     over = [cell(3, "stopped", 2), cell(4, "forward", 1)]
-    assert takeaways.calibration_takeaway(over).text == (
+    assert overall.calibration_takeaway(over).text == (
         "You may be over-confident: only 1 of 3 interviews you rated satisfied or better "
         "went forward."
     )
@@ -220,7 +221,7 @@ def test_calibration_takeaways_for_matching_and_over_confident_ratings():
 
 
 def test_signal_cells_count_asks_by_dimension_and_signal(small):
-    cells = insights.signal_cells(small, ALL, NOW)
+    cells = weak_spots.signal_cells(small, ALL, NOW)
     assert [(c.dimension, c.signal, c.asks) for c in cells] == [
         ("career_planning", "positive", 2),
         ("career_planning", "interrupted", 2),
@@ -238,14 +239,14 @@ def test_an_ask_without_a_signal_has_its_own_cell(small):
         "INSERT INTO asks (id, interview_id, question_id, position, self_score)"
         " VALUES (11, 3, 4, 3, 3)"
     )
-    cells = insights.signal_cells(small, ALL, NOW)
+    cells = weak_spots.signal_cells(small, ALL, NOW)
     assert ("logistics_pay", "none", 1) in [(c.dimension, c.signal, c.asks) for c in cells]
-    [listed] = insights.asks_in_cell(small, ALL, NOW, "logistics_pay", "none")
+    [listed] = weak_spots.asks_in_cell(small, ALL, NOW, "logistics_pay", "none")
     assert listed.signal is None
 
 
 def test_dimensions_are_ranked_by_their_share_of_weak_asks(small):
-    ranked = insights.dimension_weakness(small, ALL, NOW)
+    ranked = weak_spots.dimension_weakness(small, ALL, NOW)
     assert [(d.dimension, d.weak, d.asks) for d in ranked] == [
         ("professional_ability", 3, 3),
         ("career_planning", 2, 4),
@@ -253,20 +254,20 @@ def test_dimensions_are_ranked_by_their_share_of_weak_asks(small):
         ("logistics_pay", 0, 1),  # one answer is too few to rank: last
     ]
     assert ranked[0].avg_self_score == pytest.approx(2.0)
-    assert takeaways.weakness_takeaway(ranked).text == (
+    assert weak_spots.weakness_takeaway(ranked).text == (
         "Weakest: Professional ability (3 of 3 answers weak), Career planning (2 of 4), "
         "Behavioural (1 of 2)."
     )
 
 
 def test_a_cell_lists_its_asks_latest_first_with_the_best_answer(small):
-    listed = insights.asks_in_cell(small, ALL, NOW, "professional_ability", "probed")
+    listed = weak_spots.asks_in_cell(small, ALL, NOW, "professional_ability", "probed")
     assert [(a.ask_id, a.company, a.answer_notes, a.what_went_wrong) for a in listed] == [
         (9, "Acme", "Bridge first.", "Pushed on mix."),
         (4, "Acme", "Said price and volume.", "No mix."),
     ]
     assert {a.best_answer for a in listed} == {"Price, volume, mix."}
-    assert insights.asks_in_cell(small, Filters(company_id=2), NOW, "professional_ability",
+    assert weak_spots.asks_in_cell(small, Filters(company_id=2), NOW, "professional_ability",
                                  "probed") == []  # fmt: skip
 
 
@@ -274,7 +275,7 @@ def test_a_cell_lists_its_asks_latest_first_with_the_best_answer(small):
 
 
 def test_signal_shares_per_interview_and_the_takeaways(small):
-    shares = insights.signal_shares(small, ALL, NOW)
+    shares = fixes.signal_shares(small, ALL, NOW)
     assert [(s.interview_id, s.asks, s.interrupted, s.confused, s.probed) for s in shares] == [
         (1, 2, 1, 1, 0),
         (2, 3, 1, 0, 1),
@@ -282,45 +283,48 @@ def test_signal_shares_per_interview_and_the_takeaways(small):
         (4, 3, 0, 0, 1),
     ]
     assert shares[1].share("probed") == pytest.approx(1 / 3)
-    assert takeaways.signal_takeaway(shares).text == (
+    assert fixes.signal_takeaway(shares).text == (
         "Interruptions fell from 40% of answers to 0% since 9 March (2 of 5, then 0 of 5)."
     )
-    assert takeaways.fixes_takeaway(shares).text == (
+    assert fixes.fixes_takeaway(shares).text == (
         "Share of answers since 9 March: interruptions fell from 40% to 0%; confused looks "
         "fell from 20% to 0%; probing for details held at 20%."
     )
-    halves = insights.signal_halves(small, ALL, NOW)
-    assert halves == takeaways.halves_of(shares)
-    assert takeaways.signal_takeaway(halves) == takeaways.signal_takeaway(shares)
-    assert takeaways.fixes_takeaway(halves) == takeaways.fixes_takeaway(shares)
+    halves = fixes.signal_halves(small, ALL, NOW)
+    assert halves == fixes.halves_of(shares)
+    assert fixes.signal_takeaway(halves) == fixes.signal_takeaway(shares)
+    assert fixes.fixes_takeaway(halves) == fixes.fixes_takeaway(shares)
     for filters in (Filters(company_id=1), Filters(company_id=99), Filters(kind="target")):
-        assert insights.signal_halves(small, filters, NOW) == takeaways.halves_of(
-            insights.signal_shares(small, filters, NOW)
+        assert fixes.signal_halves(small, filters, NOW) == fixes.halves_of(
+            fixes.signal_shares(small, filters, NOW)
         )
 
 
 def test_the_takeaways_summed_in_sql_match_those_from_every_interview(small):
     for filters in (ALL, Filters(company_id=1), Filters(company_id=99), Filters(kind="target")):
-        rated = insights.rated_interviews(small, filters, NOW)
-        halves = insights.rating_halves(small, filters, NOW)
+        rated = overall.rated_interviews(small, filters, NOW)
+        halves = overall.rating_halves(small, filters, NOW)
         assert halves.count == len(rated)
-        assert takeaways.rating_takeaway(halves) == takeaways.rating_takeaway(rated)
-        points = insights.relationship_points(small, filters, NOW)
-        summary = insights.relationship_summary(small, filters, NOW)
-        assert takeaways.relationship_takeaway(summary) == (takeaways.relationship_takeaway(points))
-    rated = insights.rated_interviews(small, ALL, NOW)
-    assert insights.rated_interviews(small, ALL, NOW, latest=2) == rated[-2:]
-    with_harmony = [p for p in insights.relationship_points(small, ALL, NOW) if p.harmony]
+        assert overall.rating_takeaway(halves) == overall.rating_takeaway(rated)
+        points = relationship.relationship_points(small, filters, NOW)
+        summary = relationship.relationship_summary(small, filters, NOW)
+        assert relationship.relationship_takeaway(summary) == (
+            relationship.relationship_takeaway(points)
+        )
+    rated = overall.rated_interviews(small, ALL, NOW)
+    assert overall.rated_interviews(small, ALL, NOW, latest=2) == rated[-2:]
+    with_harmony = [p for p in relationship.relationship_points(small, ALL, NOW) if p.harmony]
     assert (
-        insights.relationship_points(small, ALL, NOW, latest_with_harmony=2) == (with_harmony[-2:])
+        relationship.relationship_points(small, ALL, NOW, latest_with_harmony=2)
+        == (with_harmony[-2:])
     )
-    shares = insights.signal_shares(small, ALL, NOW)
-    assert insights.signal_shares(small, ALL, NOW, latest=3) == shares[-3:]
+    shares = fixes.signal_shares(small, ALL, NOW)
+    assert fixes.signal_shares(small, ALL, NOW, latest=3) == shares[-3:]
 
 
 def test_too_few_interviews_give_an_honest_empty_state(small):
-    shares = insights.signal_shares(small, Filters(company_id=1), NOW)
-    take = takeaways.signal_takeaway(shares)
+    shares = fixes.signal_shares(small, Filters(company_id=1), NOW)
+    take = fixes.signal_takeaway(shares)
     assert not take.enough
     assert take.text == (
         "Review at least 4 interviews with their questions to see whether the fixes work; "
@@ -332,26 +336,26 @@ def test_too_few_interviews_give_an_honest_empty_state(small):
 
 
 def test_harmony_and_pace_advice_and_referrals(small):
-    points = insights.relationship_points(small, ALL, NOW)
+    points = relationship.relationship_points(small, ALL, NOW)
     assert [(p.harmony, p.pace) for p in points] == [
         (2, "too_fast"),
         (4, "right"),
         (3, "right"),
         (5, "right"),
     ]
-    assert takeaways.relationship_takeaway(points).text == (
+    assert relationship.relationship_takeaway(points).text == (
         "Harmony rose from 3.0 to 4.0 (of 5) since 9 March; the pace felt too fast in 1 of 4 "
         "interviews."
     )
-    advice = insights.advice_received(small, ALL, NOW)
+    advice = relationship.advice_received(small, ALL, NOW)
     assert [(a.company, a.interviewer, a.advice) for a in advice] == [
         ("Acme", "Dana Lee", "Lead with the answer."),
         ("Acme", "Sam Roe", "Quantify impact."),
     ]
-    [referral] = insights.referrals(small, ALL, NOW)
+    [referral] = relationship.referrals(small, ALL, NOW)
     assert referral.referral == "Referred to the Ops team."
     assert referral.outcome == "advanced"
-    assert referral.follow_ups == [insights.FollowUp("Email the Ops lead.", True)]
+    assert referral.follow_ups == [relationship.FollowUp("Email the Ops lead.", True)]
     assert [(later.round, later.outcome, later.upcoming) for later in referral.later] == [
         ("Second", "pending", False),
         ("Final", "pending", True),
@@ -362,15 +366,15 @@ def test_harmony_and_pace_advice_and_referrals(small):
 
 
 def test_story_tallies_and_skills_no_told_story_shows(small):
-    tallies = insights.story_tallies(small, ALL, NOW)
+    tallies = stories.story_tallies(small, ALL, NOW)
     assert [(t.title, t.told, t.partly, t.missed) for t in tallies] == [
         ("Forecast", 1, 1, 0),
         ("Unused", 0, 0, 0),
         ("Mentoring", 0, 0, 2),
     ]
-    uncovered = insights.uncovered_skills(small, ALL, NOW)
+    uncovered = stories.uncovered_skills(small, ALL, NOW)
     assert uncovered == ["coaching", "negotiation"]  # "Modelling" is shown by Forecast
-    assert takeaways.story_takeaway(tallies, uncovered).text == (
+    assert stories.story_takeaway(tallies, uncovered).text == (
         "\u201cMentoring\u201d was missed 2 times when it was relevant; 2 of 3 not yet told "
         "in full; skills not yet shown: coaching, negotiation."
     )
@@ -380,7 +384,7 @@ def test_story_tallies_and_skills_no_told_story_shows(small):
 
 
 def test_recurring_questions_carry_todays_predicted_recall(small):
-    rows = insights.recurring_questions(small, ALL, NOW)
+    rows = recurring.recurring_questions(small, ALL, NOW)
     assert [(r.question_id, r.companies, r.asks, r.weak_asks, r.card_status) for r in rows] == [
         (1, 2, 4, 2, "active"),
         (2, 2, 3, 3, "active"),
@@ -389,23 +393,23 @@ def test_recurring_questions_carry_todays_predicted_recall(small):
     assert rows[0].recall_today == pytest.approx(recall(small, 1, NOW), abs=1e-12)
     assert rows[1].recall_today == pytest.approx(recall(small, 2, NOW), abs=1e-12)
     assert rows[2].recall_today is None  # never rehearsed
-    assert takeaways.recurring_takeaway(rows, 0.9).text == (
+    assert recurring.recurring_takeaway(rows, 0.9).text == (
         "3 questions came up at two or more companies, led by \u201cTell me about "
         "yourself.\u201d (2 companies); 1 answered weakly and never rehearsed."
     )
-    assert insights.recurring_questions(small, Filters(company_id=1), NOW) == []
+    assert recurring.recurring_questions(small, Filters(company_id=1), NOW) == []
 
 
 # --- 7. Rehearsal -----------------------------------------------------------------
 
 
 def test_rehearsals_per_day_follow_the_candidates_zone(small):
-    days = insights.rehearsals_per_day(small, ALL, NOW)
+    days = rehearsal.rehearsals_per_day(small, ALL, NOW)
     assert [(d.day.day, d.count) for d in days] == [(8, 1), (9, 1), (10, 2), (14, 1)]
     tokyo = NOW.astimezone(timezone(timedelta(hours=9)))
-    days = insights.rehearsals_per_day(small, ALL, tokyo)
+    days = rehearsal.rehearsals_per_day(small, ALL, tokyo)
     assert [(d.day.day, d.count) for d in days] == [(9, 1), (10, 1), (11, 2), (14, 1)]
-    assert takeaways.rehearsal_takeaway(days, tokyo.date()).text == (
+    assert rehearsal.rehearsal_takeaway(days, tokyo.date()).text == (
         "5 rehearsals on 4 days; 3 in the last 7 days."
     )
 
@@ -413,38 +417,40 @@ def test_rehearsals_per_day_follow_the_candidates_zone(small):
 def test_rehearsals_per_day_keep_the_latest_days_with_rehearsals_across_gaps(small, monkeypatch):
     # Days with rehearsals: 8, 9, 10, 14 March. With room for 3 days, the last three
     # with any are listed, although they span more than three calendar days.
-    monkeypatch.setattr(insights, "REHEARSAL_DAYS_LIMIT", 3)
-    days = insights.rehearsals_per_day(small, ALL, NOW)
+    monkeypatch.setattr(rehearsal, "REHEARSAL_DAYS_LIMIT", 3)
+    days = rehearsal.rehearsals_per_day(small, ALL, NOW)
     assert [(d.day.day, d.count) for d in days] == [(9, 1), (10, 2), (14, 1)]
-    monkeypatch.setattr(insights, "REHEARSAL_DAYS_LIMIT", 1)
-    assert [(d.day.day, d.count) for d in insights.rehearsals_per_day(small, ALL, NOW)] == [(14, 1)]
+    monkeypatch.setattr(rehearsal, "REHEARSAL_DAYS_LIMIT", 1)
+    assert [(d.day.day, d.count) for d in rehearsal.rehearsals_per_day(small, ALL, NOW)] == [
+        (14, 1)
+    ]
 
 
 def test_due_forecast_lists_fourteen_days_with_the_overdue_today(small):
-    forecast = insights.due_forecast(small, NOW)
+    forecast = rehearsal.due_forecast(small, NOW)
     assert len(forecast) == 14
     assert forecast[0].day == date(2026, 3, 16)
     assert {d.day.day: d.count for d in forecast if d.count} == {16: 2, 20: 1}
-    assert takeaways.forecast_takeaway(forecast).text == (
+    assert rehearsal.forecast_takeaway(forecast).text == (
         "2 cards due today (overdue included) and 1 more over the next 13 days; the busiest "
         "day is Mon 16 March with 2."
     )
 
 
 def test_recall_distribution_bins_rehearsed_cards(small):
-    bins = insights.recall_distribution(small, NOW)
+    bins = rehearsal.recall_distribution(small, NOW)
     assert len(bins) == 20
     expected = sorted(min(19, int(recall(small, c, NOW) * 20)) for c in (1, 2))
     assert sorted(i for i, b in enumerate(bins) for _ in range(b.cards)) == expected
 
 
 def test_true_retention_counts_rehearsals_after_a_cards_first(small):
-    kept = insights.true_retention(small, ALL, NOW)
+    kept = rehearsal.true_retention(small, ALL, NOW)
     assert (kept.passed, kept.total, kept.desired) == (2, 3, 0.9)
-    assert takeaways.retention_takeaway(kept).text == (
+    assert rehearsal.retention_takeaway(kept).text == (
         "True retention needs at least 5 rehearsals of cards already in review; there are 3."
     )
-    since_ninth = insights.true_retention(small, Filters.for_days(date(2026, 3, 11), None, NOW),
+    since_ninth = rehearsal.true_retention(small, Filters.for_days(date(2026, 3, 11), None, NOW),
                                           NOW)  # fmt: skip
     assert (since_ninth.passed, since_ninth.total) == (0, 1)
 
@@ -453,29 +459,29 @@ def test_true_retention_counts_rehearsals_after_a_cards_first(small):
 
 
 def test_every_query_answers_an_empty_journal_and_every_takeaway_says_so(cur):
-    assert insights.journal_counts(cur, NOW) == (0, 0)
-    assert insights.rated_interviews(cur, ALL, NOW) == []
-    assert insights.signal_cells(cur, ALL, NOW) == []
-    assert insights.referrals(cur, ALL, NOW) == []
-    assert insights.uncovered_skills(cur, ALL, NOW) == []
-    assert insights.rehearsals_per_day(cur, ALL, NOW) == []
-    assert all(d.count == 0 for d in insights.due_forecast(cur, NOW))
-    assert insights.true_retention(cur, ALL, NOW).share is None
+    assert journal_counts(cur, NOW) == (0, 0)
+    assert overall.rated_interviews(cur, ALL, NOW) == []
+    assert weak_spots.signal_cells(cur, ALL, NOW) == []
+    assert relationship.referrals(cur, ALL, NOW) == []
+    assert stories.uncovered_skills(cur, ALL, NOW) == []
+    assert rehearsal.rehearsals_per_day(cur, ALL, NOW) == []
+    assert all(d.count == 0 for d in rehearsal.due_forecast(cur, NOW))
+    assert rehearsal.true_retention(cur, ALL, NOW).share is None
     empty = [
-        takeaways.rating_takeaway([]),
-        takeaways.calibration_takeaway([]),
-        takeaways.weakness_takeaway([]),
-        takeaways.fixes_takeaway([]),
-        takeaways.relationship_takeaway([]),
-        takeaways.story_takeaway([], []),
-        takeaways.recurring_takeaway([], 0.9),
-        takeaways.rehearsal_takeaway([], NOW.date()),
-        takeaways.forecast_takeaway(insights.due_forecast(cur, NOW)),
-        takeaways.recall_takeaway(insights.recall_distribution(cur, NOW), 0.9),
-        takeaways.retention_takeaway(insights.true_retention(cur, ALL, NOW)),
+        overall.rating_takeaway([]),
+        overall.calibration_takeaway([]),
+        weak_spots.weakness_takeaway([]),
+        fixes.fixes_takeaway([]),
+        relationship.relationship_takeaway([]),
+        stories.story_takeaway([], []),
+        recurring.recurring_takeaway([], 0.9),
+        rehearsal.rehearsal_takeaway([], NOW.date()),
+        rehearsal.forecast_takeaway(rehearsal.due_forecast(cur, NOW)),
+        rehearsal.recall_takeaway(rehearsal.recall_distribution(cur, NOW), 0.9),
+        rehearsal.retention_takeaway(rehearsal.true_retention(cur, ALL, NOW)),
     ]
     assert not any(t.enough for t in empty)
-    assert takeaways.rating_takeaway([]).text == (
+    assert overall.rating_takeaway([]).text == (
         "Rate at least 3 interviews to see a trend; you have rated 0."
     )
     assert readiness.upcoming_interviews(cur, NOW) == []

@@ -14,9 +14,11 @@ import pytest
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
 
-from coach import db, insights, readiness, sample
+from coach import db, readiness, sample
+from coach.insights import weak_spots
+from coach.insights.filters import Filters
 from coach.text import md
-from coach_ui.insights_sections import SECTIONS
+from coach_ui.insights import SECTIONS
 from tests.test_pages import app  # noqa: F401 - the AppTest factory fixture
 
 PAGE = "pages/insights.py"
@@ -72,7 +74,7 @@ def test_the_sample_opens_on_the_brief_for_the_next_target_interview(app, sample
     cur = journal.cursor()
     target = readiness.default_interview(readiness.upcoming_interviews(cur, now))
     brief = readiness.readiness_brief(cur, target.interview_id, now)
-    weakest = insights.dimension_weakness(cur, insights.Filters(), now)[:3]
+    weakest = weak_spots.dimension_weakness(cur, Filters(), now)[:3]
     cur.close()
 
     at = open_insights(app(sample_copy))
@@ -125,7 +127,7 @@ def test_every_section_renders_its_charts_on_the_sample(app, sample_copy, sectio
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == CHARTS[section]
     assert not at.info or section == "Readiness brief"  # enough data for every chart
-    # The page skips Altair's validation (coach.charts.spec); what it draws must pass it.
+    # The page skips Altair's validation (coach.insights.charting.spec); what it draws must pass it.
     for chart in at.get("vega_lite_chart"):
         validate_jsonschema(json.loads(chart.proto.spec), VEGA_LITE)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from streamlit import config
 
-from coach import charts, palette
+from coach import palette
+from coach.insights import overall
 from coach_ui.formatting import kind_badge, outcome_badge
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +34,7 @@ def test_every_meaning_names_a_colour_badges_and_charts_both_know() -> None:
 
 def test_a_target_company_is_the_same_colour_on_a_badge_and_on_the_rating_trend() -> None:
     badge_colour = re.match(r":(\w+)-badge", kind_badge("target", "Target")).group(1)
-    domain, hexes = palette.scale(charts.KIND_COLOURS)
+    domain, hexes = palette.scale(overall.KIND_COLOURS)
     assert hexes[domain.index("Target")] == palette.HEX[badge_colour]
 
 

@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from coach import companies, interviews, predictions, transfer
-from coach.insights import Filters
+from coach.insights import predictions as predicted
+from coach.insights.filters import Filters
 from coach.interviews import InterviewFields
 from coach.likely import likely_questions
 from tests.test_likely import STRONG, WEAK, book, review
@@ -137,20 +138,18 @@ def test_before_any_question_is_recorded_the_scorecard_waits_for_them(journal, c
 
 
 def test_the_briefs_predictions_over_time(journal, cur, now, booked):
-    assert not predictions.prediction_takeaway([]).enough
+    assert not predicted.prediction_takeaway([]).enough
     predictions.keep_due(journal, likely_questions(cur, booked, now), now, shown=True)
     review(journal, booked, now + timedelta(days=4), [("Question A?", "other", WEAK),
                                                       ("Question Z?", "other", WEAK)])  # fmt: skip
-    rows = predictions.scored_interviews(cur, Filters(), now + timedelta(days=5))
+    rows = predicted.scored_interviews(cur, Filters(), now + timedelta(days=5))
     assert [(r.company, r.predicted, r.asked, r.hits, r.surprises) for r in rows] == [
         ("Dream Co", 4, 2, 1, 1)
     ]
-    assert predictions.prediction_takeaway(rows).text == (
+    assert predicted.prediction_takeaway(rows).text == (
         "Your briefs predicted 1 of the 2 questions asked in 1 interview (50%)."
     )
-    assert (
-        predictions.scored_interviews(cur, Filters(kind="practice"), now + timedelta(days=5)) == []
-    )
+    assert predicted.scored_interviews(cur, Filters(kind="practice"), now + timedelta(days=5)) == []
 
 
 # --- Snapshots live and die with their interview -------------------------------------------

@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 import pytest
 from playwright.sync_api import expect
 
-from coach import db, insights, readiness, sample
+from coach import db, readiness, sample
+from coach.insights import weak_spots
+from coach.insights.filters import Filters
 
 CHARTS = {
     "Overall trend": 2,
@@ -35,7 +37,7 @@ def sample_server(app_server, tmp_path):
     try:
         target = readiness.default_interview(readiness.upcoming_interviews(con, now))
         brief = readiness.readiness_brief(con, target.interview_id, now)
-        cell = insights.asks_in_cell(con, insights.Filters(), now, "professional_ability", "probed")
+        cell = weak_spots.asks_in_cell(con, Filters(), now, "professional_ability", "probed")
     finally:
         con.close()
     return app_server(db_path=path), brief, cell

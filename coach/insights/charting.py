@@ -1,0 +1,99 @@
+"""What every Insights chart builder shares: the spec cache, colours, times for Vega.
+
+Builders reshape the (small) query results into DataFrames and add encodings, tooltips
+and colours (coach.palette); they aggregate nothing. Times are given to Vega as local
+ISO strings without an offset, which the browser reads as its own local time (the app
+runs on the candidate's computer), so a 10:00 interview shows at 10:00.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import ParamSpec, TypeVar
+
+import altair as alt
+import pandas as pd
+
+from coach import palette
+
+HEIGHT = 260
+
+
+P = ParamSpec("P")
+
+
+R = TypeVar("R")
+
+
+def validated_once(builder: Callable[P, R]) -> Callable[P, R]:
+    """Build without Altair's validation of every intermediate object (its "debug
+    mode"): building the layered charts costs a fraction of the time. The tests
+    validate every finished chart (tests/test_charts.py, tests/test_insights_page.py)."""
+
+    @functools.wraps(builder)
+    def build(*args: P.args, **kwargs: P.kwargs) -> R:
+        with alt.utils.schemapi.debug_mode(False):
+            return builder(*args, **kwargs)
+
+    return build
+
+
+def spec(builder: Callable[..., alt.TopLevelMixin], rows: Sequence, *extra) -> dict:
+    """The Vega-Lite spec of `builder(rows, *extra)`, a fresh copy for the caller.
+
+    Built once per distinct input (rows are frozen dataclasses, so they hash): a page
+    draws the same rows again on every rerun until the journal changes. Not validated
+    against the Vega-Lite schema here: that costs 5–15 ms a chart, the first run after
+    every save, for charts whose shape is fixed by code the tests validate."""
+    return json.loads(_spec_text(builder, tuple(rows), *extra))
+
+
+def forget_specs() -> None:
+    """Build every spec afresh (to time a page after a save)."""
+    _spec_text.cache_clear()
+
+
+@functools.lru_cache(maxsize=64)
+def _spec_text(builder: Callable[..., alt.TopLevelMixin], rows: tuple, *extra) -> str:
+    made = builder(rows, *extra).to_dict(validate=False)
+    # Altair's default theme sizes charts at 300 px; Streamlit sizes them itself.
+    config = made.get("config", {})
+    view = config.get("view", {})
+    view.pop("continuousWidth", None)
+    view.pop("continuousHeight", None)
+    if not view:
+        config.pop("view", None)
+    if not config:
+        made.pop("config", None)
+    return json.dumps(made)
+
+
+def frame(rows: list[dict]) -> pd.DataFrame:
+    """The rows as a DataFrame: Altair validates inline `alt.Data(values=…)` row by row
+    (about 0.1 ms a row), while Streamlit ships a DataFrame as Arrow almost for free.
+
+    A layered chart takes its data once, on the layer (`alt.layer(a, b, data=…)`): given
+    to each layer, Altair compares the copies by hashing their text renderings."""
+    return pd.DataFrame(rows)
+
+
+def vega_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def vega_day(day: date) -> str:
+    return day.strftime("%Y-%m-%dT00:00:00")
+
+
+def colour_scale(colours: dict[str, str]) -> alt.Scale:
+    """Labels shown -> colour names of coach.palette, as an Altair colour scale."""
+    domain, hexes = palette.scale(colours)
+    return alt.Scale(domain=domain, range=hexes)
+
+
+def shorten(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,159 @@
+"""Insights, recurring questions: questions asked in more than one interview, with
+their predicted recall today against the candidate's target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import altair as alt
+import duckdb
+
+from coach import palette
+from coach.insights.charting import colour_scale, frame, shorten, validated_once
+from coach.insights.filters import HELD, Filters, scheduler_of
+from coach.insights.takeaway import Takeaway
+from coach.recall import recall_params, recall_sql, recall_text
+from coach.review_rules import WEAK_ASK_SQL
+from coach.wording import plural, quote
+
+RECURRING_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class RecurringQuestion:
+    question_id: int
+    text: str
+    dimension_label: str
+    companies: int  # distinct companies that asked it
+    asks: int
+    weak_asks: int
+    card_status: str | None  # None: no card
+    recall_today: float | None  # predicted recall now; None without a rehearsed card
+
+
+def recurring_questions(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    now: datetime,
+    *,
+    min_companies: int = 2,
+    limit: int = RECURRING_LIMIT,
+) -> list[RecurringQuestion]:
+    """Bank questions asked at `min_companies` or more companies, most widely asked first."""
+    recall = recall_sql("k")
+    rows = cur.execute(
+        f"""
+        WITH asked AS (
+            SELECT a.question_id, count(DISTINCT i.company_id) AS companies, count(*) AS asks,
+                   count(*) FILTER (WHERE {WEAK_ASK_SQL}) AS weak
+            FROM asks a
+            JOIN interviews i ON i.id = a.interview_id
+            JOIN companies c ON c.id = i.company_id
+            WHERE {HELD}
+            GROUP BY a.question_id
+            HAVING count(DISTINCT i.company_id) >= $min_companies
+        )
+        SELECT q.id, q.text, coalesce(d.label, q.dimension), s.companies, s.asks, s.weak,
+               k.status, CASE WHEN k.last_review IS NULL THEN NULL ELSE {recall} END AS recall
+        FROM asked s
+        JOIN questions q ON q.id = s.question_id
+        LEFT JOIN dimensions d ON d.key = q.dimension
+        LEFT JOIN cards k ON k.question_id = q.id
+        ORDER BY s.companies DESC, s.asks DESC, recall NULLS FIRST, q.id
+        LIMIT $limit
+        """,  # noqa: S608 - fixed fragments only
+        {
+            **filters.params(now),
+            **recall_params(scheduler_of(cur), now),
+            "min_companies": min_companies,
+            "limit": limit,
+        },
+    ).fetchall()
+    return [RecurringQuestion(*row) for row in rows]
+
+
+def recurring_takeaway(rows: Sequence[RecurringQuestion], desired: float) -> Takeaway:
+    if not rows:
+        return Takeaway(
+            "No question has come up at two or more companies yet.",
+            enough=False,
+        )
+    top = rows[0]
+    weak = [r for r in rows if r.recall_today is not None and r.recall_today < desired]
+    unrehearsed = [r for r in rows if r.recall_today is None and r.weak_asks]
+    text = (
+        f"{plural(len(rows), 'question')} came up at two or more companies, led by "
+        f"{quote(top.text, 45)} ({top.companies} companies)"
+    )
+    if weak:
+        text += f"; {len(weak)} below {desired:.0%} predicted recall today"
+    if unrehearsed:
+        text += f"; {len(unrehearsed)} answered weakly and never rehearsed"
+    return Takeaway(text + ".")
+
+
+@validated_once
+def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Chart:
+    """Questions asked at two or more companies; colour is predicted recall today."""
+    below, above = f"Below {desired:.0%}", f"{desired:.0%} or above"
+    data = frame(
+        [
+            {
+                "question": shorten(r.text, 60),
+                "text": r.text,
+                "dimension": r.dimension_label,
+                "companies": r.companies,
+                "asks": r.asks,
+                "weak": r.weak_asks,
+                "recall": (
+                    "no card"
+                    if r.card_status is None
+                    else recall_text(r.recall_today, rehearsed=r.recall_today is not None)
+                ),
+                "state": (
+                    "No rehearsal card"
+                    if r.card_status is None
+                    else "New card"
+                    if r.recall_today is None
+                    else (below if r.recall_today < desired else above)
+                ),
+            }
+            for r in rows
+        ]
+    )
+    states = {
+        below: palette.RECALL["below"],
+        above: palette.RECALL["above"],
+        "New card": palette.RECALL["new"],
+        "No rehearsal card": palette.RECALL["no card"],
+    }
+    return (
+        alt.Chart(data)
+        .mark_bar(cornerRadiusEnd=3)
+        .encode(
+            x=alt.X("companies:Q", title="Companies that asked it", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(
+                "question:N",
+                title=None,
+                sort=None,
+                axis=alt.Axis(labelLimit=380, labelOverlap=False),
+            ),
+            color=alt.Color(
+                "state:N",
+                title="Recall today",
+                scale=colour_scale(states),
+            ),
+            tooltip=[
+                alt.Tooltip("text:N", title="Question"),
+                alt.Tooltip("dimension:N", title="Dimension"),
+                alt.Tooltip("companies:Q", title="Companies"),
+                alt.Tooltip("asks:Q", title="Times asked"),
+                alt.Tooltip("weak:Q", title="Weak answers"),
+                alt.Tooltip("recall:N", title="Predicted recall today"),
+            ],
+        )
+        .properties(height=alt.Step(24))
+    )

@@ -1,0 +1,285 @@
+"""Insights, where I am weak: interviewer signals per dimension (the heatmap and
+its asks), and the dimensions ranked by their share of weak answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import altair as alt
+import duckdb
+
+from coach import palette, vocabulary
+from coach.insights.charting import colour_scale, frame, validated_once
+from coach.insights.filters import HELD, LISTING_LIMIT, Filters, in_zone
+from coach.insights.takeaway import Takeaway
+from coach.review_rules import WEAK_ASK_SQL
+
+NO_SIGNAL = "none"  # the heatmap's key for asks recorded without a signal
+
+
+SIGNAL_LABELS = {**vocabulary.SIGNALS, NO_SIGNAL: "No signal"}
+
+
+@dataclass(frozen=True)
+class SignalCell:
+    dimension: str
+    dimension_label: str
+    signal: str  # a key of SIGNAL_LABELS
+    asks: int
+
+    @property
+    def signal_label(self) -> str:
+        return SIGNAL_LABELS[self.signal]
+
+
+_ASKS_FROM = """
+    FROM asks a
+    JOIN interviews i ON i.id = a.interview_id
+    JOIN companies c ON c.id = i.company_id
+    JOIN questions q ON q.id = a.question_id
+    LEFT JOIN dimensions d ON d.key = q.dimension
+"""
+
+
+def signal_cells(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime
+) -> list[SignalCell]:
+    """Asks counted by (dimension, signal), in the dimensions' order."""
+    rows = cur.execute(
+        f"""
+        SELECT q.dimension, coalesce(any_value(d.label), q.dimension),
+               coalesce(a.signal, '{NO_SIGNAL}') AS sig, count(*)
+        {_ASKS_FROM}
+        WHERE {HELD}
+        GROUP BY q.dimension, sig
+        ORDER BY coalesce(any_value(d.position), 1000), q.dimension,
+                 array_position($signals, sig)
+        """,  # noqa: S608 - fixed fragments only
+        {**filters.params(now), "signals": list(SIGNAL_LABELS)},
+    ).fetchall()
+    return [SignalCell(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class DimensionWeakness:
+    dimension: str
+    label: str
+    asks: int
+    weak: int  # asks weak by the review method's rule (self score, signal or cause)
+    avg_self_score: float | None
+
+    @property
+    def weak_share(self) -> float:
+        return self.weak / self.asks if self.asks else 0.0
+
+
+MIN_ASKS_TO_RANK = 2
+
+
+def dimension_weakness(
+    cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetime
+) -> list[DimensionWeakness]:
+    """Dimensions, weakest first: by share of weak asks, then by number of weak asks.
+
+    Dimensions with fewer than MIN_ASKS_TO_RANK asks come last: one answer says too
+    little to rank on.
+    """
+    rows = cur.execute(
+        f"""
+        SELECT q.dimension, coalesce(any_value(d.label), q.dimension), count(*) AS asks,
+               count(*) FILTER (WHERE {WEAK_ASK_SQL}) AS weak, avg(a.self_score)
+        {_ASKS_FROM}
+        WHERE {HELD}
+        GROUP BY q.dimension
+        ORDER BY (asks < {MIN_ASKS_TO_RANK}), weak / asks DESC, weak DESC,
+                 coalesce(any_value(d.position), 1000), q.dimension
+        """,  # noqa: S608 - fixed fragments only
+        filters.params(now),
+    ).fetchall()
+    return [DimensionWeakness(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class AskListing:
+    ask_id: int
+    scheduled_at: datetime  # in the candidate's zone
+    company: str
+    question: str
+    self_score: int | None
+    signal: str | None
+    cause: str | None
+    answer_notes: str
+    what_went_wrong: str
+    best_answer: str | None  # the latest saved answer to the question, if any
+
+
+def asks_in_cell(
+    cur: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    now: datetime,
+    dimension: str,
+    signal: str,
+    *,
+    limit: int = LISTING_LIMIT,
+) -> list[AskListing]:
+    """The asks of one heatmap cell, latest first, with what was said and the best answer."""
+    rows = cur.execute(
+        f"""
+        SELECT a.id, i.scheduled_at, c.name, q.text, a.self_score, a.signal, a.cause,
+               a.answer_notes, a.what_went_wrong,
+               (SELECT arg_max(w.text, w.created_at) FROM answers w
+                WHERE w.question_id = a.question_id)
+        {_ASKS_FROM}
+        WHERE {HELD} AND q.dimension = $dimension
+          AND coalesce(a.signal, '{NO_SIGNAL}') = $signal
+        ORDER BY i.scheduled_at DESC, a.position
+        LIMIT $limit
+        """,  # noqa: S608 - fixed fragments only
+        {**filters.params(now), "dimension": dimension, "signal": signal, "limit": limit},
+    ).fetchall()
+    return [AskListing(r[0], in_zone(r[1], now), *r[2:]) for r in rows]
+
+
+MIN_ASKS = 5
+
+
+def weakness_takeaway(dimensions: Sequence[DimensionWeakness], top: int = 3) -> Takeaway:
+    asks = sum(d.asks for d in dimensions)
+    if asks < MIN_ASKS:
+        return Takeaway(
+            f"Record at least {MIN_ASKS} questions in your reviews to see where you are weak; "
+            f"you have {asks}.",
+            enough=False,
+        )
+    weakest = [d for d in dimensions if d.weak and d.asks >= 2][:top]
+    if not weakest:
+        return Takeaway(f"None of your {asks} recorded answers was weak. Keep it up.")
+    listed = [f"{weakest[0].label} ({weakest[0].weak} of {weakest[0].asks} answers weak)"]
+    listed += [f"{d.label} ({d.weak} of {d.asks})" for d in weakest[1:]]
+    return Takeaway(f"Weakest: {', '.join(listed)}.")
+
+
+HEATMAP_SELECTION = "cell"
+
+
+SIGNAL_SHORT = {
+    "positive": "Positive",
+    "neutral": "Neutral",
+    "interrupted": "Interrupted",
+    "confused": "Confused",
+    "probed": "Probed",
+    "none": "No signal",
+}
+
+
+TONES = {tone.capitalize(): name for tone, name in palette.TONE.items()}
+
+
+def _tone(signal: str) -> str:
+    if signal == "positive":
+        return "Good"
+    return "Weak" if signal in ("interrupted", "confused", "probed") else "Neutral"
+
+
+@validated_once
+def heatmap_chart(cells: Sequence[SignalCell]) -> alt.LayerChart:
+    """Dimension × signal: red for weak signals, green for positive, deeper for more answers.
+
+    Clicking a cell selects it (selection 'cell', fields dimension and signal).
+    """
+    dimensions = list(dict.fromkeys(c.dimension_label for c in cells))
+    data = frame(
+        [
+            {
+                "dimension": c.dimension,
+                "signal": c.signal,
+                "dimension_label": c.dimension_label,
+                "signal_label": SIGNAL_SHORT.get(c.signal, c.signal_label),
+                "signal_title": c.signal_label,
+                "tone": _tone(c.signal),
+                "asks": c.asks,
+            }
+            for c in cells
+        ]
+    )
+    select = alt.selection_point(
+        fields=["dimension", "signal"], name=HEATMAP_SELECTION, on="click", clear="dblclick"
+    )
+    base = alt.Chart().encode(
+        x=alt.X(
+            "signal_label:N",
+            title=None,
+            sort=list(SIGNAL_SHORT.values()),
+            axis=alt.Axis(labelAngle=0, orient="top", labelOverlap=False, labelLimit=90),
+        ),
+        y=alt.Y("dimension_label:N", title=None, sort=dimensions, axis=alt.Axis(labelLimit=220)),
+    )
+    rects = (
+        base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3, cursor="pointer")
+        .encode(
+            color=alt.Color("tone:N", legend=None, scale=colour_scale(TONES)),
+            opacity=alt.condition(
+                select,
+                alt.Opacity("asks:Q", legend=None, scale=alt.Scale(range=[0.3, 1])),
+                alt.value(0.12),
+            ),
+            tooltip=[
+                alt.Tooltip("dimension_label:N", title="Dimension"),
+                alt.Tooltip("signal_title:N", title="Signal"),
+                alt.Tooltip("asks:Q", title="Answers"),
+            ],
+        )
+        .add_params(select)
+    )
+    labels = base.mark_text(fontSize=13, fontWeight="bold", color=palette.TEXT).encode(
+        text="asks:Q"
+    )
+    return alt.layer(rects, labels, data=data).properties(height=max(160, 34 * len(dimensions)))
+
+
+@validated_once
+def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
+    """Dimensions ranked by the share of weak answers."""
+    order = [d.label for d in dimensions]
+    data = frame(
+        [
+            {
+                "dimension": d.label,
+                "weak_share": round(d.weak_share, 4),
+                "weak": d.weak,
+                "asks": d.asks,
+                "avg_self": None if d.avg_self_score is None else round(d.avg_self_score, 2),
+                "rank": "Ranked" if d.asks >= 2 else "Too few answers",
+            }
+            for d in dimensions
+        ]
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar(cornerRadiusEnd=3)
+        .encode(
+            x=alt.X(
+                "weak_share:Q",
+                title="Share of answers that were weak",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            y=alt.Y("dimension:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color(
+                "rank:N",
+                legend=None,
+                scale=colour_scale({"Ranked": palette.WEAK, "Too few answers": palette.FEW}),
+            ),
+            tooltip=[
+                alt.Tooltip("dimension:N", title="Dimension"),
+                alt.Tooltip("weak:Q", title="Weak answers"),
+                alt.Tooltip("asks:Q", title="Answers"),
+                alt.Tooltip("weak_share:Q", title="Share weak", format=".0%"),
+                alt.Tooltip("avg_self:Q", title="Average self score (1-4)"),
+            ],
+        )
+        .properties(height=max(160, 30 * len(order)))
+    )
