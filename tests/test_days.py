@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from coach import practice
-from coach.days import candidate_zone, unknown_zone
+from coach.days import candidate_zone, end_of_day, start_of_day, unknown_zone
 from coach.insights import rehearsal
 from coach.insights.filters import Filters
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
@@ -103,7 +103,7 @@ def test_the_day_of_the_spring_change_has_23_hours(cur):
     tomorrow = card(cur, "Tomorrow", berlin(3, 1, 9))
     due_at(cur, tonight, berlin(3, 29, 23, 30))
     due_at(cur, tomorrow, berlin(3, 30, 0, 30))
-    start, end = practice.start_of_day(now), practice.end_of_day(now)
+    start, end = start_of_day(now), end_of_day(now)
     assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=23)
     queue = practice.todays_queue(cur, now)
     assert [c.card_id for c in queue.cards] == [tonight]
