@@ -77,12 +77,13 @@ def add_demo(subcommands: argparse._SubParsersAction) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from coach import db, sample
+    from coach.days import candidate_zone
 
     now = args.now or datetime.now(UTC)
     path = sample.write_sample(args.path or db.data_dir() / "sample.duckdb", now)
     con = db.connect(str(path), read_only=True)
     try:
-        summary = sample.summarize(con, now)
+        summary = sample.summarize(con, now.astimezone(candidate_zone()))
     finally:
         con.close()
     print(f"Wrote a sample journal to {path}")

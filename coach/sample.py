@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from coach import db
+from coach import days, db
 from coach.errors import InvalidInput, JournalError, JournalLocked
 from coach.likely import likely_questions
 from coach.predictions import insert as insert_prediction
@@ -1064,8 +1064,9 @@ class SampleSummary:
 
 
 def summarize(cur: duckdb.DuckDBPyConnection, now: datetime) -> SampleSummary:
-    """Counts of what a journal holds; 'due today' means due before `now`'s midnight (UTC)."""
-    end_of_day = datetime.combine(now.astimezone(UTC).date() + timedelta(days=1), time(), UTC)
+    """Counts of what a journal holds; 'due today' means due before the end of `now`'s day,
+    in `now`'s zone (the candidate's), as on the practice page."""
+    end_of_day = days.end_of_day(now)
     row = cur.execute(
         """
         SELECT (SELECT count(*) FROM interviews),

@@ -18,6 +18,7 @@ from coach import practice
 from coach.days import candidate_zone, end_of_day, start_of_day, unknown_zone
 from coach.insights import rehearsal
 from coach.insights.filters import Filters
+from coach.sample import summarize
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -107,6 +108,15 @@ def test_the_day_of_the_spring_change_has_23_hours(cur):
     assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=23)
     queue = practice.todays_queue(cur, now)
     assert [c.card_id for c in queue.cards] == [tonight]
+
+
+def test_the_sample_summary_counts_cards_due_today_on_the_candidates_day(cur):
+    now = berlin(3, 29, 10)
+    tonight = card(cur, "Tonight", berlin(3, 1, 9))
+    tomorrow = card(cur, "Tomorrow", berlin(3, 1, 9))
+    due_at(cur, tonight, berlin(3, 29, 23, 30))  # 21:30 UTC
+    due_at(cur, tomorrow, berlin(3, 30, 0, 30))  # 22:30 UTC, still the 29th in UTC
+    assert summarize(cur, now).due_today == 1
 
 
 @pytest.mark.parametrize(
