@@ -18,6 +18,7 @@ class DeletionImpact:
     reviews: int = 0
     actions: int = 0
     story_uses: int = 0
+    transcripts: int = 0
 
     def describe(self) -> list[str]:
         parts = [
@@ -26,6 +27,7 @@ class DeletionImpact:
             (self.asks, "recorded question and answer", "recorded questions and answers"),
             (self.actions, "improvement action", "improvement actions"),
             (self.story_uses, "story use", "story uses"),
+            (self.transcripts, "kept transcript", "kept transcripts"),
         ]
         return [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
 
@@ -39,7 +41,8 @@ def _impact(cur, where: str, params: list) -> DeletionImpact:
                (SELECT count(*) FROM asks WHERE interview_id IN (SELECT id FROM doomed)),
                (SELECT count(*) FROM reviews WHERE interview_id IN (SELECT id FROM doomed)),
                (SELECT count(*) FROM actions WHERE interview_id IN (SELECT id FROM doomed)),
-               (SELECT count(*) FROM story_uses WHERE interview_id IN (SELECT id FROM doomed))
+               (SELECT count(*) FROM story_uses WHERE interview_id IN (SELECT id FROM doomed)),
+               (SELECT count(*) FROM transcripts WHERE interview_id IN (SELECT id FROM doomed))
         """,  # noqa: S608
         params,
     ).fetchone()
@@ -52,7 +55,9 @@ def company_deletion_impact(cur: duckdb.DuckDBPyConnection, company_id: int) -> 
 
 def interview_deletion_impact(cur: duckdb.DuckDBPyConnection, interview_id: int) -> DeletionImpact:
     impact = _impact(cur, "id = ?", [interview_id])
-    return DeletionImpact(0, impact.asks, impact.reviews, impact.actions, impact.story_uses)
+    return DeletionImpact(
+        0, impact.asks, impact.reviews, impact.actions, impact.story_uses, impact.transcripts
+    )
 
 
 def delete_interviews_where(journal: Journal, where: str, params: list) -> None:
@@ -72,6 +77,7 @@ def delete_interviews_where(journal: Journal, where: str, params: list) -> None:
         f"DELETE FROM asks WHERE interview_id IN {doomed}",  # noqa: S608
         f"DELETE FROM story_uses WHERE interview_id IN {doomed}",  # noqa: S608
         f"DELETE FROM actions WHERE interview_id IN {doomed}",  # noqa: S608
+        f"DELETE FROM transcripts WHERE interview_id IN {doomed}",  # noqa: S608
         f"DELETE FROM reviews WHERE interview_id IN {doomed}",  # noqa: S608
         f"DELETE FROM predicted_questions WHERE prediction_id IN (SELECT id FROM predictions"  # noqa: S608
         f" WHERE interview_id IN {doomed})",

@@ -34,6 +34,10 @@ TEXT_LIMIT = 200_000
 YEARS = (1900, 2200)
 # The longest rehearsal kept: a day (a recording claiming more is damaged).
 LONGEST_REHEARSAL_MS = 24 * 3600 * 1000
+# An answer measured from a transcript: no answer runs as long as a whole day.
+LONGEST_ANSWER_MS = 24 * 3600 * 1000
+# A kept transcript, in characters: a whole day of calls is about 2 million.
+TRANSCRIPT_LIMIT = 5_000_000
 AUDIO_LIMIT = 50 * 1024 * 1024  # bytes: an hour of speech as 16 kHz WAV is about 115 MB
 
 
@@ -68,6 +72,14 @@ class Text:
                 f"{self.label} holds a broken character (an unpaired surrogate); retype it."
             ) from error
         return text
+
+
+@dataclass(frozen=True)
+class OptionalText(Text):
+    """Text in a column that may hold nothing (NULL), which stays nothing."""
+
+    def check(self, value: Any) -> str | None:
+        return None if value is None else super().check(value)
 
 
 @dataclass(frozen=True)
@@ -282,13 +294,22 @@ RULES: dict[tuple[str, str], Any] = {
     ),
     ("predicted_questions", "to_rehearse"): Choice("To rehearse", YES_NO),
     ("predicted_questions", "recall"): Number("Predicted recall", 0, 1, whole=False),
-    **{(table, "uid"): Identity() for table in (*IDENTIFIED_BY_UID, "predictions")},
+    ("asks", "answer_ms"): Number("A measured answer time", 0, LONGEST_ANSWER_MS, unit="ms"),
+    ("interviews", "calendar_uid"): OptionalText("The calendar event's identity", NAME_LIMIT * 5),
+    ("transcripts", "file_name"): Text("The transcript's file name", NAME_LIMIT),
+    ("transcripts", "format"): Choice("Transcript format", v.TRANSCRIPT_FORMATS),
+    ("transcripts", "candidate"): Text("Your name in the transcript", NAME_LIMIT),
+    ("transcripts", "text"): Text("The transcript", TRANSCRIPT_LIMIT, required=True),
+    ("transcripts", "imported_at"): Moment("The time it was imported"),
+    **{(table, "uid"): Identity() for table in (*IDENTIFIED_BY_UID, "predictions", "transcripts")},
 }
 
 # Settings are JSON values under a key; the known keys have a rule each.
 SETTING_RULES: dict[str, Any] = {
     "desired_retention": Number("Desired retention", 0.70, 0.99, whole=False),
     "leech_threshold": Number("Leech threshold", 2, 20, unit="lapses"),
+    # coach.transcripts.store: the speaker names the candidate chose as theirs.
+    "transcript_my_names": JsonList("Your names in transcripts", Text("A name", NAME_LIMIT), 5),
 }
 
 

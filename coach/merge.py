@@ -48,6 +48,7 @@ NOUNS = {
     "companies": ("company", "companies"),
     "interviews": ("interview", "interviews"),
     "reviews": ("review", "reviews"),
+    "transcripts": ("kept transcript", "kept transcripts"),
     "questions": ("question", "questions"),
     "asks": ("recorded question", "recorded questions"),
     "answers": ("answer version", "answer versions"),

@@ -296,8 +296,36 @@ def m003_predictions(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def m004_transcripts_and_calendars(cur: duckdb.DuckDBPyConnection) -> None:
+    """What a call's transcript and a calendar invitation bring (coach.transcripts,
+    coach.calendars): an answer's speaking time measured from the transcript's cue
+    times, the transcript itself when the candidate chooses to keep it, and the
+    identity (UID) of the calendar event an interview was imported from, so importing
+    the same calendar again recognises it."""
+    cur.execute(
+        f"""
+        -- NULL: the answer was typed, not measured. No CHECK: asks are referenced.
+        ALTER TABLE asks ADD COLUMN answer_ms INTEGER;
+        ALTER TABLE interviews ADD COLUMN calendar_uid VARCHAR;
+
+        CREATE SEQUENCE transcript_ids START 1;
+        CREATE TABLE transcripts (
+            id BIGINT PRIMARY KEY DEFAULT nextval('transcript_ids'),
+            uid UUID DEFAULT uuid(),
+            interview_id BIGINT NOT NULL REFERENCES interviews (id),
+            file_name VARCHAR NOT NULL DEFAULT '',
+            format VARCHAR NOT NULL {_allowed("format", v.TRANSCRIPT_FORMATS)},
+            candidate VARCHAR NOT NULL DEFAULT '',  -- the speaker who is the candidate
+            text VARCHAR NOT NULL CHECK (length(trim(text)) > 0),
+            imported_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_journal,
     m002_row_identities,
     m003_predictions,
+    m004_transcripts_and_calendars,
 ]

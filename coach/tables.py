@@ -19,6 +19,7 @@ TABLES: dict[str, str | None] = {
     "companies": "company_ids",
     "interviews": "interview_ids",
     "reviews": None,
+    "transcripts": "transcript_ids",
     "questions": "question_ids",
     "asks": "ask_ids",
     "answers": "answer_ids",
@@ -35,6 +36,7 @@ TABLES: dict[str, str | None] = {
 REFERENCES = {
     ("interviews", "company_id"): "companies",
     ("reviews", "interview_id"): "interviews",
+    ("transcripts", "interview_id"): "interviews",
     ("asks", "interview_id"): "interviews",
     ("asks", "question_id"): "questions",
     ("answers", "question_id"): "questions",

@@ -149,3 +149,6 @@ PREDICTION_MOMENTS = {
     "downloaded": "when you downloaded it",
     "day": "on the interview's day",
 }
+
+# How a kept transcript was written (coach.transcripts).
+TRANSCRIPT_FORMATS = {"vtt": "WebVTT", "srt": "SRT", "text": "Plain text"}

@@ -29,6 +29,7 @@ DOMAIN_TABLES = {
     "settings",
     "stories",
     "story_uses",
+    "transcripts",
 }
 
 

@@ -27,6 +27,7 @@ def rows() -> dict[str, list[dict]]:
         "companies": [{"id": 1, "name": "Acme", "kind": "target"}],
         "interviews": [{"id": 1, "company_id": 1, "scheduled_at": WHEN}],
         "reviews": [{"interview_id": 1}],
+        "transcripts": [{"id": 1, "interview_id": 1, "format": "vtt", "text": "WEBVTT"}],
         "questions": [{"id": 1, "text": "Why us?", "dimension": "other"}],
         "asks": [{"id": 1, "interview_id": 1, "question_id": 1, "position": 0}],
         "answers": [{"id": 1, "question_id": 1, "text": "Because.", "source": "manual"}],
