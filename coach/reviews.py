@@ -292,6 +292,7 @@ class Ask:
     kept_text: str | None  # the latest answer version kept from this ask
     versions: int  # answer versions of the question, from any source
     asked_elsewhere: int  # other interviews that asked this question
+    answer_ms: int | None = None  # speaking time measured from a transcript
 
     @property
     def weak(self) -> bool:
@@ -325,7 +326,8 @@ _ASK_SELECT = """
             ORDER BY an.created_at DESC, an.id DESC LIMIT 1),
            (SELECT count(*) FROM answers an WHERE an.question_id = a.question_id),
            (SELECT count(DISTINCT o.interview_id) FROM asks o
-            WHERE o.question_id = a.question_id AND o.interview_id <> a.interview_id)
+            WHERE o.question_id = a.question_id AND o.interview_id <> a.interview_id),
+           a.answer_ms
     FROM asks a
     JOIN questions q ON q.id = a.question_id
     LEFT JOIN cards c ON c.question_id = a.question_id
@@ -367,35 +369,45 @@ def add_asks(journal: Journal, interview_id: int, new: list[NewAsk], now: dateti
         return []
 
     def work(cur):
-        _require_interview(cur, interview_id)
-        position = cur.execute(
-            "SELECT coalesce(max(position), 0) FROM asks WHERE interview_id = ?", [interview_id]
-        ).fetchone()[0]
-        ids = []
-        for item in new:
-            question_bank.check_dimension(cur, item.dimension)
-            if item.question_id is None:
-                question_id = question_bank.add_question(cur, item.text, item.dimension)
-            else:
-                question = question_bank.get_question(cur, item.question_id)
-                question_id = question.id
-                if question.dimension != item.dimension:
-                    cur.execute(
-                        "UPDATE questions SET dimension = ? WHERE id = ?",
-                        [item.dimension, question_id],
-                    )
-            position += 1
-            ids.append(
-                cur.execute(
-                    "INSERT INTO asks (interview_id, question_id, position, created_at)"
-                    " VALUES (?, ?, ?, ?) RETURNING id",
-                    [interview_id, question_id, position, now],
-                ).fetchone()[0]
-            )
+        ids = record_asks(cur, interview_id, new, now)
         sync_suggestions(cur, interview_id, now)
         return ids
 
     return journal.write(work)
+
+
+def record_asks(
+    cur: duckdb.DuckDBPyConnection, interview_id: int, new: list[NewAsk], now: datetime
+) -> list[int]:
+    """`add_asks` inside the caller's transaction, without bringing the plan up to date
+    (the caller does, once it has written all it writes): for an import that fills
+    in the asks' answers too (coach.transcripts.store)."""
+    _require_interview(cur, interview_id)
+    position = cur.execute(
+        "SELECT coalesce(max(position), 0) FROM asks WHERE interview_id = ?", [interview_id]
+    ).fetchone()[0]
+    ids = []
+    for item in new:
+        question_bank.check_dimension(cur, item.dimension)
+        if item.question_id is None:
+            question_id = question_bank.add_question(cur, item.text, item.dimension)
+        else:
+            question = question_bank.get_question(cur, item.question_id)
+            question_id = question.id
+            if question.dimension != item.dimension:
+                cur.execute(
+                    "UPDATE questions SET dimension = ? WHERE id = ?",
+                    [item.dimension, question_id],
+                )
+        position += 1
+        ids.append(
+            cur.execute(
+                "INSERT INTO asks (interview_id, question_id, position, created_at)"
+                " VALUES (?, ?, ?, ?) RETURNING id",
+                [interview_id, question_id, position, now],
+            ).fetchone()[0]
+        )
+    return ids
 
 
 _ASK_FIELDS = frozenset({"answer_notes", "what_went_wrong", "self_score", "signal", "cause"})
