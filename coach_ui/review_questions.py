@@ -16,12 +16,11 @@ from coach.errors import JournalError
 from coach.questions import Proposal
 from coach.reviews import Ask, NewAsk, Review
 from coach.text import md
-from coach_ui import failures
+from coach_ui import failures, review_transcript
 from coach_ui import review_widgets as w
+from coach_ui.bank_links import link_and_dimension
 from coach_ui.frame import PageContext
 from coach_ui.review_steps import prompts
-
-NEW = "new"
 
 
 def _pending_key(review: Review) -> str:
@@ -51,10 +50,14 @@ def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, fir
     if pending:
         confirm(ctx, review, pending, dimensions)
         return
+    if review_transcript.in_progress(ctx, review, dimensions):
+        return
     generation = st.session_state.setdefault(f"{pending_key}_generation", 0)
     with st.container(border=True):
         st.markdown("**Record the questions you were asked**, in order, while they are fresh.")
-        many, one = st.tabs(["Paste many", "Add one"])
+        many, one, transcript = st.tabs(["Paste many", "Add one", "Import a transcript"])
+        with transcript:
+            review_transcript.upload(ctx, review)
         with many, st.form(f"review_paste_{generation}", border=False):
             pasted = st.text_area(
                 "Questions, one per line",
@@ -67,6 +70,7 @@ def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, fir
         with one, st.form(f"review_one_{generation}", border=False):
             single = st.text_input("Question", placeholder="Type a question and press Enter")
             add_one = st.form_submit_button("Add question", icon=":material/add:")
+    review_transcript.kept(ctx, review)
     lines = question_bank.split_lines(pasted) if paste else [single] if add_one and single else None
     if paste or add_one:
         if not lines:
@@ -110,35 +114,7 @@ def confirm(
             choices = []
             for index, proposal in enumerate(pending):
                 st.markdown(f"**{index + 1}.** {md(proposal.text)}")
-                if proposal.matches:
-                    options = [m.question_id for m in proposal.matches] + [NEW]
-                    by_id = {m.question_id: m for m in proposal.matches}
-                    confident = proposal.matches[0].score >= question_bank.CONFIDENT_MATCH
-                    link = st.radio(
-                        f"Asked before? ({index + 1})",
-                        options,
-                        index=0 if confident else len(options) - 1,
-                        format_func=lambda o, by_id=by_id: (
-                            "No, a new question"
-                            if o == NEW
-                            else f"Same as “{md(by_id[o].text)}” (asked {by_id[o].asked}×, "
-                            f"{by_id[o].score:.0f}% alike)"
-                        ),
-                        key=f"{pending_key}_link_{index}",
-                        label_visibility="collapsed",
-                    )
-                else:
-                    link = NEW
-                    st.caption("New question")
-                dimension = st.selectbox(
-                    f"Dimension ({index + 1})",
-                    list(dimensions),
-                    index=list(dimensions).index(proposal.dimension),
-                    format_func=dimensions.get,
-                    key=f"{pending_key}_dimension_{index}",
-                    help="Suggested from your question bank; change it if it is wrong.",
-                )
-                choices.append(NewAsk(proposal.text, None if link == NEW else link, dimension))
+                choices.append(link_and_dimension(pending_key, index, proposal, dimensions))
             add, cancel = st.columns([2, 5])
             confirmed = add.form_submit_button(
                 f"Add {len(pending)} question{'s' * (len(pending) != 1)}", type="primary"
@@ -237,6 +213,7 @@ def ask_card(
             analysis = ask.analysis()
             if analysis:
                 st.caption(w.analysis_line(analysis), help=w.analysis_help(analysis))
+            review_transcript.measured_time(ask)
         with score:
             score_key = w.seed(_ask_key(ask, "self_score"), ask.self_score)
             st.segmented_control(

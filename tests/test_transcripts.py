@@ -174,6 +174,42 @@ def test_a_name_that_does_not_speak_is_refused():
         build_preview(transcript, "Lee Way")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("Tell me about yourself", True),
+        ("So, walk me through the migration project on your CV.", True),
+        ("How did you handle consolidation eliminations for the subsidiaries", True),
+        ("What tools did you use for that", True),
+        ("For your last role, what was the team size.", True),
+        ("How many people reported to you", True),
+        ("Okay and could you give me a number for that", True),
+        ("Is there anything else you want to add", True),
+        ("Let's start with your background.", True),
+        ("What made you apply", True),
+        ("I'd like to hear about a time you failed.", True),
+        ("请先做一下自我介绍。", True),
+        ("你为什么想离开现在的公司", True),
+        ("你有用过Python吗", True),
+        ("那你的团队呢？", True),
+        ("Why?", False),  # a probe within the answer
+        ("Sorry?", False),
+        ("Great, thanks.", False),
+        ("What a great answer.", False),
+        ("What we need is someone who can own the close.", False),
+        ("When I was at Google, we did the same.", False),
+        ("I reported to the CFO every week, which taught me a lot.", False),
+        ("Let's go to the next one.", False),
+        ("好的，谢谢。", False),
+        ("我们团队有十二个人。", False),
+    ],
+)
+def test_a_sentence_asks_by_its_mark_its_opening_or_its_chinese_particle(sentence, asks):
+    from coach.transcripts.asking import is_question
+
+    assert is_question(sentence) is asks
+
+
 # -- interrupted ------------------------------------------------------------------------
 
 
@@ -254,6 +290,8 @@ def test_rows_are_edited_and_dropped_one_field_at_a_time():
 
 def test_a_ninety_minute_call_of_fifteen_hundred_cues_is_read_whole(long_call):
     transcript = read_transcript(long_call)
+    # Long answers full of relative clauses ("…, which taught me a lot") ask nothing.
+    assert transcript.guess_candidate() == "Candidate"
     preview = build_preview(transcript, "Candidate")
     assert transcript.cue_count == 1_500
     assert len(preview.rows) == 50

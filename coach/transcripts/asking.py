@@ -29,15 +29,26 @@ _LEAD_IN = re.compile(
 _CHINESE_LEAD_IN = re.compile(
     r"^(?:好的|好|嗯+|那么|那|行|谢谢|ok|okay)[，,、。\s]*", re.IGNORECASE
 )
+_AUX = (
+    r"(?:is|are|was|were|am|do|does|did|have|has|had|can|could|would|will|should|shall|"
+    r"might|may|must)"
+)
+_PRONOUN = r"(?:i|we|you|he|she|they|it|this|that|there)"
+# A question opens with a question word and then an auxiliary ("what is", "what tools
+# did"), not a subject ("what we need is", "when I was at", "which taught me"): those
+# are statements. Or with an auxiliary and a subject ("could you", "is there"), or as a
+# request does ("tell me", "walk me through").
 _OPENINGS = re.compile(
-    r"^(?:what(?! a\b)|why|how(?! nice| great| interesting| cool)|when|where|who|whom|"
-    r"whose|which|"
-    r"(?:could|can|would|will|do|did|does|have|has|had|are|were|is|was|should|shall|"
-    r"may|might)(?:n't)? (?:you|we|i|they|there|it|that|this|your)\b|"
+    rf"^(?:(?:what|which|who|whom|whose|where|when|why|how)(?:\s+(?!{_PRONOUN}\b)[\w-]+)?"
+    rf"\s+{_AUX}(?:n't)?\b|how (?:many|much|long|often|far|well|soon)\b|"
+    r"why not\b|what about\b|what if\b|how about\b|"
+    r"(?:what|who) (?:made|makes|got|brought|drew|attracted|motivated|led|interests|"
+    r"interested|excites|excited|inspired) (?:you|your)\b|"
+    rf"{_AUX}(?:n't)? {_PRONOUN}\b|(?:could|can|would|will) your\b|"
     r"tell (?:me|us)|walk (?:me|us)|talk (?:me|us)|take (?:me|us)|run (?:me|us)|"
     r"describe|explain|give (?:me|us)|share|help (?:me|us) understand|"
     r"i(?:'d| would) (?:like|love) (?:to hear|to know|you to)|i'm curious|i am curious|"
-    r"let's (?:talk|discuss|go|dive|move on to|start with)|please (?:tell|describe|explain|"
+    r"let's (?:talk|discuss|dive|move on to|start with)|please (?:tell|describe|explain|"
     r"walk|share|give|talk|introduce)|introduce yourself)\b",
     re.IGNORECASE,
 )

@@ -207,6 +207,29 @@ def _cut_short(turns: tuple[Turn, ...], candidate: str, first: int, end: int, sp
     return unfinished and cutting.start_ms - answer.end_ms <= CUT_GAP_MS
 
 
+def duration_text(ms: int | None) -> str:
+    """'45 s', '2 min 10 s', '1 h 05 min'; 'not timed' when the transcript had no times."""
+    if ms is None:
+        return "not timed"
+    seconds = round(ms / 1000)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s" if seconds else f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def clock_text(ms: int | None) -> str:
+    """A moment of the call as 'm:ss' or 'h:mm:ss' from its start; '' if not timed."""
+    if ms is None:
+        return ""
+    minutes, seconds = divmod(round(ms / 1000), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
 def _snippet(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
