@@ -253,6 +253,101 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_import_transcript(subcommands: argparse._SubParsersAction) -> None:
+    parser = subcommands.add_parser(
+        "import-transcript",
+        help="record a call's questions and answers from its transcript",
+        description=(
+            "Read a call's transcript (WebVTT from Zoom, Teams or Meet; SRT; or text with "
+            "'Name: words' lines, with or without times), find the questions in the "
+            "interviewers' words and pair each with your answer and how long you spoke. "
+            "--dry-run prints what it found and stores nothing (and leaves the journal "
+            "alone, so it works while the app runs). To store, say which interview "
+            "(--interview) and which speaker is you (--me): the questions are added to "
+            "that interview's review, each linked to the same question in your bank when "
+            "it is a confident match. In the app, the review's 'Import a transcript' lets "
+            "you edit the rows first."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the transcript (.vtt, .srt or .txt)")
+    parser.add_argument(
+        "--interview",
+        type=int,
+        metavar="ID",
+        help="the interview to add the questions to: the number in the review page's "
+        "address (?interview=ID); without it, the recent interviews are listed",
+    )
+    parser.add_argument("--me", metavar="NAME", help="your name as the transcript gives it")
+    parser.add_argument("--dry-run", action="store_true", help="show what was found; store nothing")
+    parser.add_argument(
+        "--keep-transcript",
+        action="store_true",
+        help="also keep the transcript file itself with the interview (off by default)",
+    )
+    _journal_option(parser)
+    parser.set_defaults(run=run_import_transcript)
+
+
+def run_import_transcript(args: argparse.Namespace) -> int:
+    from coach.transcripts import report
+    from coach.transcripts.preview import build_preview
+    from coach.transcripts.turns import read_transcript
+
+    path = Path(args.file)
+    transcript = read_transcript(path.read_bytes())
+    for line in report.transcript_lines(transcript, path.name):
+        print(line)
+    if args.dry_run:
+        me = args.me or transcript.guess_candidate()
+        if not args.me:
+            print(f"(Guessed that you are {me}; say --me NAME if not.)")
+        for line in report.preview_lines(build_preview(transcript, me)):
+            print(line)
+        return 0
+    if not args.me:
+        names = ", ".join(repr(s.name) for s in transcript.speakers)
+        print(f"coach import-transcript: say which speaker is you with --me (one of {names}); "
+              "nothing was stored.", file=sys.stderr)  # fmt: skip
+        return 1
+    preview = build_preview(transcript, args.me)
+    return _store_transcript(args, path, preview)
+
+
+def _store_transcript(args: argparse.Namespace, path: Path, preview) -> int:
+    from coach import db, interviews, reviews
+    from coach.transcripts import report, store
+
+    database = args.db or db.default_database()
+    journal = db.open_journal(database)
+    cur = journal.cursor()
+    if args.interview is None:
+        print("coach import-transcript: say which interview with --interview ID; nothing was "
+              "stored. Recent interviews:", file=sys.stderr)  # fmt: skip
+        now = datetime.now().astimezone()
+        held = [i for i in interviews.list_interviews(cur) if not i.is_upcoming(now)][:10]
+        for interview in held:
+            local = interview.scheduled_at.astimezone(now.tzinfo)
+            print(f"  {interview.id:>5}  {local:%Y-%m-%d %H:%M}  {interview.title}  "
+                  f"({interview.review_label.lower()})", file=sys.stderr)  # fmt: skip
+        return 1
+    interview = interviews.get_interview(cur, args.interview)
+    now = datetime.now().astimezone()
+    reviews.start_review(journal, interview.id, now)
+    imported = store.with_bank_defaults(cur, preview)
+    keep = store.KeptTranscript.of(preview, path.name) if args.keep_transcript else None
+    ids = store.record(journal, interview.id, imported, now, candidate=preview.candidate, keep=keep)
+    for line in report.preview_lines(preview):
+        print(line)
+    linked = sum(item.new.question_id is not None for item in imported)
+    print(
+        f"Added {len(ids)} question{'s' * (len(ids) != 1)} to {interview.title} "
+        f"({interview.scheduled_at.astimezone(now.tzinfo):%Y-%m-%d}), with your answers and "
+        f"speaking times; {linked} linked to the same question in your bank"
+        + ("; the transcript is kept with the interview." if keep else ".")
+    )
+    return 0
+
+
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_app,
     add_demo,
@@ -260,6 +355,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_restore,
     add_export,
     add_import,
+    add_import_transcript,
 ]
 
 
