@@ -192,12 +192,14 @@ def add_export(subcommands: argparse._SubParsersAction) -> None:
             "Write the whole journal: as one JSON document that 'coach import' reads back "
             "with nothing lost (the default); as one CSV or Parquet file per table in a "
             "zip archive, for spreadsheets and notebooks; as a zip of one Markdown report "
-            "per reviewed interview; or as an Anki deck of the rehearsal cards."
+            "per reviewed interview; as an Anki deck of the rehearsal cards; or as a "
+            "calendar (.ics) of the upcoming interviews and the rehearsal plan (the days "
+            "the cram view suggests before each target interview)."
         ),
     )
     parser.add_argument("out", metavar="FILE", help="where to write; '-' for standard output")
     parser.add_argument(
-        "--format", choices=["json", "csv", "parquet", "markdown", "anki"], default="json"
+        "--format", choices=["json", "csv", "parquet", "markdown", "anki", "ics"], default="json"
     )
     _journal_option(parser)
     parser.set_defaults(run=run_export)
@@ -217,6 +219,10 @@ def run_export(args: argparse.Namespace) -> int:
         data = report.reports_zip(cur, now)
     elif args.format == "anki":
         data = anki.anki_deck(cur)
+    elif args.format == "ics":
+        from coach.calendars import exporting
+
+        data = exporting.calendar_ics(cur, now)
     else:
         data = table_files.tables_zip(cur, args.format)
     if args.out == "-":

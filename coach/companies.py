@@ -120,19 +120,19 @@ def add_company(journal: Journal, name: str, kind: str = "undecided", notes: str
 
 def find_or_add_company(journal: Journal, name: str, kind: str = "undecided") -> int:
     """The id of the company with this name (any case), added if new."""
+    return journal.write(lambda cur: company_named(cur, name, kind))
+
+
+def company_named(cur: duckdb.DuckDBPyConnection, name: str, kind: str = "undecided") -> int:
+    """`find_or_add_company` inside the caller's transaction."""
     name = fields.check("companies", "name", name)
-
-    def work(cur):
-        row = cur.execute(
-            "SELECT id FROM companies WHERE lower(name) = lower(?)", [name]
-        ).fetchone()
-        if row:
-            return row[0]
-        return cur.execute(
-            "INSERT INTO companies (name, kind) VALUES (?, ?) RETURNING id", [name, kind]
-        ).fetchone()[0]
-
-    return journal.write(work)
+    kind = fields.check("companies", "kind", kind)
+    row = cur.execute("SELECT id FROM companies WHERE lower(name) = lower(?)", [name]).fetchone()
+    if row:
+        return row[0]
+    return cur.execute(
+        "INSERT INTO companies (name, kind) VALUES (?, ?) RETURNING id", [name, kind]
+    ).fetchone()[0]
 
 
 def update_company(

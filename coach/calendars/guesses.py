@@ -1,0 +1,203 @@
+"""What a calendar event says about an interview: a guess the candidate confirms.
+
+The company, in order of trust:
+1. our own export's X-COACH-COMPANY (a round trip is exact);
+2. a company of the journal whose name is in the title ("Final round – Northwind");
+3. the title's "interview with …" ("Interview with Northwind – Data analyst");
+4. the organiser's (or an attendee's) e-mail domain, unless it is a mail provider or a
+   scheduling tool (amy@careers.northwind.co.uk → "Northwind");
+5. any other part of the title that is not a word of the trade ("Globex – Final",
+   "面试 - 腾讯"); titles such as "Li Wei x Dana Smith" name people, hence last.
+The role, round and format come from the title, location and description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.calendars.events import CalendarEvent
+
+_INTERVIEW_WORDS = re.compile(
+    r"interview|screen(?:ing)?\b|recruiter|hiring|on-?site|final round|first round|"
+    r"second round|third round|\bround\b|technical|case study|assessment|take-home|panel|"
+    r"面试|笔试|一面|二面|三面|终面|复试|初试|hr面",
+    re.IGNORECASE,
+)
+_ROUNDS = [
+    (r"phone screen|phone interview", "Phone screen"),
+    (r"recruiter (?:screen|call|chat)", "Recruiter screen"),
+    (r"hiring manager", "Hiring manager"),
+    (r"first round|1st round|round 1\b", "First round"),
+    (r"second round|2nd round|round 2\b", "Second round"),
+    (r"third round|3rd round|round 3\b", "Third round"),
+    (r"final round|final interview|\bfinal\b", "Final round"),
+    (r"on-?site", "On site"),
+    (r"technical", "Technical"),
+    (r"case study", "Case study"),
+    (r"take-home|assessment", "Assessment"),
+    (r"panel", "Panel"),
+    (r"\bhr\b(?! ?面)", "HR"),
+    (r"一面|初试", "一面"),
+    (r"二面|复试", "二面"),
+    (r"三面", "三面"),
+    (r"终面", "终面"),
+    (r"hr ?面", "HR面"),
+    (r"笔试", "笔试"),
+]
+_JOB_WORDS = re.compile(
+    r"\b(?:analyst|engineer|developer|manager|accountant|designer|scientist|lead|director|"
+    r"intern|consultant|specialist|associate|officer|architect|controller|partner|"
+    r"administrator|coordinator|researcher|head of|vp)\b|经理|工程师|分析师|会计|设计师|总监|"
+    r"专员|主管|实习",
+    re.IGNORECASE,
+)
+_WITH = re.compile(
+    r"(?:interview|call|chat|meeting|screen(?:ing)?|onsite|on-site|面试)\s+"
+    r"(?:with|at|for|@|-|–|—|:)\s+(?P<name>.+)",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s+[-–—|·/]\s+|\s*[:：|·()（）\[\]]\s*|\s+x\s+")
+# Words that are never a company's name in a title.
+_NOT_A_NAME = re.compile(
+    r"^(?:interview|interviews|call|chat|meeting|invitation|invite|updated invitation|"
+    r"canceled|cancelled|accepted|tentative|reminder|with|at|for|video|phone|zoom|teams|"
+    r"google meet|the|and|&|面试|邀请|通知)$",
+    re.IGNORECASE,
+)
+_VIDEO = re.compile(
+    r"zoom\.us|teams\.microsoft|teams\.live|meet\.google|webex|whereby|chime\.aws|"
+    r"meeting\.tencent|voovmeeting|feishu|larksuite|dingtalk|video call|video interview",
+    re.IGNORECASE,
+)
+_PROVIDERS = {
+    "gmail", "googlemail", "google", "outlook", "hotmail", "live", "msn", "yahoo", "icloud",
+    "me", "mac", "aol", "proton", "protonmail", "gmx", "qq", "163", "126", "foxmail", "sina",
+    "yandex", "zoho", "fastmail", "calendly", "greenhouse", "lever", "ashbyhq", "workday",
+    "myworkday", "smartrecruiters", "icims", "bamboohr", "gem", "goodtime", "linkedin",
+    "zoom", "microsoft", "teams", "calendar", "hirevue", "modernloop", "rippling",
+    "recruitee", "workable", "jobvite", "personio", "teamtailor",
+}  # fmt: skip
+_SUBDOMAINS = {
+    "careers", "career", "jobs", "job", "mail", "email", "hr", "recruiting", "recruitment",
+    "talent", "people", "corp", "notifications", "calendar", "e",
+}  # fmt: skip
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"}
+
+
+@dataclass(frozen=True)
+class Guess:
+    company: str
+    company_reason: str  # why: "the title", "the organiser's domain northwind.com", …
+    role: str
+    round: str
+    format: str  # a key of vocabulary.INTERVIEW_FORMATS
+
+    @property
+    def has_company(self) -> bool:
+        return bool(self.company)
+
+
+def looks_like_interview(event: CalendarEvent) -> bool:
+    return bool(event.extra) or bool(_INTERVIEW_WORDS.search(event.title))
+
+
+def guess(event: CalendarEvent, known_companies: list[str]) -> Guess:
+    company, reason = _company(event, known_companies)
+    return Guess(
+        company=company,
+        company_reason=reason,
+        role=event.extra.get("X-COACH-ROLE") or _role(event.title, company),
+        round=event.extra.get("X-COACH-ROUND", _round(event.title)),
+        format=event.extra.get("X-COACH-FORMAT") or _format(event),
+    )
+
+
+def _company(event: CalendarEvent, known: list[str]) -> tuple[str, str]:
+    own = event.extra.get("X-COACH-COMPANY")
+    if own:
+        return own, "this app's export"
+    title = event.title
+    folded = title.casefold()
+    for name in sorted(known, key=len, reverse=True):
+        if name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
+            return name, "a company in your journal, named in the title"
+    match = _WITH.search(title)
+    named = _name_in([_SEPARATORS.split(match["name"])[0]] if match else [])
+    if named:
+        return named, "the event's title"
+    for email in (event.organiser_email, *event.attendee_emails):
+        name = _from_domain(email)
+        if name:
+            domain = email.split("@", 1)[1]
+            for known_name in known:
+                if known_name.casefold() == name.casefold():
+                    return known_name, f"a company in your journal, from the domain {domain}"
+            return name, f"the e-mail domain {domain}"
+    # Last, any part of the title that is not a word of the trade ("Northwind – Final").
+    named = _name_in(_SEPARATORS.split(title))
+    return (named, "the event's title") if named else ("", "")
+
+
+def _name_in(candidates: list[str]) -> str:
+    for part in candidates:
+        part = _INTERVIEW_WORDS.sub(" ", part)
+        part = re.sub(r"\b(?:with|at|for)\b", " ", part, flags=re.IGNORECASE)
+        part = " ".join(part.split()).strip(" -–—,.")
+        if part and not _NOT_A_NAME.match(part) and not _JOB_WORDS.search(part):
+            return part
+    return ""
+
+
+def _from_domain(email: str) -> str:
+    if "@" not in email:
+        return ""
+    labels = email.rsplit("@", 1)[1].lower().split(".")
+    if len(labels) < 2:
+        return ""
+    labels = labels[:-1]  # the top-level domain
+    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]  # co.uk, com.cn
+    labels = [label for label in labels if label not in _SUBDOMAINS]
+    if not labels:
+        return ""
+    name = labels[-1]
+    if name in _PROVIDERS or not name.isascii():
+        return ""
+    return name.replace("-", " ").title() if not name.isdigit() else ""
+
+
+def _role(title: str, company: str) -> str:
+    for part in _SEPARATORS.split(title):
+        part = " ".join(part.split())
+        if company and part.casefold() == company.casefold():
+            continue
+        match = re.search(r"for (?:the |a |an )?(?P<role>.+?)(?: role| position|$)", part, re.I)
+        if match and _JOB_WORDS.search(match["role"]):
+            return match["role"].strip()
+        if _JOB_WORDS.search(part) and len(part) <= 80:
+            cleaned = re.sub(r"\b(?:interview|role|position)\b", " ", part, flags=re.I)
+            return " ".join(cleaned.split()).strip(" -–—,")
+    return ""
+
+
+def _round(title: str) -> str:
+    for pattern, label in _ROUNDS:
+        if re.search(pattern, title, re.IGNORECASE):
+            return label
+    return ""
+
+
+def _format(event: CalendarEvent) -> str:
+    everything = " ".join((event.title, event.location, event.description))
+    if re.search(r"take-home|assessment|笔试", event.title, re.IGNORECASE):
+        return "take_home"
+    if re.search(r"\bpanel\b", event.title, re.IGNORECASE):
+        return "panel"
+    if _VIDEO.search(everything):
+        return "video"
+    if re.search(r"\bphone\b|\bcall me\b|tel:|电话", everything, re.IGNORECASE):
+        return "phone"
+    if event.location and not re.search(r"https?://", event.location):
+        return "onsite"
+    return "video"
