@@ -1,11 +1,12 @@
-"""Your data: export, import, backups and restore of the journal."""
+"""Your data: export, import, calendars, backups and restore of the journal."""
 
 import streamlit as st
 
 from coach import anki, report, table_files, transfer
+from coach.calendars import exporting
 from coach.errors import JournalError
 from coach.text import md
-from coach_ui import backups_section, failures, frame
+from coach_ui import backups_section, calendar_import, failures, frame
 
 ctx = frame.start("data")
 journal = ctx.journal
@@ -59,6 +60,13 @@ exports = [
         "application/octet-stream",
         "An Anki deck of your cards, to rehearse on a phone.",
     ),
+    (
+        "Calendar (.ics)",
+        lambda: exporting.calendar_ics(journal.cursor(), ctx.now),
+        f"interview-coach-{stamp}.ics",
+        "text/calendar",
+        "Upcoming interviews, and the days to rehearse before each target interview.",
+    ),
 ]
 columns = st.columns(3) + st.columns(3)
 for column, (label, make, file_name, mime, help_text) in zip(columns, exports, strict=False):
@@ -96,4 +104,5 @@ if submitted:
         else:
             st.success(summary.describe(), icon=":material/check:")
 
+calendar_import.section(ctx)
 backups_section.section(ctx)

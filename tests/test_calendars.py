@@ -55,6 +55,8 @@ def test_an_invitation_in_another_zone_shows_at_the_right_local_time():
     assert event.local_start(BERLIN).strftime("%a %d %b %H:%M") == "Wed 18 Mar 02:30"
     assert event.local_start(NEW_YORK).strftime("%a %d %b %H:%M") == "Tue 17 Mar 21:30"
     assert event.local_start(SHANGHAI).strftime("%H:%M") == "09:30"
+    assert event.as_written(BERLIN) == "Wed 18 Mar, 09:30 China Standard Time"
+    assert event.as_written(SHANGHAI) == ""  # the same zone: nothing to add
 
 
 def test_times_after_the_american_clock_change_keep_their_wall_clock():

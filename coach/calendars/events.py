@@ -34,6 +34,7 @@ class CalendarEvent:
     all_day: bool
     day: date  # the calendar day, in the zone the event was written in
     zone: str | None  # the zone the invitation gave, as it named it; None: UTC or floating
+    zone_offset: timedelta | None  # that zone's offset from UTC at the start
     organiser_name: str
     organiser_email: str
     attendee_emails: tuple[str, ...]
@@ -45,6 +46,16 @@ class CalendarEvent:
 
     def local_start(self, zone: tzinfo) -> datetime:
         return self.starts_at.astimezone(zone)
+
+    def as_written(self, zone: tzinfo) -> str:
+        """The start as the invitation wrote it, when its zone is not `zone` at that
+        moment ("09:30 China Standard Time"); '' otherwise."""
+        if self.zone is None or self.zone_offset is None:
+            return ""
+        if self.local_start(zone).utcoffset() == self.zone_offset:
+            return ""
+        written = self.starts_at + self.zone_offset
+        return f"{written:%a %d %b, %H:%M} {self.zone}"
 
 
 def read_calendar(data: bytes, *, zone: tzinfo) -> list[CalendarEvent]:
@@ -104,6 +115,7 @@ def _event(component: icalendar.Event, zone: tzinfo) -> CalendarEvent | None:
         all_day=all_day,
         day=day,
         zone=given_zone,
+        zone_offset=start.utcoffset() if given_zone else None,
         organiser_name=_param(component.get("ORGANIZER"), "CN"),
         organiser_email=_email(component.get("ORGANIZER")),
         attendee_emails=tuple(

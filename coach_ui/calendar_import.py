@@ -1,0 +1,220 @@
+"""*Your data*'s calendar import: an .ics file's events picked and confirmed as interviews.
+
+The file is read when chosen; its events are shown in the candidate's zone (with the
+invitation's own time beside it when it was written in another zone), those that look
+like interviews ticked, each with its guessed company, role, round and format to
+confirm or correct in the table. Nothing is stored until "Add"; the events read are
+this session's UI flow only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from coach import vocabulary
+from coach.calendars import importing
+from coach.calendars.events import read_calendar
+from coach.errors import JournalError
+from coach.text import md, md_line
+from coach_ui import failures
+from coach_ui.frame import PageContext
+
+STATE = "data_calendar_import"
+GENERATION = "data_calendar_generation"
+ERROR = "data_calendar_error"
+SHOW_ALL = "data_calendar_show_all"
+DONE = "data_calendar_done"
+UPLOAD_LIMIT_MB = 32
+
+
+@dataclass
+class _Reading:
+    file_name: str
+    offers: list[importing.Offer]
+    generation: int = 0
+
+
+def section(ctx: PageContext) -> None:
+    st.subheader("Calendar")
+    st.markdown(
+        "Add interviews from a calendar: an invitation's .ics attachment, or a whole "
+        "calendar exported from Google, Outlook or Apple Calendar. You pick the events and "
+        "confirm each company; times are shown in your time zone."
+    )
+    if message := st.session_state.pop(DONE, None):
+        st.success(md(message), icon=":material/event_available:")
+    generation = st.session_state.setdefault(GENERATION, 0)
+    key = f"data_calendar_upload_{generation}"
+    st.file_uploader(
+        "Calendar file (.ics)",
+        key=key,
+        max_upload_size=UPLOAD_LIMIT_MB,
+        on_change=_read,
+        args=(ctx, key),
+    )
+    if error := st.session_state.get(ERROR):
+        st.error(md(error), icon=":material/error:")
+    reading: _Reading | None = st.session_state.get(STATE)
+    if reading is not None:
+        _offers(ctx, reading)
+
+
+def _read(ctx: PageContext, key: str) -> None:
+    chosen = st.session_state.get(key)
+    st.session_state.pop(ERROR, None)
+    st.session_state.pop(STATE, None)
+    if chosen is None:
+        return
+    cur = ctx.journal.cursor()
+    try:
+        events = read_calendar(chosen.getvalue(), zone=ctx.now.tzinfo)
+        offers = importing.offers(cur, events)
+    except JournalError as error:
+        st.session_state[ERROR] = str(error)
+        return
+    finally:
+        cur.close()
+    st.session_state[STATE] = _Reading(chosen.name, offers)
+
+
+def _when(offer: importing.Offer, ctx: PageContext) -> str:
+    event = offer.event
+    if event.all_day:
+        return f"{event.day:%a %d %b %Y} (whole day)"
+    return f"{offer.event.local_start(ctx.now.tzinfo):%a %d %b %Y, %H:%M}"
+
+
+def _offers(ctx: PageContext, reading: _Reading) -> None:
+    offers = reading.offers
+    counts = {status: sum(o.status == status for o in offers) for status in importing.STATUSES}
+    picked = sum(o.picked for o in offers)
+    parts = [f"{len(offers):,} event{'s' * (len(offers) != 1)} in {md_line(reading.file_name)}",
+             f"{picked} look{'s' * (picked == 1)} like interviews"]  # fmt: skip
+    for status in ("here", "moved", "cancelled", "repeats"):
+        if counts[status]:
+            parts.append(f"{counts[status]} {importing.STATUSES[status].lower()}")
+    st.markdown("**" + parts[0] + "**: " + ", ".join(parts[1:]) + ".")
+    show_all = st.toggle(
+        "Show every event", key=SHOW_ALL, help="Otherwise only the events that look like "
+        "interviews, and those already in your journal."
+    )  # fmt: skip
+    shown = [
+        (index, offer)
+        for index, offer in enumerate(offers)
+        if show_all or offer.picked or offer.status in ("here", "moved")
+    ]
+    if not shown:
+        st.info(
+            "No event looks like an interview. Turn on “Show every event” to pick one.",
+            icon=":material/event_busy:",
+        )
+        _cancel()
+        return
+    table = pd.DataFrame(
+        {
+            "import": [o.picked for _, o in shown],
+            "when": [_when(o, ctx) for _, o in shown],
+            "zone": [o.event.as_written(ctx.now.tzinfo) for _, o in shown],
+            "title": [o.event.title for _, o in shown],
+            "company": [o.guess.company for _, o in shown],
+            "role": [o.guess.role for _, o in shown],
+            "round": [o.guess.round for _, o in shown],
+            "format": [o.guess.format for _, o in shown],
+            "status": [importing.STATUSES[o.status] for _, o in shown],
+            "why": [o.guess.company_reason for _, o in shown],
+        }
+    )
+    edited = st.data_editor(
+        table,
+        key=f"data_calendar_rows_{reading.generation}_{show_all}",
+        hide_index=True,
+        num_rows="fixed",
+        disabled=["when", "zone", "title", "status", "why"],
+        column_order=[
+            "import",
+            "when",
+            "company",
+            "title",
+            "role",
+            "round",
+            "format",
+            "zone",
+            "status",
+            "why",
+        ],  # fmt: skip
+        column_config={
+            "import": st.column_config.CheckboxColumn("Add", width="small"),
+            "when": st.column_config.TextColumn(f"When ({_zone_name(ctx)})"),
+            "zone": st.column_config.TextColumn(
+                "As the invitation says",
+                help="The invitation's own time and zone, when it was written in another "
+                "zone than yours. “When” is that moment in your zone.",
+            ),
+            "title": st.column_config.TextColumn("Event"),
+            "company": st.column_config.TextColumn(
+                "Company", help="Guessed: correct it if it is wrong.", max_chars=200
+            ),
+            "role": st.column_config.TextColumn("Role", max_chars=200),
+            "round": st.column_config.TextColumn("Round", max_chars=200),
+            "format": st.column_config.SelectboxColumn(
+                "Format",
+                options=list(vocabulary.INTERVIEW_FORMATS),
+                format_func=vocabulary.INTERVIEW_FORMATS.get,
+                required=True,
+            ),
+            "status": st.column_config.TextColumn("In your journal"),
+            "why": st.column_config.TextColumn("Company guessed from"),
+        },
+    )
+    picks = [
+        importing.Pick(
+            offers[index].event,
+            _cell(row["company"]),
+            _cell(row["role"]),
+            _cell(row["round"]),
+            row["format"] or "video",
+        )
+        for (index, _), (_, row) in zip(shown, edited.iterrows(), strict=True)
+        if bool(row["import"])
+    ]
+    add, cancel = st.columns([3, 2])
+    if add.button(
+        f"Add {len(picks)} interview{'s' * (len(picks) != 1)}",
+        type="primary",
+        icon=":material/event_available:",
+        disabled=not picks,
+        key="data_calendar_add",
+    ):
+        try:
+            result = importing.import_picks(ctx.journal, picks, ctx.now)
+        except JournalError as error:
+            failures.show(error)
+        else:
+            st.session_state[DONE] = result.describe()
+            _finish()
+            st.rerun()
+    with cancel:
+        _cancel()
+
+
+def _cell(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _zone_name(ctx: PageContext) -> str:
+    return str(getattr(ctx.now.tzinfo, "key", None) or ctx.now.tzname() or "your zone")
+
+
+def _cancel() -> None:
+    if st.button("Cancel", key="data_calendar_cancel", icon=":material/close:"):
+        _finish()
+        st.rerun()
+
+
+def _finish() -> None:
+    st.session_state.pop(STATE, None)
+    st.session_state.pop(ERROR, None)
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
