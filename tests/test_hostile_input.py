@@ -144,6 +144,24 @@ def answer_version(journal, cur, value):
     return read(cur, "SELECT text FROM answers WHERE id = ?", answer_id)
 
 
+def kept_transcript(journal, cur, value):
+    from coach.transcripts import store
+
+    interview_id = fresh_interview(journal)
+    keep = store.KeptTranscript("call.vtt", "vtt", "Li Wei", value)
+    store.record(journal, interview_id, [], NOW, keep=keep)
+    return read(cur, "SELECT text FROM transcripts WHERE interview_id = ?", interview_id)
+
+
+def transcript_answer(journal, cur, value):
+    from coach.transcripts import store
+
+    interview_id = fresh_interview(journal)
+    imported = store.ImportedAsk(reviews.NewAsk("Why us?"), value, 61_000, None)
+    [ask_id] = store.record(journal, interview_id, [imported], NOW)
+    return read(cur, "SELECT answer_notes FROM asks WHERE id = ?", ask_id)
+
+
 FIELDS = [
     Field("company name", company_field("name"), ("companies", "name")),
     Field("company notes", company_field("notes"), ("companies", "notes")),
@@ -166,6 +184,8 @@ FIELDS = [
     Field("action", action_text, ("actions", "text")),
     Field("rehearsal attempt", rehearsal_attempt, ("rehearsals", "attempt")),
     Field("answer version", answer_version, ("answers", "text")),
+    Field("kept transcript", kept_transcript, ("transcripts", "text")),
+    Field("answer from a transcript", transcript_answer, ("asks", "answer_notes")),
 ]
 
 
