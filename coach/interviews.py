@@ -281,6 +281,7 @@ def update_interview(
                    OR EXISTS (SELECT 1 FROM asks WHERE interview_id = i.id)
                    OR EXISTS (SELECT 1 FROM actions WHERE interview_id = i.id)
                    OR EXISTS (SELECT 1 FROM story_uses WHERE interview_id = i.id)
+                   OR EXISTS (SELECT 1 FROM transcripts WHERE interview_id = i.id)
             FROM interviews i JOIN companies c ON c.id = i.company_id
             WHERE i.id = ?
             """,

@@ -21,6 +21,7 @@ from coach.calendars.events import read_calendar
 from coach.calendars.guesses import guess
 from coach.errors import InvalidInput
 from coach.interviews import InterviewFields
+from coach.likely import likely_questions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calendars"
 NEW_YORK = ZoneInfo("America/New_York")
@@ -241,8 +242,8 @@ def test_the_rehearsal_plan_is_the_cram_views_days_before_each_target_interview(
     targets = [u for u in exporting.upcoming(cur, local) if u.kind == "target"]
     expected = []
     for interview in targets:
-        cram = practice.cram_plan(cur, interview.scheduled_at, local)
-        if cram.count:
+        cram = practice.cram_plan(cur, likely_questions(cur, interview.id, local), local)
+        if cram.remaining:
             expected += [
                 (local.date() + timedelta(days=n), f"Rehearse {cram.per_day} cards for "
                  f"{interview.company}")
@@ -265,8 +266,15 @@ def test_plan_days_across_the_american_clock_change_are_whole_consecutive_days(j
         InterviewFields(company_id=company, scheduled_at=datetime(2026, 3, 10, 10, 0,
                                                                   tzinfo=NEW_YORK)),
     )  # fmt: skip
-    for n in range(6):
-        practice.add_question_card(journal, f"Question {n}?", "other", now=now)
+    # Six questions answered weakly at Northwind before: likely again, to rehearse.
+    earlier = interviews.add_interview(
+        journal, InterviewFields(company_id=company, scheduled_at=now - timedelta(days=20))
+    )
+    asked = reviews.add_asks(
+        journal, earlier, [reviews.NewAsk(f"Question {n}?") for n in range(6)], now
+    )
+    for ask_id in asked:
+        reviews.save_ask(journal, ask_id, now - timedelta(days=20), signal="interrupted")
     data = exporting.calendar_ics(journal.cursor(), now)
     plan = sorted(
         (e.decoded("DTSTART"), e.decoded("DTEND"))

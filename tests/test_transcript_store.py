@@ -170,3 +170,14 @@ def test_stored_answers_and_kept_transcripts_travel_in_an_export(journal, cur, n
         assert [t for (t,) in times] == [95_000, 42_000, 70_000]
     finally:
         db.close_journal(str(tmp_path / "other.duckdb"))
+
+
+def test_an_interview_with_a_kept_transcript_keeps_its_company_with_a_sentence(journal, cur, now):
+    interview_id = held(journal, now)
+    preview = preview_of("globex-meet.srt", "Maria Garcia")
+    keep = store.KeptTranscript.of(preview, "globex.srt")
+    store.record(journal, interview_id, [], now, keep=keep)  # the file alone, no asks
+    other = companies.add_company(journal, "Globex")
+    fields = InterviewFields(company_id=other, scheduled_at=now - timedelta(hours=3))
+    with pytest.raises(InvalidInput, match="stays with Northwind"):
+        interviews.update_interview(journal, interview_id, fields)

@@ -5,10 +5,11 @@
   export updates the same event instead of adding another. X-COACH-* properties carry
   the company, role, round and format, so importing the file back is exact.
 - The rehearsal plan: for each upcoming interview at a *target* company, the days the
-  cram view suggests (coach.practice.cram_plan: the practice days from today to the
-  day before, with the cards a day that bring every weak card above the desired
-  retention by then), as whole-day events. A whole day is a date, not a time, so it
-  stays the same calendar day in any zone and across a daylight-saving change.
+  cram view suggests (coach.practice.cram_plan over the interview's likely questions:
+  the practice days from today to the day before, with the cards a day that cover
+  every likely question to rehearse once by then), as whole-day events. A whole day is
+  a date, not a time, so it stays the same calendar day in any zone and across a
+  daylight-saving change.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import duckdb
 import icalendar
 
 from coach import vocabulary
+from coach.likely import likely_questions
 from coach.practice import cram_plan
 
 PRODID = "-//Interview Coach//Interview Coach calendar//EN"
@@ -74,9 +76,9 @@ def rehearsal_plan(cur: duckdb.DuckDBPyConnection, now: datetime) -> list[PlanDa
     for interview in upcoming(cur, now):
         if interview.kind != "target":
             continue
-        plan = cram_plan(cur, interview.scheduled_at, now, limit=1)
-        if not plan.count:
-            continue  # every card is ready: nothing to plan
+        plan = cram_plan(cur, likely_questions(cur, interview.id, now), now)
+        if not plan.remaining:
+            continue  # every card is ready, or rehearsed today: nothing to plan
         today = now.date()
         days += [
             PlanDay(today + timedelta(days=n), interview, plan.per_day, plan.count)
