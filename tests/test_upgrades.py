@@ -26,7 +26,7 @@ def unpack(tmp_path: Path, version: int = 1) -> Path:
     return path
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_a_journal_of_every_released_schema_opens_migrated_with_every_value_kept(tmp_path, version):
     path = unpack(tmp_path, version)
     now = datetime(2026, 11, 25, tzinfo=UTC)
