@@ -307,7 +307,15 @@ def test_an_export_of_schema_2_imports_every_row_and_a_second_time_adds_nothing(
             assert count(journal, table) == len(rows), table
     again = transfer.import_json(journal, text)
     assert sum(again.added.values()) == 0
-    assert canonical(export(journal)) == canonical(json.loads(text))
+    # Columns added since schema 2 (a measured answer time, a calendar event's
+    # identity) are not in the file: they import empty, and the rest is exact.
+    exported, original = canonical(export(journal)), canonical(json.loads(text))
+    for table, rows in exported.items():
+        known = set(original[table][0]) if original.get(table) else set()
+        for row in rows:
+            for column in set(row) - known:
+                assert row.pop(column) is None, (table, column)
+    assert exported == original
 
 
 def test_a_version_1_journal_file_gets_an_identity_on_every_row_when_opened(tmp_path):
