@@ -49,7 +49,7 @@ def test_a_confirmed_preview_is_stored_as_asks_with_answers_times_and_signals(jo
     assert len(ids) == 5
     rows = stored_asks(cur, interview_id)
     assert [(q, ms, signal, card) for q, _, ms, signal, _, card in rows] == [
-        ("So, to start, tell me about yourself.", 56_000, None, False),
+        ("Tell me about yourself.", 56_000, None, False),
         ("How did you handle consolidation eliminations for the subsidiaries?", 80_000, None,
          False),
         # Offered as interrupted: a weak signal, so a rehearsal card, as a typed one gets.

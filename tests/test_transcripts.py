@@ -41,7 +41,7 @@ def test_a_zoom_webvtt_call_gives_each_question_its_answer_and_measured_time():
     assert [s.name for s in transcript.speakers] == ["Li Wei", "Dana Smith", "Raj Patel"]
     assert preview.candidate == "Li Wei"  # asked least, spoke most
     assert summary(preview) == [
-        ("So, to start, tell me about yourself.", 56_000, False),
+        ("Tell me about yourself.", 56_000, False),  # "So, to start," is left out
         ("How did you handle consolidation eliminations for the subsidiaries?", 80_000, False),
         ("Walk me through the migration project on your CV", 130_000, True),
         ("Why do you want to leave Northwind?", 40_000, False),
@@ -208,6 +208,24 @@ def test_a_sentence_asks_by_its_mark_its_opening_or_its_chinese_particle(sentenc
     from coach.transcripts.asking import is_question
 
     assert is_question(sentence) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("So, to start, tell me about yourself.", "Tell me about yourself."),
+        ("Okay, first of all, why did you apply?", "Why did you apply?"),
+        ("To get us started, walk me through your CV.", "Walk me through your CV."),
+        ("Sorry to interrupt, why did you leave?", "Why did you leave?"),
+        ("好的，请介绍一下你的项目。", "请介绍一下你的项目。"),
+        # Words that only look like a lead-in stay.
+        ("To start a company, what would you need?", "To start a company, what would you need?"),
+    ],
+)
+def test_the_words_before_a_question_are_left_out_of_it(sentence, question):
+    from coach.transcripts.asking import tidy
+
+    assert tidy(sentence) == question
 
 
 # -- interrupted ------------------------------------------------------------------------

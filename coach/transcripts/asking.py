@@ -20,10 +20,11 @@ from coach.transcripts.cues import join_text
 _SENTENCE_END = re.compile(r"(?<=[.?!;…])\s+|(?<=[。？！；])")
 # Words that often come before the question itself ("So, what …", "Okay and how …").
 _LEAD_IN = re.compile(
-    r"^(?:(?:so|and|ok|okay|now|well|right|alright|all right|great|good|cool|thanks|"
+    r"^(?:(?:first of all|so|and|ok|okay|now|well|right|alright|all right|great|good|cool|thanks|"
     r"thank you|perfect|sure|then|also|next|lastly|finally|first|firstly|um|uh|hmm|yes|"
     r"yeah|i see|got it|interesting|nice|makes sense|that's great|that's helpful|"
-    r"that makes sense)\b[\s,.!-]*)+",
+    r"that makes sense|to (?:start|begin|kick off|warm up)(?: with)?|"
+    r"to get (?:us )?started)\b[\s,.!-]*)+",
     re.IGNORECASE,
 )
 _CHINESE_LEAD_IN = re.compile(
