@@ -200,22 +200,24 @@ def _rows(ctx: PageContext, review: Review, state: _Import) -> None:
         key=_key(review, f"rows_{state.generation}"),
         num_rows="fixed",
         disabled=["asked", "time"],
-        # The long answer last: the short facts stay in view without scrolling.
+        # The long answer last: the short facts stay in view without scrolling. Widths
+        # in pixels: every heading whole and every column in view at 1,400 px
+        # (the answer's full text is in its cell's editor: double-click).
         column_order=["keep", "asked", "question", "time", "interrupted", "answer"],
         column_config={
-            "keep": st.column_config.CheckboxColumn(_COLUMNS["keep"], width="small"),
+            "keep": st.column_config.CheckboxColumn(_COLUMNS["keep"], width=70),
             "question": st.column_config.TextColumn(
-                _COLUMNS["question"], width="large", required=True,
+                _COLUMNS["question"], width=300, required=True,
                 max_chars=question_bank.QUESTION_LIMIT,
             ),
-            "answer": st.column_config.TextColumn(_COLUMNS["answer"], width="large"),
-            "asked": st.column_config.TextColumn(_COLUMNS["asked"], width="small"),
+            "answer": st.column_config.TextColumn(_COLUMNS["answer"], width=210),
+            "asked": st.column_config.TextColumn(_COLUMNS["asked"], width=70),
             "time": st.column_config.TextColumn(
-                _COLUMNS["time"], width="small",
+                _COLUMNS["time"], width=95,
                 help="How long you spoke in this answer, from the transcript's times.",
             ),
             "interrupted": st.column_config.CheckboxColumn(
-                _COLUMNS["interrupted"], width="small",
+                _COLUMNS["interrupted"], width=105,
                 help="Offered when a long answer (over two minutes) was cut short by the "
                 "interviewer. Stored as the interviewer's signal; untick it if not.",
             ),
