@@ -221,8 +221,9 @@ def run_export(args: argparse.Namespace) -> int:
         data = anki.anki_deck(cur)
     elif args.format == "ics":
         from coach.calendars import exporting
+        from coach.calendars.zones import local_zone
 
-        data = exporting.calendar_ics(cur, now)
+        data = exporting.calendar_ics(cur, now, local_zone())
     else:
         data = table_files.tables_zip(cur, args.format)
     if args.out == "-":

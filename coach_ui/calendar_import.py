@@ -10,6 +10,7 @@ this session's UI flow only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import tzinfo
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +18,7 @@ import streamlit as st
 from coach import vocabulary
 from coach.calendars import importing
 from coach.calendars.events import read_calendar
+from coach.calendars.zones import local_zone
 from coach.errors import JournalError
 from coach.text import md, md_line
 from coach_ui import failures
@@ -70,7 +72,7 @@ def _read(ctx: PageContext, key: str) -> None:
         return
     cur = ctx.journal.cursor()
     try:
-        events = read_calendar(chosen.getvalue(), zone=ctx.now.tzinfo)
+        events = read_calendar(chosen.getvalue(), zone=local_zone())
         offers = importing.offers(cur, events)
     except JournalError as error:
         st.session_state[ERROR] = str(error)
@@ -80,11 +82,11 @@ def _read(ctx: PageContext, key: str) -> None:
     st.session_state[STATE] = _Reading(chosen.name, offers)
 
 
-def _when(offer: importing.Offer, ctx: PageContext) -> str:
+def _when(offer: importing.Offer, zone: tzinfo) -> str:
     event = offer.event
     if event.all_day:
         return f"{event.day:%a %d %b %Y} (whole day)"
-    return f"{offer.event.local_start(ctx.now.tzinfo):%a %d %b %Y, %H:%M}"
+    return f"{offer.event.local_start(zone):%a %d %b %Y, %H:%M}"
 
 
 def _offers(ctx: PageContext, reading: _Reading) -> None:
@@ -101,6 +103,9 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
         "Show every event", key=SHOW_ALL, help="Otherwise only the events that look like "
         "interviews, and those already in your journal."
     )  # fmt: skip
+    # The zone itself, not today's offset: an invitation after a clock change shows at
+    # its own local time (coach.calendars.zones).
+    zone = local_zone()
     shown = [
         (index, offer)
         for index, offer in enumerate(offers)
@@ -116,8 +121,8 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
     table = pd.DataFrame(
         {
             "import": [o.picked for _, o in shown],
-            "when": [_when(o, ctx) for _, o in shown],
-            "zone": [o.event.as_written(ctx.now.tzinfo) for _, o in shown],
+            "when": [_when(o, zone) for _, o in shown],
+            "zone": [o.event.as_written(zone) for _, o in shown],
             "title": [o.event.title for _, o in shown],
             "company": [o.guess.company for _, o in shown],
             "role": [o.guess.role for _, o in shown],
@@ -147,7 +152,7 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
         ],  # fmt: skip
         column_config={
             "import": st.column_config.CheckboxColumn("Add", width="small"),
-            "when": st.column_config.TextColumn(f"When ({_zone_name(ctx)})"),
+            "when": st.column_config.TextColumn(f"When ({_zone_name(zone, ctx)})"),
             "zone": st.column_config.TextColumn(
                 "As the invitation says",
                 help="The invitation's own time and zone, when it was written in another "
@@ -204,8 +209,8 @@ def _cell(value) -> str:
     return "" if value is None or pd.isna(value) else str(value)
 
 
-def _zone_name(ctx: PageContext) -> str:
-    return str(getattr(ctx.now.tzinfo, "key", None) or ctx.now.tzname() or "your zone")
+def _zone_name(zone: tzinfo, ctx: PageContext) -> str:
+    return str(getattr(zone, "key", None) or ctx.now.tzname() or "your zone")
 
 
 def _cancel() -> None:

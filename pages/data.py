@@ -4,6 +4,7 @@ import streamlit as st
 
 from coach import anki, report, table_files, transfer
 from coach.calendars import exporting
+from coach.calendars.zones import local_zone
 from coach.errors import JournalError
 from coach.text import md
 from coach_ui import backups_section, calendar_import, failures, frame
@@ -62,7 +63,7 @@ exports = [
     ),
     (
         "Calendar (.ics)",
-        lambda: exporting.calendar_ics(journal.cursor(), ctx.now),
+        lambda: exporting.calendar_ics(journal.cursor(), ctx.now, local_zone()),
         f"interview-coach-{stamp}.ics",
         "text/calendar",
         "Upcoming interviews, and the days to rehearse before each target interview.",

@@ -7,12 +7,17 @@ choosing the file in a real browser is tests/browser/test_calendar_e2e.py's part
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from coach import db, interviews
 from coach.calendars import importing
 from coach.calendars.events import read_calendar
+from coach.calendars.zones import local_zone
 from coach_ui.calendar_import import STATE, _Reading
 from tests.test_data_page import open_page
 from tests.test_pages import app  # noqa: F401 - a fixture
@@ -58,3 +63,49 @@ def test_a_cancelled_import_adds_nothing(app, tmp_path):  # noqa: F811
     cancel.click().run()
     assert "looks like interviews" not in texts(at)
     assert interviews.list_interviews(db.open_journal(str(path)).cursor()) == []
+
+
+@pytest.fixture
+def in_berlin(monkeypatch):
+    """The app's process runs in Berlin, whatever the machine's own zone."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def invitations_either_side_of_the_clock_change() -> bytes:
+    # One in winter and one in summer: whatever today is, one of them is on the other
+    # side of a clock change from it.
+    year = datetime.now().year + 1
+    events = "".join(
+        "BEGIN:VEVENT\r\n"
+        f"UID:{month}-interview@example.com\r\n"
+        f"SUMMARY:Interview with Northwind ({month})\r\n"
+        f"DTSTART;TZID=Europe/Berlin:{year}{month}15T093000\r\n"
+        f"DTEND;TZID=Europe/Berlin:{year}{month}15T103000\r\n"
+        "END:VEVENT\r\n"
+        for month in ("01", "07")
+    )
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\n" + events + "END:VCALENDAR\r\n"
+    ).encode()
+
+
+def test_invitations_either_side_of_the_clock_change_show_at_their_own_local_time(
+    app,  # noqa: F811
+    tmp_path,
+    in_berlin,
+):
+    path = tmp_path / "journal.duckdb"
+    journal = db.open_journal(str(path))
+    events = read_calendar(invitations_either_side_of_the_clock_change(), zone=local_zone())
+    offers = importing.offers(journal.cursor(), events)
+    at = open_page(app, path, "pages/data.py")
+    at.session_state[STATE] = _Reading("invitations.ics", offers)
+    at.run()
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert [when[-5:] for when in shown["when"]] == ["09:30", "09:30"]
+    assert list(shown["zone"]) == ["", ""]  # written in the candidate's own zone

@@ -8,7 +8,7 @@ the United States move their clocks on Sunday 8 March, Europe on Sunday 29 March
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -289,6 +289,43 @@ def test_plan_days_across_the_american_clock_change_are_whole_consecutive_days(j
         assert days == [date(2026, 3, d) for d in (6, 7, 8, 9)]
     [interview] = [e for e in parsed(data) if str(e["UID"]).startswith("interview-")]
     assert interview.decoded("DTSTART") == datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
+
+
+def test_the_plan_names_the_interviews_time_in_the_candidates_zone_after_its_clock_change(
+    journal,
+):
+    # The app's clock gives today's offset only (New York's -05:00 on Friday); the
+    # interview on Tuesday is at 10:00 New York time, -04:00 by then.
+    now = datetime(2026, 3, 6, 18, 0, tzinfo=NEW_YORK)
+    today = now.astimezone(timezone(now.utcoffset()))
+    company = companies.add_company(journal, "Northwind", "target")
+    interviews.add_interview(
+        journal,
+        InterviewFields(company_id=company, scheduled_at=datetime(2026, 3, 10, 10, 0,
+                                                                  tzinfo=NEW_YORK)),
+    )  # fmt: skip
+    earlier = interviews.add_interview(
+        journal, InterviewFields(company_id=company, scheduled_at=now - timedelta(days=20))
+    )
+    [ask_id] = reviews.add_asks(journal, earlier, [reviews.NewAsk("Why Northwind?")], now)
+    reviews.save_ask(journal, ask_id, now - timedelta(days=20), signal="interrupted")
+    data = exporting.calendar_ics(journal.cursor(), today, NEW_YORK)
+    plan = [e for e in parsed(data) if str(e["UID"]).startswith("rehearse-")]
+    assert plan
+    for event in plan:
+        assert "on Tue 10 Mar 2026 at 10:00" in str(event["DESCRIPTION"])
+
+
+def test_the_candidates_zone_is_the_systems_zone_with_its_clock_changes(monkeypatch):
+    from coach.calendars.zones import local_zone
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    zone = local_zone()
+    assert datetime(2027, 1, 15, 9, 30, tzinfo=zone).utcoffset() == timedelta(hours=1)
+    assert datetime(2027, 7, 15, 9, 30, tzinfo=zone).utcoffset() == timedelta(hours=2)
+    # A POSIX rule rather than a zone's name: the system's own zone, or today's offset.
+    monkeypatch.setenv("TZ", "CET-1CEST")
+    assert datetime(2027, 1, 15, tzinfo=local_zone()).utcoffset() is not None
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 import duckdb
 import icalendar
@@ -87,8 +87,12 @@ def rehearsal_plan(cur: duckdb.DuckDBPyConnection, now: datetime) -> list[PlanDa
     return days
 
 
-def calendar_ics(cur: duckdb.DuckDBPyConnection, now: datetime) -> bytes:
-    """Upcoming interviews and the rehearsal plan, as an .ics file's bytes."""
+def calendar_ics(
+    cur: duckdb.DuckDBPyConnection, now: datetime, zone: tzinfo | None = None
+) -> bytes:
+    """Upcoming interviews and the rehearsal plan, as an .ics file's bytes; the plan's
+    words give each interview's time in `zone` (the candidate's, with its clock
+    changes: coach.calendars.zones), else at `now`'s offset."""
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -99,7 +103,7 @@ def calendar_ics(cur: duckdb.DuckDBPyConnection, now: datetime) -> bytes:
     for interview in upcoming(cur, now):
         calendar.add_component(_interview_event(interview, stamp))
     for day in rehearsal_plan(cur, now):
-        calendar.add_component(_plan_event(day, stamp, now))
+        calendar.add_component(_plan_event(day, stamp, zone or now.tzinfo))
     return calendar.to_ical()
 
 
@@ -124,9 +128,9 @@ def _interview_event(interview: _Upcoming, stamp: datetime) -> icalendar.Event:
     return event
 
 
-def _plan_event(day: PlanDay, stamp: datetime, now: datetime) -> icalendar.Event:
+def _plan_event(day: PlanDay, stamp: datetime, zone: tzinfo | None) -> icalendar.Event:
     interview = day.interview
-    on = interview.scheduled_at.astimezone(now.tzinfo)
+    on = interview.scheduled_at.astimezone(zone)
     event = icalendar.Event()
     event.add("UID", f"rehearse-{interview.uid}-{day.day:%Y%m%d}@interview-coach")
     event.add("DTSTAMP", stamp)
