@@ -109,12 +109,23 @@ def test_a_webvtt_transcript_becomes_asks_with_answers_and_measured_times(
     expect(
         main.get_by_role("checkbox", name="Keep the transcript file in my journal")
     ).to_be_checked()
-    settled(page)
-    next_step.click()
-
     # The usual confirmation: one question was asked before, at Contoso.
-    expect(main.get_by_text("1 of these 4 questions look like ones you were asked before",
-                            exact=False)).to_be_visible()  # fmt: skip
+    asked_before = main.get_by_text(
+        "1 of these 4 questions look like ones you were asked before", exact=False
+    )
+    # On a busy machine a click that lands while the checkbox's rerun is still running
+    # is sometimes dropped by the browser's Streamlit client: click again while the
+    # button is still there (a second click that lands does no harm: the step moved on).
+    for _ in range(3):
+        settled(page)
+        if next_step.is_visible():
+            next_step.click()
+        try:
+            expect(asked_before).to_be_visible(timeout=10_000)
+            break
+        except AssertionError:
+            continue
+    expect(asked_before).to_be_visible()
     expect(main.get_by_text("answered in 2 min 10 s · interrupted")).to_be_visible()
     main.get_by_role("button", name="Add 4 questions with their answers").click()
     expect(main.get_by_text("Q1. Tell me about yourself")).to_be_visible()
