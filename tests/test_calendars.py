@@ -257,25 +257,32 @@ def test_the_rehearsal_plan_is_the_cram_views_days_before_each_target_interview(
         assert type(start) is date and end - start == timedelta(days=1)
 
 
-def test_plan_days_across_the_american_clock_change_are_whole_consecutive_days(journal):
-    # Friday 6 March in New York; a target interview on Tuesday 10 March, after the change.
-    now = datetime(2026, 3, 6, 18, 0, tzinfo=NEW_YORK)
+# Friday 6 March in New York; a target interview on Tuesday 10 March, after the change.
+BEFORE_THE_CHANGE = datetime(2026, 3, 6, 18, 0, tzinfo=NEW_YORK)
+
+
+def target_interview_after_the_change(journal, weak_questions: int) -> None:
+    now = BEFORE_THE_CHANGE
     company = companies.add_company(journal, "Northwind", "target")
     interviews.add_interview(
         journal,
         InterviewFields(company_id=company, scheduled_at=datetime(2026, 3, 10, 10, 0,
                                                                   tzinfo=NEW_YORK)),
     )  # fmt: skip
-    # Six questions answered weakly at Northwind before: likely again, to rehearse.
+    # Questions answered weakly at Northwind before: likely again, to rehearse.
     earlier = interviews.add_interview(
         journal, InterviewFields(company_id=company, scheduled_at=now - timedelta(days=20))
     )
     asked = reviews.add_asks(
-        journal, earlier, [reviews.NewAsk(f"Question {n}?") for n in range(6)], now
+        journal, earlier, [reviews.NewAsk(f"Question {n}?") for n in range(weak_questions)], now
     )
     for ask_id in asked:
         reviews.save_ask(journal, ask_id, now - timedelta(days=20), signal="interrupted")
-    data = exporting.calendar_ics(journal.cursor(), now)
+
+
+def test_plan_days_across_the_american_clock_change_are_whole_consecutive_days(journal):
+    target_interview_after_the_change(journal, weak_questions=6)
+    data = exporting.calendar_ics(journal.cursor(), BEFORE_THE_CHANGE)
     plan = sorted(
         (e.decoded("DTSTART"), e.decoded("DTEND"))
         for e in parsed(data)
@@ -296,19 +303,8 @@ def test_the_plan_names_the_interviews_time_in_the_candidates_zone_after_its_clo
 ):
     # The app's clock gives today's offset only (New York's -05:00 on Friday); the
     # interview on Tuesday is at 10:00 New York time, -04:00 by then.
-    now = datetime(2026, 3, 6, 18, 0, tzinfo=NEW_YORK)
-    today = now.astimezone(timezone(now.utcoffset()))
-    company = companies.add_company(journal, "Northwind", "target")
-    interviews.add_interview(
-        journal,
-        InterviewFields(company_id=company, scheduled_at=datetime(2026, 3, 10, 10, 0,
-                                                                  tzinfo=NEW_YORK)),
-    )  # fmt: skip
-    earlier = interviews.add_interview(
-        journal, InterviewFields(company_id=company, scheduled_at=now - timedelta(days=20))
-    )
-    [ask_id] = reviews.add_asks(journal, earlier, [reviews.NewAsk("Why Northwind?")], now)
-    reviews.save_ask(journal, ask_id, now - timedelta(days=20), signal="interrupted")
+    target_interview_after_the_change(journal, weak_questions=1)
+    today = BEFORE_THE_CHANGE.astimezone(timezone(BEFORE_THE_CHANGE.utcoffset()))
     data = exporting.calendar_ics(journal.cursor(), today, NEW_YORK)
     plan = [e for e in parsed(data) if str(e["UID"]).startswith("rehearse-")]
     assert plan
