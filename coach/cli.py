@@ -221,9 +221,8 @@ def run_export(args: argparse.Namespace) -> int:
         data = anki.anki_deck(cur)
     elif args.format == "ics":
         from coach.calendars import exporting
-        from coach.calendars.zones import local_zone
 
-        data = exporting.calendar_ics(cur, now, local_zone())
+        data = exporting.calendar_ics(cur, now)
     else:
         data = table_files.tables_zip(cur, args.format)
     if args.out == "-":

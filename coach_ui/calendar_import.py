@@ -18,7 +18,7 @@ import streamlit as st
 from coach import vocabulary
 from coach.calendars import importing
 from coach.calendars.events import read_calendar
-from coach.calendars.zones import local_zone
+from coach.days import zone_name
 from coach.errors import JournalError
 from coach.text import md, md_line
 from coach_ui import failures
@@ -72,7 +72,7 @@ def _read(ctx: PageContext, key: str) -> None:
         return
     cur = ctx.journal.cursor()
     try:
-        events = read_calendar(chosen.getvalue(), zone=local_zone())
+        events = read_calendar(chosen.getvalue(), zone=ctx.now.tzinfo)
         offers = importing.offers(cur, events)
     except JournalError as error:
         st.session_state[ERROR] = str(error)
@@ -104,8 +104,8 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
         "interviews, and those already in your journal."
     )  # fmt: skip
     # The zone itself, not today's offset: an invitation after a clock change shows at
-    # its own local time (coach.calendars.zones).
-    zone = local_zone()
+    # its own local time (coach.days.candidate_zone gives ctx.now its zone).
+    zone = ctx.now.tzinfo
     shown = [
         (index, offer)
         for index, offer in enumerate(offers)
@@ -152,7 +152,7 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
         ],  # fmt: skip
         column_config={
             "import": st.column_config.CheckboxColumn("Add", width="small"),
-            "when": st.column_config.TextColumn(f"When ({_zone_name(zone, ctx)})"),
+            "when": st.column_config.TextColumn(f"When ({zone_name(zone)})"),
             "zone": st.column_config.TextColumn(
                 "As the invitation says",
                 help="The invitation's own time and zone, when it was written in another "
@@ -207,10 +207,6 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
 
 def _cell(value) -> str:
     return "" if value is None or pd.isna(value) else str(value)
-
-
-def _zone_name(zone: tzinfo, ctx: PageContext) -> str:
-    return str(getattr(zone, "key", None) or ctx.now.tzname() or "your zone")
 
 
 def _cancel() -> None:

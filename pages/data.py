@@ -4,7 +4,6 @@ import streamlit as st
 
 from coach import anki, report, table_files, transfer
 from coach.calendars import exporting
-from coach.calendars.zones import local_zone
 from coach.errors import JournalError
 from coach.text import md
 from coach_ui import backups_section, calendar_import, failures, frame
@@ -63,7 +62,7 @@ exports = [
     ),
     (
         "Calendar (.ics)",
-        lambda: exporting.calendar_ics(journal.cursor(), ctx.now, local_zone()),
+        lambda: exporting.calendar_ics(journal.cursor(), ctx.now),
         f"interview-coach-{stamp}.ics",
         "text/calendar",
         "Upcoming interviews, and the days to rehearse before each target interview.",

@@ -17,7 +17,7 @@ import pytest
 from coach import db, interviews
 from coach.calendars import importing
 from coach.calendars.events import read_calendar
-from coach.calendars.zones import local_zone
+from coach.days import candidate_zone
 from coach_ui.calendar_import import STATE, _Reading
 from tests.test_data_page import open_page
 from tests.test_pages import app  # noqa: F401 - a fixture
@@ -68,6 +68,7 @@ def test_a_cancelled_import_adds_nothing(app, tmp_path):  # noqa: F811
 @pytest.fixture
 def in_berlin(monkeypatch):
     """The app's process runs in Berlin, whatever the machine's own zone."""
+    monkeypatch.setenv("COACH_TZ", "Europe/Berlin")
     monkeypatch.setenv("TZ", "Europe/Berlin")
     time.tzset()
     yield
@@ -100,7 +101,7 @@ def test_invitations_either_side_of_the_clock_change_show_at_their_own_local_tim
 ):
     path = tmp_path / "journal.duckdb"
     journal = db.open_journal(str(path))
-    events = read_calendar(invitations_either_side_of_the_clock_change(), zone=local_zone())
+    events = read_calendar(invitations_either_side_of_the_clock_change(), zone=candidate_zone())
     offers = importing.offers(journal.cursor(), events)
     at = open_page(app, path, "pages/data.py")
     at.session_state[STATE] = _Reading("invitations.ics", offers)

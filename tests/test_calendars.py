@@ -8,7 +8,7 @@ the United States move their clocks on Sunday 8 March, Europe on Sunday 29 March
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ from coach import cli, companies, db, interviews, practice, reviews, sample
 from coach.calendars import exporting, importing
 from coach.calendars.events import read_calendar
 from coach.calendars.guesses import guess
+from coach.days import candidate_zone
 from coach.errors import InvalidInput
 from coach.interviews import InterviewFields
 from coach.likely import likely_questions
@@ -299,29 +300,18 @@ def test_plan_days_across_the_american_clock_change_are_whole_consecutive_days(j
 
 
 def test_the_plan_names_the_interviews_time_in_the_candidates_zone_after_its_clock_change(
-    journal,
+    journal, monkeypatch
 ):
-    # The app's clock gives today's offset only (New York's -05:00 on Friday); the
-    # interview on Tuesday is at 10:00 New York time, -04:00 by then.
+    # Today's offset is New York's -05:00 on Friday; the interview on Tuesday is at
+    # 10:00 New York time, -04:00 by then: the plan's words follow the zone, not the offset.
+    monkeypatch.setenv("COACH_TZ", "America/New_York")
     target_interview_after_the_change(journal, weak_questions=1)
-    today = BEFORE_THE_CHANGE.astimezone(timezone(BEFORE_THE_CHANGE.utcoffset()))
-    data = exporting.calendar_ics(journal.cursor(), today, NEW_YORK)
+    today = BEFORE_THE_CHANGE.astimezone(candidate_zone())
+    data = exporting.calendar_ics(journal.cursor(), today)
     plan = [e for e in parsed(data) if str(e["UID"]).startswith("rehearse-")]
     assert plan
     for event in plan:
         assert "on Tue 10 Mar 2026 at 10:00" in str(event["DESCRIPTION"])
-
-
-def test_the_candidates_zone_is_the_systems_zone_with_its_clock_changes(monkeypatch):
-    from coach.calendars.zones import local_zone
-
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    zone = local_zone()
-    assert datetime(2027, 1, 15, 9, 30, tzinfo=zone).utcoffset() == timedelta(hours=1)
-    assert datetime(2027, 7, 15, 9, 30, tzinfo=zone).utcoffset() == timedelta(hours=2)
-    # A POSIX rule rather than a zone's name: the system's own zone, or today's offset.
-    monkeypatch.setenv("TZ", "CET-1CEST")
-    assert datetime(2027, 1, 15, tzinfo=local_zone()).utcoffset() is not None
 
 
 @pytest.mark.parametrize(

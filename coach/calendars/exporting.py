@@ -87,12 +87,10 @@ def rehearsal_plan(cur: duckdb.DuckDBPyConnection, now: datetime) -> list[PlanDa
     return days
 
 
-def calendar_ics(
-    cur: duckdb.DuckDBPyConnection, now: datetime, zone: tzinfo | None = None
-) -> bytes:
+def calendar_ics(cur: duckdb.DuckDBPyConnection, now: datetime) -> bytes:
     """Upcoming interviews and the rehearsal plan, as an .ics file's bytes; the plan's
-    words give each interview's time in `zone` (the candidate's, with its clock
-    changes: coach.calendars.zones), else at `now`'s offset."""
+    words give each interview's time in `now`'s zone (the candidate's, with its clock
+    changes: coach.days.candidate_zone)."""
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -103,7 +101,7 @@ def calendar_ics(
     for interview in upcoming(cur, now):
         calendar.add_component(_interview_event(interview, stamp))
     for day in rehearsal_plan(cur, now):
-        calendar.add_component(_plan_event(day, stamp, zone or now.tzinfo))
+        calendar.add_component(_plan_event(day, stamp, now.tzinfo))
     return calendar.to_ical()
 
 

@@ -16,7 +16,7 @@ def test_an_invitation_from_another_zone_is_imported_at_the_local_time(
     app_server, page, wait_for_app, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
-    server = app_server(db_path=path, env={"TZ": "Europe/Berlin"})
+    server = app_server(db_path=path, env={"COACH_TZ": "Europe/Berlin", "TZ": "Europe/Berlin"})
     page.goto(server.url + "/data")
     wait_for_app(page)
     main = page.get_by_test_id("stMain")
