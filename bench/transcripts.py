@@ -19,8 +19,9 @@ import argparse
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from bench.domain import median_ms
 
 CUES = 1_500
 QUESTIONS = 50
@@ -70,15 +71,6 @@ def long_call() -> bytes:
     return "\n".join(lines).encode()
 
 
-def _median_ms(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def domain_figures(journal_path: str | None, runs: int) -> dict[str, float]:
     from coach import db
     from coach import questions as question_bank
@@ -95,9 +87,9 @@ def domain_figures(journal_path: str | None, runs: int) -> dict[str, float]:
         bank = cur.execute("SELECT count(*) FROM questions").fetchone()[0]
         texts = [row.question for row in preview.kept]
         figures = {
-            "read_ms": _median_ms(lambda: read_transcript(data), runs),
-            "preview_ms": _median_ms(lambda: build_preview(transcript, "Candidate"), runs),
-            "bank_ms": _median_ms(lambda: question_bank.propose(cur, texts), runs),
+            "read_ms": median_ms(lambda: read_transcript(data), runs),
+            "preview_ms": median_ms(lambda: build_preview(transcript, "Candidate"), runs),
+            "bank_ms": median_ms(lambda: question_bank.propose(cur, texts), runs),
             "bank_questions": bank,
             "rows": len(preview.rows),
             "bytes": len(data),
