@@ -270,3 +270,27 @@ def settled(page, timeout_ms: float = UI_TIMEOUT_MS) -> None:
 def settled_fixture() -> Callable[..., None]:
     """`settled(page)` for tests."""
     return settled
+
+
+def click_until(page, target, shown, attempts: int = 3, timeout_ms: float = 10_000) -> None:
+    """Click `target` until `shown` is visible. On a busy machine the browser's Streamlit
+    client sometimes drops a click that lands while a rerun is still going, and the test
+    then waits in vain; a click is sent again only while `shown` has not appeared."""
+    from playwright.sync_api import expect
+
+    for _ in range(attempts):
+        settled(page)
+        if target.is_visible():
+            target.click()
+        try:
+            expect(shown).to_be_visible(timeout=timeout_ms)
+            return
+        except AssertionError:
+            continue
+    expect(shown).to_be_visible()
+
+
+@pytest.fixture(name="click_until")
+def click_until_fixture() -> Callable[..., None]:
+    """`click_until(page, target, shown)` for tests."""
+    return click_until

@@ -51,7 +51,7 @@ class Walk:
 @pytest.fixture(scope="module")
 def walk(browser, tmp_path_factory) -> Walk:
     """Walk the app once on the hostile journal; every test below reads the record."""
-    from conftest import settled, start_server, stop_server, wait_for_app  # the harness
+    from conftest import click_until, settled, start_server, stop_server, wait_for_app
 
     workdir = tmp_path_factory.mktemp("hostile")
     journal = workdir / hostile.folder("Journal folder") / "journal.duckdb"
@@ -75,7 +75,8 @@ def walk(browser, tmp_path_factory) -> Walk:
             _walk(page, server.url, ids, record, wait_for_app)
             if backups_fail:
                 _failed_backup_and_restore(page, server.url, record, wait_for_app, settled)
-            _two_tabs(page, browser, server.url, ids, record, wait_for_app, settled)
+            harness = (wait_for_app, settled, click_until)
+            _two_tabs(page, browser, server.url, ids, record, harness)
         finally:
             context.close()
             stop_server(server)
@@ -277,9 +278,10 @@ def _failed_backup_and_restore(page, url: str, record: Walk, wait_for_app, settl
     _look(page, record, "home: a failed backup")
 
 
-def _two_tabs(page, browser, url: str, ids: dict[str, int], record: Walk, wait_for_app, settled):
+def _two_tabs(page, browser, url: str, ids: dict[str, int], record: Walk, harness):
     """Another tab saves the advice this tab is editing, then removes a question this tab
     is typing into: the clash panel and the text kept to copy show hostile text."""
+    wait_for_app, settled, click_until = harness
     review = f"{url}/review?interview={ids['interview']}"
     advice = "Did the interviewer give you advice?"
     _goto(page, review, wait_for_app, "Review:")
@@ -303,11 +305,10 @@ def _two_tabs(page, browser, url: str, ids: dict[str, int], record: Walk, wait_f
     answer = page.locator(f".st-key-review_ask_{ids['ask']}").get_by_label("What I answered")
     expect(answer).to_be_visible()
     _open_step(other, "2. Questions and answers")
-    settled(other)
-    other.locator(f".st-key-review_ask_{ids['ask']}").get_by_test_id("stPopover").get_by_role(
-        "button"
-    ).click()  # the question's menu
-    other.get_by_role("button", name="Remove from this interview").click()
+    remove = other.get_by_role("button", name="Remove from this interview")
+    menu = other.locator(f".st-key-review_ask_{ids['ask']}").get_by_test_id("stPopover")
+    click_until(other, menu.get_by_role("button"), remove)  # the question's menu
+    remove.click()
     expect(other.locator(f".st-key-review_ask_{ids['ask']}")).to_have_count(0)
     other.context.close()
 

@@ -67,7 +67,7 @@ def cell(main, column: int, row: int):
 
 
 def test_a_webvtt_transcript_becomes_asks_with_answers_and_measured_times(
-    app_server, page, wait_for_app, settled, tmp_path
+    app_server, page, wait_for_app, settled, click_until, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
     interview_id = held_interview(path)
@@ -113,19 +113,8 @@ def test_a_webvtt_transcript_becomes_asks_with_answers_and_measured_times(
     asked_before = main.get_by_text(
         "1 of these 4 questions look like ones you were asked before", exact=False
     )
-    # On a busy machine a click that lands while the checkbox's rerun is still running
-    # is sometimes dropped by the browser's Streamlit client: click again while the
-    # button is still there (a second click that lands does no harm: the step moved on).
-    for _ in range(3):
-        settled(page)
-        if next_step.is_visible():
-            next_step.click()
-        try:
-            expect(asked_before).to_be_visible(timeout=10_000)
-            break
-        except AssertionError:
-            continue
-    expect(asked_before).to_be_visible()
+    # A click that lands while the checkbox's rerun is still going can be dropped.
+    click_until(page, next_step, asked_before)
     expect(main.get_by_text("answered in 2 min 10 s · interrupted")).to_be_visible()
     main.get_by_role("button", name="Add 4 questions with their answers").click()
     expect(main.get_by_text("Q1. Tell me about yourself")).to_be_visible()

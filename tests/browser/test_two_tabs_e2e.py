@@ -109,18 +109,17 @@ def test_an_earlier_tab_never_overwrites_a_newer_save_and_shows_both_texts(
 
 
 def test_text_typed_into_a_question_removed_in_another_tab_is_kept_to_copy(
-    app_server, browser, wait_for_app, settled, tmp_path
+    app_server, browser, wait_for_app, settled, click_until, tmp_path
 ):
     path, server, url = serve_review(app_server, tmp_path, "questions")
 
     typing = open_tab(browser, url, wait_for_app)
     expect(typing.get_by_label("What I answered")).to_be_visible()
     removing = open_tab(browser, url, wait_for_app)
-    settled(removing)
-    removing.locator(".st-key-review_ask_1").get_by_test_id("stPopover").get_by_role(
-        "button"
-    ).click()  # the question's menu
-    removing.get_by_role("button", name="Remove from this interview").click()
+    remove = removing.get_by_role("button", name="Remove from this interview")
+    menu = removing.locator(".st-key-review_ask_1").get_by_test_id("stPopover")
+    click_until(removing, menu.get_by_role("button"), remove)  # the question's menu
+    remove.click()
     expect(removing.get_by_label("What I answered")).to_have_count(0)
 
     answer = "I lead analytics at a retailer; 我负责数据分析 🚀 <b>not bold</b>"
