@@ -19,7 +19,7 @@ def choose(page, label: str, option: str) -> None:
 
 
 def test_a_company_and_an_interview_added_in_the_browser_survive_a_reload(
-    app_server, page, wait_for_app, tmp_path
+    app_server, page, wait_for_app, settled, tmp_path
 ):
     server = app_server(db_path=tmp_path / "journal.duckdb")
     page.goto(server.url + "/interviews")
@@ -33,6 +33,7 @@ def test_a_company_and_an_interview_added_in_the_browser_survive_a_reload(
     form.get_by_text("Target", exact=True).click()
     form.get_by_role("button", name="Add company").click()
     expect(page.get_by_role("tab", name="Companies (1)")).to_be_visible()
+    settled(page)  # mid-run, the old and the new interview form are both on the page
 
     form = page.get_by_test_id("stForm").filter(
         has=page.get_by_role("button", name="Add interview")
