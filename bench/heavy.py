@@ -390,14 +390,18 @@ def build_heavy(cur: duckdb.DuckDBPyConnection, now: datetime, factor: float = 1
                9 - least(n, 7), '["asked in most interviews so far"]', u(question_id, 'r') < 0.4,
                u(prediction_id * 31 + question_id, 'recall')
         FROM (
-            SELECT p.id AS prediction_id, a.question_id, a.position AS n
-            FROM predictions p JOIN asks a ON a.interview_id = p.interview_id
-            WHERE u(a.id, 'predicted') < 0.65
-            UNION ALL
-            SELECT p.id, 11 + hash(p.id, k, 'miss') % $spread, 20 + k
-            FROM predictions p, range(6) t(k)
+            -- Each question once per prediction, at its first place, before ranking:
+            -- ranked first, a question listed twice took two ranks in an arbitrary order.
+            SELECT * FROM (
+                SELECT p.id AS prediction_id, a.question_id, a.position AS n
+                FROM predictions p JOIN asks a ON a.interview_id = p.interview_id
+                WHERE u(a.id, 'predicted') < 0.65
+                UNION ALL
+                SELECT p.id, 11 + hash(p.id, k, 'miss') % $spread, 20 + k
+                FROM predictions p, range(6) t(k)
+            )
+            QUALIFY row_number() OVER (PARTITION BY prediction_id, question_id ORDER BY n) = 1
         )
-        QUALIFY row_number() OVER (PARTITION BY prediction_id, question_id ORDER BY n) = 1
         """,
         "spread",
     )
