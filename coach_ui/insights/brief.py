@@ -118,7 +118,12 @@ def section(ctx: PageContext, chosen: Filters) -> None:
 
 def _downloaded(journal: Journal, likely: LikelyQuestions) -> None:
     """The brief was downloaded: keep it as it stood, for the review's scorecard."""
-    predictions.keep(journal, likely, "downloaded", now_here())
+    if predictions.keep(journal, likely, "downloaded", now_here()) is not None:
+        st.toast(
+            "Brief kept as it stands: after the interview, its review compares it with "
+            "the questions asked.",
+            icon=":material/check:",
+        )
 
 
 def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:

@@ -127,6 +127,8 @@ def test_a_practice_interview_carries_over_to_the_target_brief_and_its_scorecard
     with page.expect_download() as download:
         main.get_by_role("button", name="Download the brief (Markdown)").click()
     text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115, PTH123
+    # The download's own run keeps the snapshot; the server must not stop before it.
+    expect(page.get_by_text("Brief kept as it stands", exact=False)).to_be_visible()
     for question in PRACTICE_QUESTIONS:
         assert f"| {question} |" in text
     assert REASON in text
