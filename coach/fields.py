@@ -219,6 +219,7 @@ RULES: dict[tuple[str, str], Any] = {
     ("reviews", "overall_rating"): Choice("Overall rating", v.OVERALL_RATINGS),
     ("reviews", "self_state"): Choice("How confidently you came across", v.SELF_STATES),
     ("reviews", "self_state_notes"): Text("Notes on how you came across"),
+    ("reviews", "nerves"): Choice("Nerves", v.NERVES),
     ("reviews", "interviewer_reaction"): Choice(
         "The interviewer's reaction", v.INTERVIEWER_REACTIONS
     ),
@@ -244,6 +245,10 @@ RULES: dict[tuple[str, str], Any] = {
     ("asks", "signal"): Choice("The interviewer's signal", v.SIGNALS),
     ("asks", "cause"): Choice("Why it was weak", v.CAUSES),
     ("asks", "what_went_wrong"): Text("What went wrong"),
+    ("asks", "background"): Text("Background"),
+    ("asks", "problem"): Text("The problem"),
+    ("asks", "my_actions"): Text("What I did"),
+    ("asks", "evidence"): Text("Evidence"),
     ("asks", "created_at"): _CREATED,
     ("answers", "text"): Text("The answer", required=True),
     ("answers", "source"): Choice("Answer source", v.ANSWER_SOURCES),
@@ -256,6 +261,7 @@ RULES: dict[tuple[str, str], Any] = {
     ("stories", "skills"): JsonList("Skills", Text("A skill", SKILL_LIMIT), most=SKILLS_MAX),
     ("stories", "created_at"): _CREATED,
     ("story_uses", "use"): Choice("Story use", v.STORY_USES),
+    ("story_uses", "missed_reason"): Choice("Why the story was missed", v.MISSED_REASONS),
     ("actions", "aspect"): Choice("Aspect", v.ASPECTS),
     ("actions", "source"): Choice("Action source", v.ACTION_SOURCES),
     ("actions", "text"): Text("An action", ACTION_LIMIT, required=True),
@@ -264,6 +270,7 @@ RULES: dict[tuple[str, str], Any] = {
     ("actions", "done_at"): Moment("The time it was done"),
     ("cards", "origin"): Choice("Card origin", {"weak_ask": "", "manual": ""}),
     ("cards", "status"): Choice("Card status", v.CARD_STATUSES),
+    ("cards", "kind"): Choice("Card kind", v.CARD_KINDS),
     ("cards", "fsrs_state"): Choice("Scheduler state", dict.fromkeys(range(1, 4))),
     ("cards", "fsrs_step"): Number("Scheduler step", 0, 100),
     # fsrs keeps stability (days) between 0.001 and its longest interval, 100 years.

@@ -323,9 +323,40 @@ def m004_transcripts_and_calendars(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def m005_method_fields(cur: duckdb.DuckDBPyConnection) -> None:
+    """The review method's own fields, which used to go to free text (issue 13).
+
+    - asks: for an answer the interviewer probed, the evidence to prepare:
+      `background`, `problem`, `my_actions` (what I did) and `evidence`.
+    - story_uses: for a missed story, why (`missed_reason`, a key of
+      vocabulary.MISSED_REASONS) and the ask of this interview where it could have
+      been told (`bridge_ask_id`; no foreign key, which ALTER cannot add: coach.reviews
+      lets go of it before an ask is deleted, and coach.tables lists it for the import).
+    - reviews: `nerves`, the candidate's nerves (vocabulary.NERVES) beside self_state.
+    - cards: `kind`, what the card rehearses (vocabulary.CARD_KINDS): a better answer,
+      or the evidence for an answer that was good but probed.
+    No NOT NULL or CHECK (refused by ALTER on referenced tables): coach.fields holds
+    their rules, checked by the forms and the import alike. Row identity is unchanged:
+    no new table.
+    """
+    cur.execute(
+        """
+        ALTER TABLE asks ADD COLUMN background VARCHAR DEFAULT '';
+        ALTER TABLE asks ADD COLUMN problem VARCHAR DEFAULT '';
+        ALTER TABLE asks ADD COLUMN my_actions VARCHAR DEFAULT '';
+        ALTER TABLE asks ADD COLUMN evidence VARCHAR DEFAULT '';
+        ALTER TABLE story_uses ADD COLUMN missed_reason VARCHAR;
+        ALTER TABLE story_uses ADD COLUMN bridge_ask_id BIGINT;
+        ALTER TABLE reviews ADD COLUMN nerves VARCHAR;
+        ALTER TABLE cards ADD COLUMN kind VARCHAR DEFAULT 'answer';
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [
     m001_journal,
     m002_row_identities,
     m003_predictions,
     m004_transcripts_and_calendars,
+    m005_method_fields,
 ]

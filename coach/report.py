@@ -100,8 +100,9 @@ def to_markdown(report: ReviewReport, now: datetime, *, top: int = 1) -> str:
         out += ["_No questions recorded._", ""]
     else:
         out += [
-            f"{summary.asks} questions · {summary.weak} to rehearse · {summary.strong} strong · "
-            f"{summary.cards} rehearsal cards",
+            f"{summary.asks} questions · {summary.weak} to rehearse · "
+            + (f"{summary.doubted} doubted (prepare evidence) · " if summary.doubted else "")
+            + f"{summary.strong} strong · {summary.cards} rehearsal cards",
             "",
         ]
     for number, ask in enumerate(report.asks, start=1):
@@ -109,20 +110,24 @@ def to_markdown(report: ReviewReport, now: datetime, *, top: int = 1) -> str:
         out += [f"{h3} Q{number}. {md(ask.question)}", "", f"- **Dimension:** {md(dimension)}"]
         out.append(f"- **Self score:** {_label(vocabulary.SELF_SCORES, ask.self_score)}")
         out.append(f"- **Interviewer's signal:** {_label(vocabulary.SIGNALS, ask.signal)}")
-        if ask.cause:
+        if ask.cause and ask.asks_why_weak:
             out.append(f"- **Cause:** {vocabulary.CAUSES[ask.cause]}")
         diagnosis = ask.diagnosis
         if diagnosis:
             out.append(f"- **Diagnosis:** {diagnosis.meaning}")
             out.append(f"- **Fix:** {diagnosis.fix}")
         if ask.card_id is not None:
-            out.append("- **Rehearsal card:** yes")
+            kind = vocabulary.CARD_KINDS.get(ask.card_kind or "answer", "")
+            out.append(f"- **Rehearsal card:** yes ({kind.lower()})")
         if ask.kept_text is not None:
             out.append("- **Kept as an answer version:** yes")
         if ask.answer_notes:
             out += ["", "What I answered:", "", *_quote(ask.answer_notes)]
         if ask.what_went_wrong:
             out += ["", "What went wrong, and why:", "", *_quote(ask.what_went_wrong)]
+        for name, label in reviews.EVIDENCE_LABELS.items():
+            if getattr(ask, name):
+                out += ["", f"{label}:", "", *_quote(getattr(ask, name))]
         out.append("")
 
     out += [f"{h2} 3. The interview relationship", ""]

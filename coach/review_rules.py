@@ -59,6 +59,7 @@ class Diagnosis:
     fix: str
     strong: bool = False  # a strong answer: keep it
     weak: bool = False  # a weak answer: it becomes a rehearsal card
+    doubted: bool = False  # a good answer the interviewer doubted: prepare evidence
 
 
 # What each signal says about the answer, and the fix to rehearse (the table in
@@ -84,6 +85,20 @@ SIGNAL_DIAGNOSES = {
         weak=True,
     ),
 }
+
+# Probed, though the candidate scored the answer Good or Strong: the content may be
+# fine, the interviewer doubted that it happened as told.
+DOUBTED_DIAGNOSIS = Diagnosis(
+    meaning=(
+        "The interviewer probed for details of an answer you were happy with: "
+        "they may doubt the experience rather than the answer."
+    ),
+    fix=(
+        "Prepare evidence: the background, the problem, what you did yourself, "
+        "and proof such as numbers, results or who can confirm it."
+    ),
+    doubted=True,
+)
 
 STRONG_DIAGNOSIS = Diagnosis(
     meaning="A strong answer: the interviewer responded well and you were satisfied.",
@@ -132,22 +147,50 @@ CAUSE_DIAGNOSES = {
 }
 
 
+# The candidate's score and the interviewer's signal are both respected (issue 13):
+# - a cause of a poor answer ("why was it weak?") is asked, and counts, only of an
+#   answer the candidate did not score Good or Strong;
+# - an answer probed for details but scored Good or Strong is *doubted*, not weak:
+#   the interviewer doubted the experience, not the answer, so its card prepares
+#   evidence (background, problem, what I did, evidence) instead of a better answer.
+# Interrupted and confused stay weak whatever the score: the interviewer's reaction
+# says the answer itself needs work (too long, not clear).
+def asks_cause(self_score: int | None) -> bool:
+    """Whether the review asks "why was it weak?" of an answer scored `self_score`."""
+    return self_score not in STRONG_SELF_SCORES
+
+
+def is_doubted_ask(self_score: int | None, signal: str | None, cause: str | None = None) -> bool:
+    """Probed for details, though the candidate scored the answer Good or Strong."""
+    return signal == "probed" and self_score in STRONG_SELF_SCORES
+
+
 def is_weak_ask(self_score: int | None, signal: str | None, cause: str | None) -> bool:
     """A weak ask becomes a rehearsal card (DESIGN.md, "Words")."""
-    return self_score in WEAK_SELF_SCORES or signal in WEAK_SIGNALS or bool(cause)
+    return (
+        self_score in WEAK_SELF_SCORES
+        or (signal in WEAK_SIGNALS and not is_doubted_ask(self_score, signal))
+        or (bool(cause) and asks_cause(self_score))
+    )
 
 
-# The same rule as SQL over an ask aliased `a`, for queries that count weak asks.
+def _sql_list(values: Iterable[object]) -> str:
+    return ", ".join(repr(v) for v in sorted(values))
+
+
+# The same rules as SQL over an ask aliased `a`, for queries that count asks.
+DOUBTED_ASK_SQL = f"(a.signal = 'probed' AND a.self_score IN ({_sql_list(STRONG_SELF_SCORES)}))"
 WEAK_ASK_SQL = (
-    f"(a.self_score IN ({', '.join(str(s) for s in sorted(WEAK_SELF_SCORES))}) "
-    f"OR a.signal IN ({', '.join(repr(s) for s in sorted(WEAK_SIGNALS))}) "
-    "OR a.cause IS NOT NULL)"
+    f"(a.self_score IN ({_sql_list(WEAK_SELF_SCORES)}) "
+    f"OR (a.signal IN ({_sql_list(WEAK_SIGNALS)}) AND NOT coalesce({DOUBTED_ASK_SQL}, false)) "
+    f"OR (a.cause IS NOT NULL "
+    f"AND coalesce(a.self_score NOT IN ({_sql_list(STRONG_SELF_SCORES)}), true)))"
 )
 
 
 def is_strong_answer(self_score: int | None, signal: str | None, cause: str | None = None) -> bool:
-    """Positive signal and self score 3 or 4; a stated cause of a poor answer rules it out."""
-    return signal == "positive" and self_score in STRONG_SELF_SCORES and not cause
+    """Positive signal and self score 3 or 4 (a cause is never asked of such an answer)."""
+    return signal == "positive" and self_score in STRONG_SELF_SCORES
 
 
 def diagnose(signal: str | None, self_score: int | None, cause: str | None) -> Diagnosis:
@@ -159,10 +202,13 @@ def diagnose(signal: str | None, self_score: int | None, cause: str | None) -> D
     _check(signal, SIGNALS, "signal")
     _check(self_score, SELF_SCORES, "self score")
     _check(cause, CAUSES, "cause")
-    cause = cause or None
+    # A cause of a poor answer says nothing about an answer scored Good or Strong.
+    cause = (cause or None) if asks_cause(self_score) else None
 
     if is_strong_answer(self_score, signal, cause):
         return STRONG_DIAGNOSIS
+    if is_doubted_ask(self_score, signal, cause):
+        return DOUBTED_DIAGNOSIS
     if signal in SIGNAL_DIAGNOSES:
         base = SIGNAL_DIAGNOSES[signal]
     elif cause is not None:
@@ -368,9 +414,16 @@ _CAUSE_ADDENDA = {
 
 def _ask_action(ask: AskFacts) -> str | None:
     q = _quote(ask.question)
-    cause = ask.cause or None
+    cause = (ask.cause or None) if asks_cause(ask.self_score) else None
     if is_strong_answer(ask.self_score, ask.signal, cause):
         return f"Keep your answer to {q} and say it more concisely: it worked."
+    if is_doubted_ask(ask.self_score, ask.signal, cause):
+        score = SELF_SCORES[ask.self_score].lower()  # type: ignore[index]
+        return (
+            f"Prepare evidence for {q}: you scored your answer {score}, yet the interviewer "
+            "probed for details. Note the background, the problem, what you did yourself "
+            "and the proof."
+        )
     if not is_weak_ask(ask.self_score, ask.signal, cause):
         return None
     if ask.signal in _SIGNAL_ACTIONS:

@@ -27,9 +27,12 @@ from coach.analysis import Analysis, analyse
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.review_rules import (
+    WEAK_ASK_SQL,
     Depth,
     Diagnosis,
+    asks_cause,
     diagnose,
+    is_doubted_ask,
     is_strong_answer,
     is_weak_ask,
     review_depth,
@@ -292,11 +295,34 @@ class Ask:
     kept_text: str | None  # the latest answer version kept from this ask
     versions: int  # answer versions of the question, from any source
     asked_elsewhere: int  # other interviews that asked this question
+    # The evidence of a probed answer (the method's fields): the card's answer scaffold.
+    background: str = ""
+    problem: str = ""
+    my_actions: str = ""
+    evidence: str = ""
+    card_kind: str | None = None  # a key of vocabulary.CARD_KINDS; None: no card
     answer_ms: int | None = None  # speaking time measured from a transcript
 
     @property
     def weak(self) -> bool:
         return is_weak_ask(self.self_score, self.signal, self.cause)
+
+    @property
+    def doubted(self) -> bool:
+        """Probed for details although scored Good or Strong: prepare evidence."""
+        return is_doubted_ask(self.self_score, self.signal, self.cause)
+
+    @property
+    def asks_why_weak(self) -> bool:
+        """Whether "why was it weak?" is asked: never of an answer scored Good or Strong."""
+        return (self.weak or bool(self.cause)) and asks_cause(self.self_score)
+
+    @property
+    def asks_evidence(self) -> bool:
+        """The evidence fields are asked of every probed answer (and kept once written)."""
+        return self.signal == "probed" or any(
+            (self.background, self.problem, self.my_actions, self.evidence)
+        )
 
     @property
     def strong(self) -> bool:
@@ -327,6 +353,8 @@ _ASK_SELECT = """
            (SELECT count(*) FROM answers an WHERE an.question_id = a.question_id),
            (SELECT count(DISTINCT o.interview_id) FROM asks o
             WHERE o.question_id = a.question_id AND o.interview_id <> a.interview_id),
+           coalesce(a.background, ''), coalesce(a.problem, ''), coalesce(a.my_actions, ''),
+           coalesce(a.evidence, ''), CASE WHEN c.id IS NOT NULL THEN coalesce(c.kind, 'answer') END,
            a.answer_ms
     FROM asks a
     JOIN questions q ON q.id = a.question_id
@@ -410,7 +438,12 @@ def record_asks(
     return ids
 
 
-_ASK_FIELDS = frozenset({"answer_notes", "what_went_wrong", "self_score", "signal", "cause"})
+# The evidence of a probed answer (the method's fields), in the order asked.
+EVIDENCE_FIELDS = ("background", "problem", "my_actions", "evidence")
+EVIDENCE_LABELS = {name: field_rules.rule("asks", name).label for name in EVIDENCE_FIELDS}
+_ASK_FIELDS = frozenset(
+    {"answer_notes", "what_went_wrong", "self_score", "signal", "cause", *EVIDENCE_FIELDS}
+)
 _ASK_CHOICE_FIELDS = frozenset({"self_score", "signal", "cause"})
 
 
@@ -426,7 +459,8 @@ _ASK_LABELS = {name: field_rules.rule("asks", name).label for name in _ASK_FIELD
 def save_ask(
     journal: Journal, ask_id: int, now: datetime, *, read: dict | None = None, **fields
 ) -> AskSaved:
-    """Save the given fields of an ask (only those). A weak ask becomes a rehearsal card.
+    """Save the given fields of an ask (only those). A weak ask becomes a rehearsal card;
+    a doubted one (probed, though scored good) a *prepare evidence* card.
 
     `read`: what the saving tab last read of those fields (see save_review). Never
     touches the ask's question link or interview (indexed columns; answer versions may
@@ -446,15 +480,26 @@ def save_ask(
             )
         ask = get_ask(cur, ask_id)
         created = False
-        if ask.weak:
-            _, created = ensure_card(cur, ask.question_id, origin="weak_ask", now=now)
-            if created:
-                ask = get_ask(cur, ask_id)
+        if ask.weak or ask.doubted:
+            kind = _card_kind(cur, ask.question_id)
+            _, created = ensure_card(cur, ask.question_id, origin="weak_ask", now=now, kind=kind)
+            ask = get_ask(cur, ask_id)
         if any(name in _ASK_CHOICE_FIELDS for name in changed):
             sync_suggestions(cur, before.interview_id, now)
         return AskSaved(ask, created)
 
     return journal.write(work)
+
+
+def _card_kind(cur: duckdb.DuckDBPyConnection, question_id: int) -> str:
+    """What the question's card rehearses, from every asking of it: the answer when any
+    was weak (it needs more than evidence), else the evidence of a doubted one."""
+    weak = cur.execute(
+        f"SELECT coalesce(bool_or({WEAK_ASK_SQL}), false) FROM asks a"  # noqa: S608
+        " WHERE a.question_id = ?",
+        [question_id],
+    ).fetchone()[0]
+    return "answer" if weak else "evidence"
 
 
 def keep_answer(journal: Journal, ask_id: int, now: datetime) -> int:
@@ -528,6 +573,7 @@ class QuestionsSummary:
     asks: int = 0
     weak: int = 0
     strong: int = 0
+    doubted: int = 0  # probed although scored good: counted apart from weak
     cards: int = 0
     kept: int = 0
     by_signal: dict[str, int] = field(default_factory=dict)
@@ -542,6 +588,7 @@ def summarise_asks(asks: list[Ask]) -> QuestionsSummary:
         asks=len(asks),
         weak=sum(a.weak for a in asks),
         strong=sum(a.strong for a in asks),
+        doubted=sum(a.doubted for a in asks),
         cards=len({a.card_id for a in asks if a.card_id is not None}),
         kept=sum(a.kept_text is not None for a in asks),
         by_signal=by_signal,

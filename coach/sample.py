@@ -29,7 +29,7 @@ from coach import days, db
 from coach.errors import InvalidInput, JournalError, JournalLocked
 from coach.likely import likely_questions
 from coach.predictions import insert as insert_prediction
-from coach.review_rules import is_weak_ask, review_depth
+from coach.review_rules import is_doubted_ask, is_weak_ask, review_depth
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
 from coach.settings import DEFAULTS
 
@@ -196,7 +196,7 @@ ASKS = {
          "A cliché with no example of how I manage it."),
     ],
     "kestrel": [
-        ("intro", 3, "interrupted", "wording",
+        ("intro", 3, "interrupted", None,
          "About two minutes this time, but I still listed every system and entity.",
          "Interrupted at the list of systems; he wanted the headline."),
         ("variance", 2, "probed", "unprepared",
@@ -310,7 +310,7 @@ ASKS = {
         ("excel_model", 4, "positive", None,
          "Separate inputs, calculations and outputs; checks that must read zero; a version log; "
          "and a second person reviews any model used for a decision.", ""),
-        ("chinese_intro", 3, "neutral", "wording",
+        ("chinese_intro", 2, "neutral", "wording",
          "用中文介绍了自己：在制造业做了五年集团报表，负责合并和月结，也和工厂经理一起做滚动预测。"
          "整体还可以，但有些财务术语说得不太顺。",
          "Some finance terms in Mandarin did not come naturally (合并报表, 预提费用)."),
@@ -355,7 +355,7 @@ ASKS = {
          "He cut in: which one would you start with, and why?"),
     ],
     "meridian_panel": [
-        ("biggest_achievement", 3, "interrupted", "wording",
+        ("biggest_achievement", 3, "interrupted", None,
          "Started with the intercompany automation but went into the detail of the matching "
          "rules.",
          "The operations director interrupted: what did it change for the business?"),
@@ -927,12 +927,19 @@ class _Card:
 
 def _add_cards(cur, clock: Clock, questions: dict[str, int]) -> list[_Card]:
     cards: dict[str, _Card] = {}
+    # A question answered weakly anywhere rehearses the answer; one only ever probed
+    # though scored good prepares evidence (coach.reviews, as the review decides it).
+    weak_anywhere = {row[0] for rows in ASKS.values() for row in rows if is_weak_ask(*row[1:4])}
     for interview, rows in ASKS.items():
         for question, score, signal, cause, *_ in rows:
-            if is_weak_ask(score, signal, cause) and question not in cards:
+            weak, doubted = is_weak_ask(score, signal, cause), is_doubted_ask(score, signal)
+            if weak or doubted:
                 at = _review_time(clock, interview) + timedelta(minutes=30)
-                card_id, _ = ensure_card(cur, questions[question], origin="weak_ask", now=at)
-                cards[question] = _Card(card_id, question, at, at)
+                card_id, _ = ensure_card(
+                    cur, questions[question], origin="weak_ask", now=at,
+                    kind="answer" if question in weak_anywhere else "evidence",
+                )  # fmt: skip
+                cards.setdefault(question, _Card(card_id, question, at, at))
     for question in MANUAL_CARDS:
         at = clock.now - timedelta(hours=2)
         ensure_card(cur, questions[question], origin="manual", now=at)

@@ -28,6 +28,7 @@ from coach.settings import get_setting
 FSRS_COLUMNS = ("fsrs_state", "fsrs_step", "stability", "difficulty", "due", "last_review")
 
 CARD_ORIGINS = ("weak_ask", "manual")
+CARD_KINDS = tuple(vocabulary.CARD_KINDS)
 
 
 def make_scheduler(desired_retention: float = 0.9, *, fuzzing: bool = True) -> fsrs.Scheduler:
@@ -99,16 +100,29 @@ def load_card(cur: duckdb.DuckDBPyConnection, card_id: int) -> fsrs.Card:
 
 
 def ensure_card(
-    cur: duckdb.DuckDBPyConnection, question_id: int, *, origin: str, now: datetime
+    cur: duckdb.DuckDBPyConnection,
+    question_id: int,
+    *,
+    origin: str,
+    now: datetime,
+    kind: str | None = None,
 ) -> tuple[int, bool]:
     """The id of the question's card, created due `now` if it has none; and whether it was.
 
-    An existing card is returned as it is, whatever its status.
+    An existing card is returned as it is, whatever its status; given a `kind`, it
+    takes that kind (what the review now says the question needs). A new card is
+    of `kind`, by default one that rehearses the answer.
     """
     if origin not in CARD_ORIGINS:
         raise InvalidInput(f"Unknown card origin {origin!r}.")
-    row = cur.execute("SELECT id FROM cards WHERE question_id = ?", [question_id]).fetchone()
+    if kind is not None and kind not in CARD_KINDS:
+        raise InvalidInput(f"Unknown card kind {kind!r}.")
+    row = cur.execute(
+        "SELECT id, coalesce(kind, 'answer') FROM cards WHERE question_id = ?", [question_id]
+    ).fetchone()
     if row is not None:
+        if kind is not None and row[1] != kind:
+            cur.execute("UPDATE cards SET kind = ? WHERE id = ?", [kind, row[0]])
         return row[0], False
     if cur.execute("SELECT 1 FROM questions WHERE id = ?", [question_id]).fetchone() is None:
         raise NotFound("That question no longer exists; it may have been deleted in another tab.")
@@ -116,12 +130,12 @@ def ensure_card(
     columns = card_columns(fsrs.Card(card_id=0, due=now))
     card_id = cur.execute(
         """
-        INSERT INTO cards (question_id, origin, fsrs_state, fsrs_step, stability, difficulty,
-                           due, last_review, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO cards (question_id, origin, kind, fsrs_state, fsrs_step, stability,
+                           difficulty, due, last_review, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         RETURNING id
         """,
-        [question_id, origin, *columns.values(), now],
+        [question_id, origin, kind or "answer", *columns.values(), now],
     ).fetchone()[0]
     return card_id, True
 

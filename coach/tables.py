@@ -43,6 +43,7 @@ REFERENCES = {
     ("answers", "ask_id"): "asks",
     ("story_uses", "interview_id"): "interviews",
     ("story_uses", "story_id"): "stories",
+    ("story_uses", "bridge_ask_id"): "asks",
     ("actions", "interview_id"): "interviews",
     ("cards", "question_id"): "questions",
     ("rehearsals", "card_id"): "cards",

@@ -45,6 +45,14 @@ SELF_STATES = {
     4: "Confident throughout",
 }
 
+# Nerves, the other half of the candidate's own state: "nervous at the start" is
+# common, and a warm-up routine before the next interview is its fix.
+NERVES = {
+    "calm": "Calm",
+    "nervous_start": "Nervous at the start",
+    "nervous_throughout": "Nervous throughout",
+}
+
 INTERVIEWER_REACTIONS = {
     "positive": "Positive",
     "neutral": "Neutral",
@@ -91,6 +99,13 @@ STORY_USES = {
     "missed": "Missed",
 }
 
+# Why a relevant story was missed: each has its own fix in the plan.
+MISSED_REASONS = {
+    "no_opening": "No opening came",
+    "no_bridge": "I did not bridge to it",
+    "forgot": "I forgot it",
+}
+
 ASPECTS = {
     "overall": "Overall performance",
     "questions": "Questions and answers",
@@ -126,6 +141,13 @@ REVIEW_STEPS = {
     "summary": "Summary",
 }
 REVIEW_DEPTHS = {"deep": "Deep review", "refine": "Refine your strengths"}
+
+# What a card rehearses: a better answer, or the evidence behind a good answer the
+# interviewer probed (background, problem, what I did, evidence).
+CARD_KINDS = {
+    "answer": "Rehearse the answer",
+    "evidence": "Prepare evidence",
+}
 
 CARD_STATUSES = {
     "active": "Active",

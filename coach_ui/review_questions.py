@@ -37,7 +37,8 @@ def questions_step(ctx: PageContext, review: Review) -> None:
         counts = reviews.summarise_asks(asks)
         st.caption(
             f"{counts.asks} question{'s' * (counts.asks != 1)} · {counts.weak} to rehearse · "
-            f"{counts.strong} strong · {counts.cards} rehearsal card{'s' * (counts.cards != 1)}"
+            + (f"{counts.doubted} doubted (prepare evidence) · " if counts.doubted else "")
+            + f"{counts.strong} strong · {counts.cards} rehearsal card{'s' * (counts.cards != 1)}"
         )
     for number, ask in enumerate(asks, start=1):
         ask_card(ctx, review, ask, number, len(asks), dimensions)
@@ -236,7 +237,8 @@ def ask_card(
             ),
         )
         w.show_error(signal_key)
-        if ask.weak or ask.cause:
+        # Never asked of an answer scored Good or Strong (a probed one is *doubted*).
+        if ask.asks_why_weak:
             cause_key = w.seed(_ask_key(ask, "cause"), ask.cause)
             st.pills(
                 "Why was it weak?",
@@ -280,13 +282,22 @@ def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
         w.show_error(_ask_key(ask, "keep"))
     elif diagnosis.weak:
         st.warning(message, icon=":material/build:")
+    elif diagnosis.doubted:
+        st.warning(message, icon=":material/fact_check:")
     else:
         st.info(message, icon=":material/info:")
-    if ask.weak and ask.card_id is not None:
+    if ask.card_id is not None and ask.card_kind == "evidence" and ask.doubted:
+        st.caption(
+            ":material/style: This question is now a *prepare evidence* card: the Practice "
+            "page brings it back with your evidence below as its scaffold."
+        )
+    elif ask.weak and ask.card_id is not None:
         st.caption(
             ":material/style: This question is now a rehearsal card: the Practice page will "
             "bring it back until the answer is solid."
         )
+    if ask.asks_evidence:
+        evidence_fields(ctx, ask)
     if ask.weak:
         wrong_key = w.seed(_ask_key(ask, "what_went_wrong"), ask.what_went_wrong)
         container = st.container() if review.deep else st.expander("What went wrong, and why?")
@@ -300,3 +311,30 @@ def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
             label_visibility="visible" if review.deep else "collapsed",
         )
         w.show_error(wrong_key)
+
+
+# The method's fix for a probed answer: background, the problem, what I did, evidence.
+EVIDENCE_PLACEHOLDERS = {
+    "background": "Where and when: the team, the scale, what was at stake",
+    "problem": "What was wrong or needed, in one or two sentences",
+    "my_actions": "Your own actions, in the first person: 'I', not 'we'",
+    "evidence": "Numbers, results, documents, or who could confirm it",
+}
+
+
+def evidence_fields(ctx: PageContext, ask: Ask) -> None:
+    """The four fields of a probed answer, saved each on its own (two tabs: coach.edits)."""
+    st.markdown("**Prepare the evidence** · the interviewer probed for details")
+    columns = st.columns(2)
+    for index, name in enumerate(reviews.EVIDENCE_FIELDS):
+        label, placeholder = reviews.EVIDENCE_LABELS[name], EVIDENCE_PLACEHOLDERS[name]
+        key = w.seed(_ask_key(ask, name), getattr(ask, name))
+        columns[index % 2].text_area(
+            label,
+            key=key,
+            on_change=_ask_saver(ctx, ask, name, label),
+            height=80,
+            placeholder=placeholder,
+        )
+        with columns[index % 2]:
+            w.show_error(key)

@@ -534,7 +534,14 @@ def summary(ctx: PageContext, review: Review) -> None:
     open_actions = sum(not a.done for a in whole.actions)
     cols = st.columns(5)
     cols[0].metric("Questions", counts.asks)
-    cols[1].metric("To rehearse", counts.weak)
+    cols[1].metric(
+        "To rehearse",
+        counts.weak,
+        help="Weak answers. Doubted ones (scored good, yet probed) are counted apart."
+        if not counts.doubted
+        else f"Weak answers; besides them, {counts.doubted} doubted (scored good, yet "
+        "probed for details): prepare evidence for those.",
+    )
     cols[2].metric("Rehearsal cards", counts.cards)
     cols[3].metric("Answers kept", counts.kept)
     cols[4].metric("Open actions", open_actions)

@@ -307,15 +307,18 @@ def test_an_export_of_schema_2_imports_every_row_and_a_second_time_adds_nothing(
             assert count(journal, table) == len(rows), table
     again = transfer.import_json(journal, text)
     assert sum(again.added.values()) == 0
-    # Columns added since schema 2 (a measured answer time, a calendar event's
-    # identity) are not in the file: they import empty, and the rest is exact.
-    exported, original = canonical(export(journal)), canonical(json.loads(text))
-    for table, rows in exported.items():
-        known = set(original[table][0]) if original.get(table) else set()
-        for row in rows:
-            for column in set(row) - known:
-                assert row.pop(column) is None, (table, column)
-    assert exported == original
+    before = canonical(json.loads(text))
+    # Columns added since schema 2 hold their defaults; every value of the file is kept.
+    after = {
+        table: sorted(
+            ({k: row[k] for k in before[table][0]} for row in rows),
+            key=lambda r: json.dumps(r, sort_keys=True, default=str),
+        )
+        if before[table]
+        else rows
+        for table, rows in canonical(export(journal)).items()
+    }
+    assert after == before
 
 
 def test_a_version_1_journal_file_gets_an_identity_on_every_row_when_opened(tmp_path):
@@ -386,6 +389,7 @@ def journal_specs(draw, prefix: str) -> dict[str, list[dict[str, Any]]]:
             "advice": draw(texts),
             "overall_rating": draw(st.sampled_from([None, *v.OVERALL_RATINGS])),
             "status": draw(st.sampled_from(list(v.REVIEW_STATUSES))),
+            "nerves": draw(st.sampled_from([None, *v.NERVES])),
         }
         for i in reviewed
     ]
@@ -415,6 +419,11 @@ def journal_specs(draw, prefix: str) -> dict[str, list[dict[str, Any]]]:
             "answer_notes": draw(texts),
             "signal": draw(st.sampled_from([None, *v.SIGNALS])),
             "self_score": draw(st.sampled_from([None, *v.SELF_SCORES])),
+            # The evidence of a probed answer (the method's fields, issue 13).
+            "background": draw(texts),
+            "problem": draw(texts),
+            "my_actions": draw(texts),
+            "evidence": draw(texts),
             "answer_ms": draw(st.one_of(st.none(), st.integers(0, 3_600_000))),
         }
         for position in range(1, draw(st.integers(0, 6)) + 1)
@@ -434,7 +443,15 @@ def journal_specs(draw, prefix: str) -> dict[str, list[dict[str, Any]]]:
         for t in draw(st.lists(names, max_size=2))
     ]
     spec["story_uses"] = [
-        {"interview": i, "story": s, "use": draw(st.sampled_from(list(v.STORY_USES)))}
+        {
+            "interview": i,
+            "story": s,
+            "use": draw(st.sampled_from(list(v.STORY_USES))),
+            "missed_reason": draw(st.sampled_from([None, *v.MISSED_REASONS])),
+            # The ask where a missed story could have been told (any ask: the merge
+            # carries the link whichever interview it belongs to).
+            "bridge_ask": draw(st.sampled_from([None, *range(len(spec["asks"]))])),
+        }
         for i, s in draw(
             st.lists(
                 st.tuples(
@@ -456,7 +473,12 @@ def journal_specs(draw, prefix: str) -> dict[str, list[dict[str, Any]]]:
     ]
     carded = draw(st.lists(st.integers(0, n_questions - 1), unique=True, max_size=n_questions))
     spec["cards"] = [
-        {"question": q, "due": draw(moments), "stability": draw(st.floats(0.01, 36_500))}
+        {
+            "question": q,
+            "due": draw(moments),
+            "stability": draw(st.floats(0.01, 36_500)),
+            "kind": draw(st.sampled_from(list(v.CARD_KINDS))),
+        }
         for q in carded
     ]
     spec["rehearsals"] = [
@@ -528,6 +550,7 @@ def build(journal: db.Journal, spec: dict[str, list[dict[str, Any]]]) -> None:
             "interview": "interviews",
             "question": "questions",
             "ask": "asks",
+            "bridge_ask": "asks",
             "story": "stories",
             "card": "cards",
             "prediction": "predictions",

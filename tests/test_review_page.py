@@ -211,6 +211,38 @@ def test_a_question_asked_before_is_confirmed_before_it_is_linked(path, now):
     assert "asked in 1 other interview" in texts(at)
 
 
+def test_an_answer_scored_good_is_never_asked_why_it_was_weak_and_a_probed_one_asks_for_evidence(
+    path, now
+):
+    journal = db.open_journal(str(path))
+    company = companies.add_company(journal, "Acme")
+    held = interviews.add_interview(
+        journal, InterviewFields(company_id=company, scheduled_at=now - timedelta(days=1))
+    )
+    (ask_id,) = reviews.add_asks(
+        journal, held, [reviews.NewAsk("How did you cut the close to five days?")], now
+    )
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["review_interview"] = held
+    at = open_review(at)
+    step(at, "questions")
+    at.button_group(key=f"review_ask_{ask_id}_self_score").set_value(2).run()
+    assert f"review_ask_{ask_id}_cause" in [b.key for b in at.button_group]
+    at.button_group(key=f"review_ask_{ask_id}_self_score").set_value(3).run()
+    at.button_group(key=f"review_ask_{ask_id}_signal").set_value("probed").run()
+    assert not at.exception
+    assert f"review_ask_{ask_id}_cause" not in [b.key for b in at.button_group]
+    assert "Why was it weak?" not in [b.label for b in at.button_group]
+    assert "prepare evidence* card" in texts(at)
+    assert "0 to rehearse · 1 doubted (prepare evidence)" in texts(at)
+    at.text_area(key=f"review_ask_{ask_id}_my_actions").input("I rebuilt the matching").run()
+    at.text_area(key=f"review_ask_{ask_id}_evidence").input("8 days to 5, 2025 audit").run()
+    ask = reviews.get_ask(journal.cursor(), ask_id)
+    assert (ask.my_actions, ask.evidence, ask.card_kind) == (
+        "I rebuilt the matching", "8 days to 5, 2025 audit", "evidence"
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "text", ["数据分析师 面试", "😀", "<script>alert(1)</script>", "'); DROP TABLE asks;--"]
 )

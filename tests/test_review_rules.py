@@ -6,13 +6,17 @@ import pytest
 
 from coach.review_rules import (
     BRIDGING_LINE,
+    DOUBTED_ASK_SQL,
+    WEAK_ASK_SQL,
     AskFacts,
     Depth,
     Diagnosis,
     Match,
     ReviewFacts,
     SuggestedAction,
+    asks_cause,
     diagnose,
+    is_doubted_ask,
     is_strong_answer,
     is_weak_ask,
     match_question,
@@ -20,7 +24,7 @@ from coach.review_rules import (
     suggest_actions,
     target_seconds,
 )
-from coach.vocabulary import ACTION_SOURCES, ASPECTS, CAUSES, SIGNALS
+from coach.vocabulary import ACTION_SOURCES, ASPECTS, CAUSES, SELF_SCORES, SIGNALS
 
 STRONG = Diagnosis(
     meaning="A strong answer: the interviewer responded well and you were satisfied.",
@@ -135,8 +139,19 @@ def test_a_signal_and_a_cause_combine_signal_first():
     )
 
 
-def test_a_cause_overrides_a_satisfied_positive_answer():
-    assert diagnose("positive", 4, "wording").strong is False
+def test_a_cause_overrides_a_positive_answer_scored_weak():
+    assert diagnose("positive", 2, "wording").strong is False
+    assert diagnose("positive", 2, "wording").weak is True
+
+
+@pytest.mark.parametrize("score", [3, 4])
+def test_a_cause_stored_on_an_answer_scored_good_says_nothing_about_it(score):
+    # "Why was it weak?" is never asked of a Good or Strong answer (issue 13), so a cause
+    # left from an earlier, lower score neither weakens nor diagnoses it.
+    assert asks_cause(score) is False
+    assert diagnose("positive", score, "wording") == STRONG
+    assert diagnose("neutral", score, "unprepared").weak is False
+    assert is_weak_ask(score, "neutral", "did_not_know") is False
 
 
 def test_every_cause_makes_the_diagnosis_weak():
@@ -158,14 +173,55 @@ def test_a_self_score_in_the_bottom_two_levels_is_weak(score):
     assert is_weak_ask(score, "positive", None) is True
 
 
-@pytest.mark.parametrize("signal", ["interrupted", "confused", "probed"])
-def test_an_interrupted_confused_or_probed_signal_is_weak(signal):
-    assert is_weak_ask(4, signal, None) is True
+@pytest.mark.parametrize("signal", ["interrupted", "confused"])
+@pytest.mark.parametrize("score", [None, 1, 2, 3, 4])
+def test_an_interrupted_or_confused_answer_is_weak_whatever_its_score(signal, score):
+    assert is_weak_ask(score, signal, None) is True
+
+
+@pytest.mark.parametrize("score", [None, 1, 2])
+def test_a_probed_answer_not_scored_good_is_weak_not_doubted(score):
+    assert is_weak_ask(score, "probed", None) is True
+    assert is_doubted_ask(score, "probed") is False
+    assert diagnose("probed", score, None).weak is True
+
+
+@pytest.mark.parametrize("score", [3, 4])
+def test_a_probed_answer_scored_good_is_doubted_not_weak(score):
+    assert is_weak_ask(score, "probed", None) is False
+    assert is_doubted_ask(score, "probed") is True
+    diagnosis = diagnose("probed", score, None)
+    assert (diagnosis.weak, diagnosis.doubted, diagnosis.strong) == (False, True, False)
+    assert "evidence" in diagnosis.fix
 
 
 @pytest.mark.parametrize("cause", list(CAUSES))
-def test_any_cause_of_a_poor_answer_is_weak(cause):
-    assert is_weak_ask(4, "positive", cause) is True
+@pytest.mark.parametrize("score", [None, 1, 2])
+def test_any_cause_of_a_poor_answer_is_weak(cause, score):
+    assert is_weak_ask(score, "positive", cause) is True
+
+
+def test_the_sql_rules_agree_with_the_python_rules_on_every_combination():
+    import duckdb
+
+    combos = [
+        (score, signal, cause)
+        for score in [None, *SELF_SCORES]
+        for signal in [None, *SIGNALS]
+        for cause in [None, *CAUSES]
+    ]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE a (self_score SMALLINT, signal VARCHAR, cause VARCHAR)")
+    con.executemany("INSERT INTO a VALUES (?, ?, ?)", combos)
+    rows = con.execute(
+        f"SELECT self_score, signal, cause, coalesce({WEAK_ASK_SQL}, false),"  # noqa: S608
+        f" coalesce({DOUBTED_ASK_SQL}, false) FROM a"
+    ).fetchall()
+    assert len(rows) == len(combos)
+    for score, signal, cause, weak, doubted in rows:
+        assert weak == is_weak_ask(score, signal, cause), (score, signal, cause)
+        assert doubted == is_doubted_ask(score, signal, cause), (score, signal, cause)
+        assert not (weak and doubted)
 
 
 @pytest.mark.parametrize("signal", ["positive", "neutral", None])

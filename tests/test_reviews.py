@@ -267,6 +267,50 @@ def test_a_weak_ask_becomes_a_rehearsal_card_once(journal, cur, interview_id, no
     assert cur.execute("SELECT count(*), min(due) FROM cards").fetchone() == (1, now)
 
 
+@pytest.mark.parametrize("score", [3, 4])
+def test_a_probed_answer_scored_good_becomes_a_prepare_evidence_card_not_a_weak_one(
+    journal, cur, interview_id, now, score
+):
+    (ask_id,) = record(journal, interview_id, now, "How did you cut the close to five days?")
+    saved = reviews.save_ask(journal, ask_id, now, self_score=score, signal="probed")
+    ask = saved.ask
+    assert (ask.weak, ask.doubted, ask.asks_why_weak, ask.asks_evidence) == (
+        False, True, False, True
+    )  # fmt: skip
+    assert saved.card_created and ask.card_kind == "evidence"
+    counts = reviews.summarise_asks([ask])
+    assert (counts.weak, counts.doubted) == (0, 1)
+    assert "evidence" in ask.diagnosis.fix
+
+
+def test_a_weak_answer_turns_a_prepare_evidence_card_into_one_rehearsing_the_answer(
+    journal, cur, interview_id, now
+):
+    (doubted,) = record(journal, interview_id, now, "Walk me through the migration.")
+    first = reviews.save_ask(journal, doubted, now, self_score=3, signal="probed").ask
+    assert first.card_kind == "evidence"
+    # The same bank question asked again (a follow-up round): it shares the card.
+    (weak,) = reviews.add_asks(
+        journal, interview_id, [NewAsk(first.question, first.question_id)], now
+    )
+    after = reviews.save_ask(journal, weak, now, self_score=1).ask
+    assert after.card_id == first.card_id and after.card_kind == "answer"
+    # and a doubted ask never turns it back
+    reviews.save_ask(journal, doubted, now, evidence="Close went from 8 to 5 days")
+    assert reviews.get_ask(cur, doubted).card_kind == "answer"
+
+
+def test_a_cause_kept_from_a_lower_score_no_longer_makes_an_answer_scored_good_weak(
+    journal, cur, interview_id, now
+):
+    (ask_id,) = record(journal, interview_id, now, "Why this company?")
+    reviews.save_ask(journal, ask_id, now, self_score=2, cause="unprepared")
+    ask = reviews.save_ask(journal, ask_id, now, self_score=3).ask
+    assert ask.cause == "unprepared"  # kept, so a lower score brings it back
+    assert (ask.weak, ask.asks_why_weak) == (False, False)
+    assert reviews.save_ask(journal, ask_id, now, self_score=2).ask.asks_why_weak
+
+
 def test_a_strong_or_neutral_ask_makes_no_card(journal, cur, interview_id, now):
     strong, neutral = record(journal, interview_id, now, "Why us?", "Where do you live?")
     assert not reviews.save_ask(journal, strong, now, signal="positive", self_score=4).card_created

@@ -13,6 +13,7 @@ import pytest
 
 from coach import db, vocabulary
 from coach.errors import InvalidInput
+from coach.review_rules import DOUBTED_ASK_SQL, WEAK_ASK_SQL
 from coach.sample import build_sample, summarize, write_sample
 from coach.scheduling import load_card, make_scheduler
 from coach.settings import DEFAULTS
@@ -276,18 +277,39 @@ def test_answer_versions_get_shorter_over_time(sample):
 # --- cards and rehearsals ----------------------------------------------------------------
 
 
-def test_every_weakly_answered_question_has_a_card(sample):
+def test_every_weakly_answered_or_doubted_question_has_a_card_of_its_kind(sample):
     missing = one(
         sample,
-        """
+        f"""
         SELECT count(DISTINCT a.question_id) FROM asks a
-        WHERE (a.self_score <= 2 OR a.signal IN ('interrupted', 'confused', 'probed')
-               OR a.cause IS NOT NULL)
+        WHERE ({WEAK_ASK_SQL} OR {DOUBTED_ASK_SQL})
           AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.question_id = a.question_id)
-        """,
+        """,  # noqa: S608
     )
     assert missing == 0
     assert set(column(sample, "SELECT DISTINCT origin FROM cards")) == {"weak_ask", "manual"}
+    # A question only ever doubted (probed, though scored good) prepares evidence; one
+    # answered weakly anywhere rehearses the answer.
+    kinds = dict(
+        sample.execute(
+            f"""
+            SELECT q.text, any_value(c.kind) FROM cards c
+            JOIN questions q ON q.id = c.question_id JOIN asks a ON a.question_id = q.id
+            GROUP BY q.text
+            HAVING bool_or({DOUBTED_ASK_SQL}) AND NOT bool_or({WEAK_ASK_SQL})
+            """  # noqa: S608
+        ).fetchall()
+    )
+    assert kinds and set(kinds.values()) == {"evidence"}
+    weak_evidence = f"""
+        SELECT count(*) FROM cards c WHERE kind = 'evidence' AND EXISTS
+        (SELECT 1 FROM asks a WHERE a.question_id = c.question_id AND {WEAK_ASK_SQL})
+    """  # noqa: S608
+    assert one(sample, weak_evidence) == 0
+
+
+def test_the_sample_never_keeps_a_cause_on_an_answer_scored_good(sample):
+    assert one(sample, "SELECT count(*) FROM asks WHERE cause IS NOT NULL AND self_score >= 3") == 0
 
 
 def test_three_weeks_of_rehearsals_all_before_now(sample):

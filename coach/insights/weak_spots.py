@@ -15,7 +15,7 @@ from coach import palette, vocabulary
 from coach.insights.charting import colour_scale, frame, validated_once
 from coach.insights.filters import HELD, LISTING_LIMIT, Filters, in_zone
 from coach.insights.takeaway import Takeaway
-from coach.review_rules import WEAK_ASK_SQL
+from coach.review_rules import DOUBTED_ASK_SQL, WEAK_ASK_SQL
 
 NO_SIGNAL = "none"  # the heatmap's key for asks recorded without a signal
 
@@ -70,6 +70,9 @@ class DimensionWeakness:
     asks: int
     weak: int  # asks weak by the review method's rule (self score, signal or cause)
     avg_self_score: float | None
+    # Asks probed for details though scored Good or Strong (review_rules.is_doubted_ask):
+    # counted apart from the weak ones, never among them.
+    doubted: int = 0
 
     @property
     def weak_share(self) -> float:
@@ -90,7 +93,8 @@ def dimension_weakness(
     rows = cur.execute(
         f"""
         SELECT q.dimension, coalesce(any_value(d.label), q.dimension), count(*) AS asks,
-               count(*) FILTER (WHERE {WEAK_ASK_SQL}) AS weak, avg(a.self_score)
+               count(*) FILTER (WHERE {WEAK_ASK_SQL}) AS weak, avg(a.self_score),
+               count(*) FILTER (WHERE {DOUBTED_ASK_SQL}) AS doubted
         {_ASKS_FROM}
         WHERE {HELD}
         GROUP BY q.dimension
@@ -155,11 +159,31 @@ def weakness_takeaway(dimensions: Sequence[DimensionWeakness], top: int = 3) -> 
             enough=False,
         )
     weakest = [d for d in dimensions if d.weak and d.asks >= 2][:top]
+    doubted = _doubted_sentence(dimensions)
     if not weakest:
-        return Takeaway(f"None of your {asks} recorded answers was weak. Keep it up.")
+        ending = doubted or " Keep it up."
+        return Takeaway(f"None of your {asks} recorded answers was weak.{ending}")
     listed = [f"{weakest[0].label} ({weakest[0].weak} of {weakest[0].asks} answers weak)"]
     listed += [f"{d.label} ({d.weak} of {d.asks})" for d in weakest[1:]]
-    return Takeaway(f"Weakest: {', '.join(listed)}.")
+    return Takeaway(f"Weakest: {', '.join(listed)}.{doubted}")
+
+
+def _doubted_sentence(dimensions: Sequence[DimensionWeakness]) -> str:
+    """Answers scored good that the interviewer probed: named apart from the weak ones."""
+    doubted = sorted((d for d in dimensions if d.doubted), key=lambda d: -d.doubted)
+    if not doubted:
+        return ""
+    total = sum(d.doubted for d in doubted)
+    if total == 1:
+        return (
+            f" Doubted: 1 answer you scored good was probed for details ({doubted[0].label}): "
+            "prepare evidence for it."
+        )
+    where = ", ".join(f"{d.label} {d.doubted}" for d in doubted[:3])
+    return (
+        f" Doubted: {total} answers you scored good were probed for details ({where}): "
+        "prepare evidence for them."
+    )
 
 
 HEATMAP_SELECTION = "cell"
@@ -250,6 +274,7 @@ def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
                 "dimension": d.label,
                 "weak_share": round(d.weak_share, 4),
                 "weak": d.weak,
+                "doubted": d.doubted,
                 "asks": d.asks,
                 "avg_self": None if d.avg_self_score is None else round(d.avg_self_score, 2),
                 "rank": "Ranked" if d.asks >= 2 else "Too few answers",
@@ -276,6 +301,7 @@ def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("dimension:N", title="Dimension"),
                 alt.Tooltip("weak:Q", title="Weak answers"),
+                alt.Tooltip("doubted:Q", title="Doubted answers (good, yet probed)"),
                 alt.Tooltip("asks:Q", title="Answers"),
                 alt.Tooltip("weak_share:Q", title="Share weak", format=".0%"),
                 alt.Tooltip("avg_self:Q", title="Average self score (1-4)"),

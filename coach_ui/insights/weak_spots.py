@@ -34,7 +34,10 @@ def section(ctx: PageContext, chosen: Filters) -> None:
             weak_spots.heatmap_chart, cells, on_select="rerun", key="insights_heatmap"
         )
     with right:
-        st.caption("Dimensions ranked by their share of weak answers.")
+        st.caption(
+            "Dimensions ranked by their share of weak answers. Doubted answers (good by "
+            "your score, yet probed for details) are counted apart: see the tooltip."
+        )
         draw_chart(weak_spots.weakness_chart, dimensions)
     options = [(c.dimension, c.signal) for c in cells]
     labels = {

@@ -38,16 +38,18 @@ def test_an_ask_without_a_signal_has_its_own_cell(small):
 
 def test_dimensions_are_ranked_by_their_share_of_weak_asks(small):
     ranked = weak_spots.dimension_weakness(small, ALL, NOW)
-    assert [(d.dimension, d.weak, d.asks) for d in ranked] == [
-        ("professional_ability", 3, 3),
-        ("career_planning", 2, 4),
-        ("behavioural", 1, 2),
-        ("logistics_pay", 0, 1),  # one answer is too few to rank: last
+    # Ask 9 was probed but scored Good: doubted, counted apart from the weak ones.
+    assert [(d.dimension, d.weak, d.doubted, d.asks) for d in ranked] == [
+        ("professional_ability", 2, 1, 3),
+        ("career_planning", 2, 0, 4),
+        ("behavioural", 1, 0, 2),
+        ("logistics_pay", 0, 0, 1),  # one answer is too few to rank: last
     ]
     assert ranked[0].avg_self_score == pytest.approx(2.0)
     assert weak_spots.weakness_takeaway(ranked).text == (
-        "Weakest: Professional ability (3 of 3 answers weak), Career planning (2 of 4), "
-        "Behavioural (1 of 2)."
+        "Weakest: Professional ability (2 of 3 answers weak), Career planning (2 of 4), "
+        "Behavioural (1 of 2). Doubted: 1 answer you scored good was probed for details "
+        "(Professional ability): prepare evidence for it."
     )
 
 
