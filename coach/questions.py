@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 
 import duckdb
-from rapidfuzz import fuzz, process
 
-from coach import edits, fields
+from coach import dimension_guess, edits, fields
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.review_rules import match_question, normalise_question
@@ -27,29 +26,6 @@ QUESTION_LIMIT = fields.QUESTION_LIMIT
 PASTE_LIMIT = 100
 # A match this close is offered as the default choice; a weaker one defaults to "new".
 CONFIDENT_MATCH = 90.0
-# A bank question this similar in its words (token_sort_ratio, which has no partial
-# artefact), though not a match, lends its dimension.
-DIMENSION_NEIGHBOUR_SCORE = 70.0
-
-# Plain phrases that give a question's dimension away, tried in order when no similar
-# question in the bank has one. English only, and deliberately short: a wrong guess
-# costs a click, and the candidate confirms the dimension anyway.
-_DIMENSION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("logistics_pay", ("salary", "pay", "compensation", "notice period", "start date",
-                       "relocat", "visa", "benefits", "薪", "工资", "待遇")),
-    ("career_planning", ("five years", "5 years", "career", "long-term", "long term",
-                         "future goals", "规划", "职业")),
-    ("motivation_fit", ("why do you want", "why us", "why this", "why our", "motivat",
-                        "interest you", "about our company", "culture", "为什么")),
-    ("behavioural", ("tell me about a time", "describe a time", "give me an example",
-                     "conflict", "disagree", "failure", "mistake", "weakness", "strength",
-                     "pressure", "difficult")),
-    ("past_experience", ("your previous", "your last", "your resume", "your cv",
-                         "in your role at", "walk me through", "your experience",
-                         "your project")),
-    ("professional_ability", ("how would you", "how do you", "explain", "design",
-                              "what is the difference", "sql", "python", "model")),
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -77,7 +53,7 @@ class Proposal:
 
     text: str
     matches: tuple[BankMatch, ...]
-    dimension: str  # suggested: the best match's, else a neighbour's or a cue's
+    dimension: str  # suggested: the best match's, else coach.dimension_guess's
 
     @property
     def best(self) -> BankMatch | None:
@@ -135,14 +111,6 @@ def _bank(cur) -> list[tuple[int, str, str, int]]:
     ).fetchall()
 
 
-def suggest_dimension_from_cues(text: str) -> str | None:
-    folded = text.casefold()
-    for dimension, cues in _DIMENSION_CUES:
-        if any(cue in folded for cue in cues):
-            return dimension
-    return None
-
-
 def propose(cur: duckdb.DuckDBPyConnection, lines: list[str]) -> list[Proposal]:
     """For each typed question: the bank questions it probably repeats, and a dimension.
 
@@ -161,7 +129,8 @@ def propose(cur: duckdb.DuckDBPyConnection, lines: list[str]) -> list[Proposal]:
     bank = [(row[0], row[1]) for row in rows]
     by_id = {row[0]: row for row in rows}
     known = set(dimensions(cur))
-    normalised = [normalise_question(row[1]) for row in rows]
+    # Made once for the whole paste: the bank's confirmed dimensions teach the guesser.
+    guesser = dimension_guess.make_guesser((row[1], row[2]) for row in rows)
     proposals = []
     for text in texts:
         matches = tuple(
@@ -169,18 +138,8 @@ def propose(cur: duckdb.DuckDBPyConnection, lines: list[str]) -> list[Proposal]:
                       by_id[m.question_id][3])
             for m in match_question(text, bank)
         )  # fmt: skip
-        if matches:
-            dimension = matches[0].dimension
-        else:
-            neighbour = process.extractOne(
-                normalise_question(text),
-                normalised,
-                scorer=fuzz.token_sort_ratio,
-                score_cutoff=DIMENSION_NEIGHBOUR_SCORE,
-            )
-            dimension = (
-                rows[neighbour[2]][2] if neighbour else suggest_dimension_from_cues(text) or "other"
-            )
+        best = matches[0].dimension if matches else None
+        dimension = best or dimension_guess.guess(text, guesser, known)
         proposals.append(Proposal(text, matches, dimension if dimension in known else "other"))
     return proposals
 
