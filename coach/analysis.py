@@ -1,5 +1,11 @@
 """Answer analysis: length, speaking time, fillers, numbers and STAR coverage.
 
+The analysis fits the question when its dimension is given: STAR coverage only for
+behavioural and past-experience questions (the ones that ask for a story), and no
+"no numbers" warning for career-planning, motivation and other questions, whose
+answers rarely need a figure. A number word inside a duration ("about four
+minutes", "十五分钟") is not evidence, so it is not counted as a number.
+
 Used on the answer notes of an ask and on what was said in a rehearsal. The
 analysis is a set of cheap, explainable heuristics, not language understanding:
 every figure can be traced back to a regular expression or a constant below, so
@@ -123,6 +129,26 @@ _METRIC = re.compile(
     ),
     re.IGNORECASE,
 )
+
+# A spelled-out or CJK number followed by one of these is a duration ("about four
+# minutes", "十五分钟", "两个月"): how long something took, not a result. A duration in
+# digits ("from 8 days to 5") is left counted: figures written as digits are usually
+# the result the candidate means to give.
+_DURATION_AFTER = re.compile(
+    r"\s*(?:个|個)?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|seconds?"
+    r"|secs?|分钟|分鐘|小时|小時|天|周|週|星期|个月|月|年|秒|日間|時間|分間|시간|분|개월|주|년|초)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+# --- Fitting the question -----------------------------------------------------
+# Dimensions (coach.vocabulary.DIMENSIONS) whose questions ask for a story: the answer
+# is checked for situation, task, action and result.
+STAR_DIMENSIONS = frozenset({"behavioural", "past_experience"})
+# Dimensions whose answers are about plans, reasons or oneself: a missing number is
+# no weakness there.
+NO_NUMBERS_DIMENSIONS = frozenset({"career_planning", "motivation_fit", "other"})
 
 # --- STAR ---------------------------------------------------------------------
 STAR_PARTS = {
@@ -383,9 +409,11 @@ class Analysis:
     fillers: dict[str, int]  # filler -> count, most frequent first
     filler_count: int
     metrics: tuple[str, ...]  # numbers and metrics as written, in order
-    star: tuple[StarHint, ...]  # situation, task, action, result
+    star: tuple[StarHint, ...]  # situation, task, action, result; () when not asked for
     spoken_seconds: float | None = None
     speaking_rate: float | None = None  # units per minute, when spoken_seconds was given
+    # Whether a missing number is worth a warning for this question (see the docstring).
+    numbers_expected: bool = True
 
     @property
     def speaking_rate_wpm(self) -> float | None:
@@ -403,6 +431,15 @@ class Analysis:
     @property
     def missing_star(self) -> tuple[str, ...]:
         return tuple(h.part for h in self.star if not h.covered)
+
+    @property
+    def star_expected(self) -> bool:
+        return bool(self.star)
+
+    @property
+    def lacks_numbers(self) -> bool:
+        """No number, where this question's answer would be stronger with one."""
+        return self.numbers_expected and not self.metrics
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -431,8 +468,15 @@ def _fillers(text: str) -> dict[str, int]:
 
 
 def _metrics(text: str) -> tuple[str, ...]:
-    found = (m.group().strip() for m in _METRIC.finditer(text))
-    return tuple(m for m in found if m.casefold() != "one")
+    found = []
+    for match in _METRIC.finditer(text):
+        number = match.group().strip()
+        if number.casefold() == "one":
+            continue
+        if not _ASCII_DIGIT.search(number) and _DURATION_AFTER.match(text, match.end()):
+            continue  # a number word inside a duration: not evidence
+        found.append(number)
+    return tuple(found)
 
 
 def _star(text: str) -> tuple[StarHint, ...]:
@@ -443,11 +487,15 @@ def _star(text: str) -> tuple[StarHint, ...]:
     return tuple(hints)
 
 
-def analyse(text: str, spoken_seconds: float | None = None) -> Analysis:
+def analyse(
+    text: str, spoken_seconds: float | None = None, *, dimension: str | None = None
+) -> Analysis:
     """Analyse an answer (notes or a rehearsal transcript).
 
     `spoken_seconds`, when given, is how long the candidate actually spoke; the
     speaking rate is then reported in words (or CJK characters) per minute.
+    `dimension`, the question's, fits the analysis to it (see the module's docstring);
+    None checks everything.
     """
     if spoken_seconds is not None and (not math.isfinite(spoken_seconds) or spoken_seconds < 0):
         raise ValueError(f"spoken_seconds must be a positive number, not {spoken_seconds!r}")
@@ -479,7 +527,8 @@ def analyse(text: str, spoken_seconds: float | None = None) -> Analysis:
         fillers=fillers,
         filler_count=sum(fillers.values()),
         metrics=_metrics(text),
-        star=_star(text),
+        star=_star(text) if dimension is None or dimension in STAR_DIMENSIONS else (),
         spoken_seconds=spoken_seconds,
         speaking_rate=rate,
+        numbers_expected=dimension not in NO_NUMBERS_DIMENSIONS,
     )

@@ -341,7 +341,9 @@ class Ask:
         return self.kept_text is not None and self.kept_text == self.answer_notes
 
     def analysis(self) -> Analysis | None:
-        return analyse(self.answer_notes) if self.answer_notes.strip() else None
+        if not self.answer_notes.strip():
+            return None
+        return analyse(self.answer_notes, dimension=self.dimension)
 
 
 _ASK_SELECT = """

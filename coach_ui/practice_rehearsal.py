@@ -141,7 +141,21 @@ def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> 
 
 
 def _analysis(attempt: dict, detail: practice.CardDetail) -> Analysis:
-    return analyse(attempt["text"], attempt["audio_seconds"])
+    return analyse(attempt["text"], attempt["audio_seconds"], dimension=detail.card.dimension)
+
+
+def _structure(analysis: Analysis) -> None:
+    missing = [h for h in analysis.star if not h.covered]
+    covered = [h.label for h in analysis.star if h.covered]
+    if not covered:
+        summary = "no situation, task, action or result is clear yet."
+    elif missing:
+        summary = f"covers {', '.join(covered)}; add the rest."
+    else:
+        summary = "complete STAR: situation, task, action and result."
+    st.markdown(f"**Structure:** {summary}")
+    for hint in missing:
+        st.caption(f"{hint.label}: {hint.hint}")
 
 
 def _speaking_seconds(attempt: dict, analysis: Analysis) -> tuple[float, str]:
@@ -218,24 +232,15 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
             )
         if analysis.metrics:
             notes.append("Numbers: " + ", ".join(md(m) for m in analysis.metrics[:8]))
-        elif attempt["text"].strip():
+        elif attempt["text"].strip() and analysis.lacks_numbers:
             notes.append("No numbers: a result with a figure is more convincing.")
         if analysis.speaking_rate:
             notes.append(f"{analysis.speaking_rate:.0f} {analysis.rate_unit}")
         for note in notes:
             st.caption(note)
         if attempt["text"].strip():
-            missing = [h for h in analysis.star if not h.covered]
-            covered = [h.label for h in analysis.star if h.covered]
-            if not covered:
-                summary = "no situation, task, action or result is clear yet."
-            elif missing:
-                summary = f"covers {', '.join(covered)}; add the rest."
-            else:
-                summary = "complete STAR: situation, task, action and result."
-            st.markdown(f"**Structure:** {summary}")
-            for hint in missing:
-                st.caption(f"{hint.label}: {hint.hint}")
+            if analysis.star_expected:  # only a question that asks for a story
+                _structure(analysis)
             if attempt["saved_best"]:
                 st.success("Saved as your best answer.", icon=":material/check:")
             elif st.button(

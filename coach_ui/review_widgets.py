@@ -144,13 +144,14 @@ def analysis_line(analysis: Analysis | None) -> str:
     if analysis.metrics:
         shown = ", ".join(md(m) for m in analysis.metrics[:3])
         parts.append(f"numbers: {shown}")
-    else:
+    elif analysis.lacks_numbers:
         parts.append(":orange[no numbers]")
-    has = ", ".join(h.label[0] for h in analysis.star if h.covered)
-    lacks = ", ".join(h.label[0] for h in analysis.star if not h.covered)
-    star = " · ".join(p for p in (f"has {has}" if has else "", f":orange[lacks {lacks}]" if lacks
-                                  else "") if p)  # fmt: skip
-    parts.append(f"STAR: {star}")
+    if analysis.star_expected:  # only a question that asks for a story
+        has = ", ".join(h.label[0] for h in analysis.star if h.covered)
+        lacks = ", ".join(h.label[0] for h in analysis.star if not h.covered)
+        star = " · ".join(p for p in (f"has {has}" if has else "",
+                                      f":orange[lacks {lacks}]" if lacks else "") if p)  # fmt: skip
+        parts.append(f"STAR: {star}")
     return " · ".join(parts)
 
 
@@ -161,7 +162,7 @@ def analysis_help(analysis: Analysis | None) -> str:
     lines = [
         f"Estimated at {analysis.typical_rate} {analysis.unit} a minute, a calm interview pace.",
     ]
-    if not analysis.metrics:
+    if analysis.lacks_numbers:
         lines.append("Add a number (a percentage, an amount, a count) to make the result concrete.")
     lines += hints
     return "\n\n".join(lines)

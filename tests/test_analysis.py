@@ -253,3 +253,52 @@ def test_a_100_kb_english_answer_is_counted_exactly():
 def test_a_100_kb_chinese_answer_counts_characters_and_fillers_exactly():
     analysis = analyse("嗯我负责。" * 20_000)
     assert (analysis.length, analysis.fillers) == (80_000, {"嗯": 20_000})
+
+
+# --- Analysis that fits the question (issue 13) -----------------------------------
+@pytest.mark.parametrize("dimension", ["behavioural", "past_experience", None])
+def test_star_coverage_is_checked_for_story_questions_and_when_the_dimension_is_unknown(
+    dimension,
+):
+    analysis = analyse("I led the migration; as a result we saved 20%.", dimension=dimension)
+    assert analysis.star_expected
+    assert [h.part for h in analysis.star] == ["situation", "task", "action", "result"]
+
+
+@pytest.mark.parametrize(
+    "dimension",
+    ["career_planning", "motivation_fit", "professional_ability", "logistics_pay", "other"],
+)
+def test_star_coverage_is_not_asked_of_questions_that_want_no_story(dimension):
+    analysis = analyse("I want to move closer to the business.", dimension=dimension)
+    assert not analysis.star_expected and analysis.missing_star == ()
+
+
+@pytest.mark.parametrize("dimension", ["career_planning", "motivation_fit", "other"])
+def test_a_plan_or_a_reason_without_a_number_is_not_warned_about(dimension):
+    analysis = analyse("I want to become a business partner to operations.", dimension=dimension)
+    assert analysis.metrics == () and not analysis.lacks_numbers
+
+
+@pytest.mark.parametrize("dimension", ["past_experience", "behavioural", "professional_ability"])
+def test_a_story_or_a_method_without_a_number_still_is(dimension):
+    assert analyse("I rebuilt the forecast.", dimension=dimension).lacks_numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took about four minutes before I got to the point.",
+        "We spent forty-five minutes on the history.",
+        "我花了两个月才完成。",
+        "用了十五分钟介绍背景。",
+        "Two years ago I joined the team.",
+    ],
+)
+def test_number_words_inside_durations_are_not_evidence(text):
+    assert analyse(text).metrics == ()
+
+
+def test_a_duration_in_digits_and_a_number_word_that_is_a_result_still_count():
+    text = "We went from eight days to five, and 3 weeks later saved twenty thousand."
+    assert analyse(text).metrics == ("five", "3", "twenty thousand")

@@ -94,7 +94,10 @@ def test_a_whole_review_from_an_interview_added_on_the_spot(path):
     assert "Q4. What are your salary expectations?" in texts(at)
 
     asks = reviews.list_asks(db.open_journal(str(path)).cursor(), interview_id)
-    assert [a.dimension for a in asks][3] == "logistics_pay"
+    # Every dimension guessed as the method files it (issue 13), none left as Other.
+    assert [a.dimension for a in asks] == [
+        "career_planning", "motivation_fit", "past_experience", "logistics_pay"
+    ]  # fmt: skip
     first, second, third, fourth = (a.id for a in asks)
 
     at.button_group(key=f"review_ask_{first}_signal").set_value("interrupted").run()
@@ -105,7 +108,13 @@ def test_a_whole_review_from_an_interview_added_on_the_spot(path):
     at.text_area(key=f"review_ask_{second}_answer_notes").input(
         "I led a team that cut report time by 80%. As a result we saved 2 days a month."
     ).run()
-    assert "STAR" in texts(at)  # the answer analysis sits next to the answer
+    # The answer analysis sits next to the answer, fitted to the question: a motivation
+    # answer is not checked for STAR; a past-experience one is.
+    assert "numbers: 80%" in texts(at) and "STAR" not in texts(at)
+    at.text_area(key=f"review_ask_{third}_answer_notes").input(
+        "At the time our reports took two days. I automated them; as a result we saved a day."
+    ).run()
+    assert "STAR: has S, A, R · :orange[lacks T]" in texts(at)
     at.button_group(key=f"review_ask_{second}_self_score").set_value(4).run()
     at.button_group(key=f"review_ask_{second}_signal").set_value("positive").run()
     assert "A strong answer" in texts(at)
