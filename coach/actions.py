@@ -183,9 +183,9 @@ def review_facts(cur: duckdb.DuckDBPyConnection, interview_id: int) -> ReviewFac
     """The facts of the interview's review that actions are suggested from."""
     review = cur.execute(
         "SELECT overall_rating, interviewer_reaction, harmony, pace, advice, referral,"
-        " led_by_interviewer FROM reviews WHERE interview_id = ?",
+        " led_by_interviewer, nerves FROM reviews WHERE interview_id = ?",
         [interview_id],
-    ).fetchone() or (None, None, None, None, "", "", False)
+    ).fetchone() or (None, None, None, None, "", "", False, None)
     asks = cur.execute(
         """
         SELECT q.text, a.signal, a.self_score, a.cause
@@ -196,12 +196,15 @@ def review_facts(cur: duckdb.DuckDBPyConnection, interview_id: int) -> ReviewFac
     ).fetchall()
     uses = cur.execute(
         """
-        SELECT s.title, u.use FROM story_uses u JOIN stories s ON s.id = u.story_id
+        SELECT s.title, u.use, u.missed_reason, bq.text
+        FROM story_uses u JOIN stories s ON s.id = u.story_id
+        LEFT JOIN asks b ON b.id = u.bridge_ask_id AND b.interview_id = u.interview_id
+        LEFT JOIN questions bq ON bq.id = b.question_id
         WHERE u.interview_id = ? ORDER BY s.title, s.id
         """,
         [interview_id],
     ).fetchall()
-    rating, reaction, harmony, pace, advice, referral, led = review
+    rating, reaction, harmony, pace, advice, referral, led, nerves = review
     return ReviewFacts(
         overall_rating=rating,
         interviewer_reaction=reaction,
@@ -212,6 +215,7 @@ def review_facts(cur: duckdb.DuckDBPyConnection, interview_id: int) -> ReviewFac
         referral=referral,
         led_by_interviewer=bool(led),
         story_uses=uses,
+        nerves=nerves,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
@@ -23,6 +23,7 @@ class ReviewReport:
     story_uses: list[tuple[stories.Story, str]]  # (story, use), in bank order
     actions: list[action_store.Action]
     dimensions: dict[str, str]
+    misses: dict[int, stories.StoryMiss] = field(default_factory=dict)  # story id -> miss
 
     @property
     def summary(self) -> reviews.QuestionsSummary:
@@ -38,6 +39,7 @@ def load_report(cur: duckdb.DuckDBPyConnection, interview_id: int) -> ReviewRepo
         story_uses=[(s, uses[s.id]) for s in stories.list_stories(cur) if s.id in uses],
         actions=action_store.list_actions(cur, interview_id),
         dimensions=question_bank.dimensions(cur),
+        misses=stories.story_misses(cur, interview_id),
     )
 
 
@@ -84,6 +86,8 @@ def to_markdown(report: ReviewReport, now: datetime, *, top: int = 1) -> str:
     out += [f"{h2} 1. Overall performance", ""]
     out.append(f"- **Overall rating:** {_label(vocabulary.OVERALL_RATINGS, review.overall_rating)}")
     out.append(f"- **How I came across:** {_label(vocabulary.SELF_STATES, review.self_state)}")
+    if review.nerves:
+        out.append(f"- **Nerves:** {vocabulary.NERVES[review.nerves]}")
     if review.self_state_notes:
         out += _quote(review.self_state_notes)
     out.append(
@@ -146,8 +150,16 @@ def to_markdown(report: ReviewReport, now: datetime, *, top: int = 1) -> str:
     out += [f"{h2} 4. Strengths told or missed", ""]
     led = {True: "yes", False: "no", None: "not recorded"}[review.led_by_interviewer]
     out.append(f"- **Led entirely by the interviewer:** {led}")
+    numbers = {ask.id: number for number, ask in enumerate(report.asks, start=1)}
     for story, use in report.story_uses:
-        out.append(f"- {md(story.title)}: {vocabulary.STORY_USES[use].lower()}")
+        line = f"- {md(story.title)}: {vocabulary.STORY_USES[use].lower()}"
+        miss = report.misses.get(story.id)
+        if use == "missed" and miss is not None:
+            if miss.missed_reason:
+                line += f" — {vocabulary.MISSED_REASONS[miss.missed_reason]}"
+            if miss.bridge_ask_id in numbers:
+                line += f"; could have been told after Q{numbers[miss.bridge_ask_id]}"
+        out.append(line)
     if not report.story_uses:
         out.append("- _No stories marked._")
     out.append("")

@@ -22,6 +22,8 @@ from coach.vocabulary import (
     ASPECTS,
     CAUSES,
     INTERVIEWER_REACTIONS,
+    MISSED_REASONS,
+    NERVES,
     OVERALL_RATINGS,
     PACES,
     SELF_SCORES,
@@ -333,6 +335,8 @@ class AskFacts(NamedTuple):
 class StoryUseFacts(NamedTuple):
     title: str
     use: str  # a key of STORY_USES
+    missed_reason: str | None = None  # a key of MISSED_REASONS, for a missed story
+    bridge_question: str | None = None  # where the missed story could have been told
 
 
 @dataclass(frozen=True)
@@ -351,7 +355,8 @@ class ReviewFacts:
     advice: str | None = ""
     referral: str | None = ""
     led_by_interviewer: bool = False
-    story_uses: Sequence[StoryUseFacts | tuple[str, str]] = ()
+    story_uses: Sequence[StoryUseFacts | tuple] = ()
+    nerves: str | None = None  # a key of NERVES
 
 
 @dataclass(frozen=True)
@@ -440,12 +445,46 @@ def _validate(review: ReviewFacts, asks: list[AskFacts], stories: list[StoryUseF
     _check(review.interviewer_reaction, INTERVIEWER_REACTIONS, "interviewer reaction")
     _check(review.harmony, HARMONY_LEVELS, "harmony")
     _check(review.pace, PACES, "pace")
+    _check(review.nerves, NERVES, "nerves")
     for ask in asks:
         _check(ask.signal, SIGNALS, "signal")
         _check(ask.self_score, SELF_SCORES, "self score")
         _check(ask.cause or None, CAUSES, "cause")
     for story in stories:
         _check(story.use, STORY_USES, "story use", optional=False)
+        _check(story.missed_reason, MISSED_REASONS, "missed reason")
+
+
+# Nerves (the candidate's own state): a warm-up routine for a nervous start, rehearsal
+# under interview conditions for nerves throughout.
+NERVES_ACTIONS = {
+    "nervous_start": (
+        "Warm up before your next interview: you were nervous at the start. Arrive or log "
+        "in ten minutes early, say your introduction aloud twice, and have a first question "
+        "of your own ready."
+    ),
+    "nervous_throughout": (
+        "Rehearse under interview conditions: you were nervous throughout. Do a timed mock "
+        "interview aloud, with someone or on a recording, in the days before the next one."
+    ),
+}
+
+
+def _missed_story_action(title: str, story: StoryUseFacts) -> str:
+    """The bridge to a missed story, fitted to why it was missed and where it fitted."""
+    where = f" (for example after {_quote(story.bridge_question)})" if story.bridge_question else ""
+    bridge = f"\u201c{BRIDGING_LINE}\u201d"
+    if story.missed_reason == "no_opening":
+        return (
+            f"Make your own opening for your {title} story{where}: none came. Bring it up "
+            f"when asked for anything else, or bridge: {bridge}"
+        )
+    if story.missed_reason == "forgot":
+        return (
+            f"Read your {title} story again before the next interview: you forgot it. "
+            f"Then bridge to it when it is relevant{where}: {bridge}"
+        )
+    return f"Bridge to your {title} story when it is relevant{where}: {bridge}"
 
 
 def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:
@@ -475,6 +514,8 @@ def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:
             "Back up your claims: the interviewer seemed doubtful. Prepare a number or an "
             "example for each of your main experiences.",
         )
+    if review.nerves in NERVES_ACTIONS:
+        add("overall", "suggested", NERVES_ACTIONS[review.nerves])
 
     # Questions and answers: one action per weak (or strong) answer.
     for ask in asks:
@@ -527,11 +568,7 @@ def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:
     for story in stories:
         title = _quote(story.title, fallback="prepared")
         if story.use == "missed":
-            add(
-                "strengths",
-                "bridge",
-                f"Bridge to your {title} story when it is relevant: \u201c{BRIDGING_LINE}\u201d",
-            )
+            add("strengths", "bridge", _missed_story_action(title, story))
         elif story.use == "partly":
             add(
                 "strengths",

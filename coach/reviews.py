@@ -64,6 +64,7 @@ class Review:
     started_at: datetime
     updated_at: datetime
     completed_at: datetime | None
+    nerves: str | None = None  # a key of vocabulary.NERVES
 
     @property
     def completed(self) -> bool:
@@ -116,7 +117,7 @@ class Advice:
 _REVIEW_COLUMNS = (
     "interview_id, status, step, depth, overall_rating, self_state, self_state_notes, "
     "interviewer_reaction, reaction_notes, harmony, pace, passionate_topics, advice, referral, "
-    "led_by_interviewer, started_at, updated_at, completed_at"
+    "led_by_interviewer, started_at, updated_at, completed_at, nerves"
 )
 
 
@@ -169,6 +170,7 @@ _REVIEW_FIELDS = frozenset(
         "referral",
         "overall_rating",
         "self_state",
+        "nerves",
         "interviewer_reaction",
         "harmony",
         "pace",
@@ -565,6 +567,12 @@ def delete_ask(journal: Journal, ask_id: int, now: datetime) -> None:
         return
     journal.write(
         lambda cur: cur.execute("UPDATE answers SET ask_id = NULL WHERE ask_id = ?", [ask_id])
+    )
+    # A missed story's "where it could have been told" lets go of it too (no foreign key).
+    journal.write(
+        lambda cur: cur.execute(
+            "UPDATE story_uses SET bridge_ask_id = NULL WHERE bridge_ask_id = ?", [ask_id]
+        )
     )
     journal.write(lambda cur: cur.execute("DELETE FROM asks WHERE id = ?", [ask_id]))
     journal.write(lambda cur: sync_suggestions(cur, row[0], now))

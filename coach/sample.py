@@ -411,13 +411,48 @@ ASKS = {
     ],
 }  # fmt: skip
 
+# The evidence of probed answers (the method's fields): background, the problem, what I
+# did, evidence. Written for the answers the interviewer doubted, and for one probed
+# answer the candidate went back to.
+EVIDENCE = {
+    ("alder_consolidation", "automation"): (
+        "Fourteen entities in four currencies; the group close took eight working days.",
+        "Intercompany balances were matched by e-mail, and mismatches surfaced on day six.",
+        "I built the Power Query matching file, set the tolerance rules and agreed a day-three "
+        "cut-off with each subsidiary controller.",
+        "The close went from eight days to five; last year's audit raised no intercompany "
+        "finding. Tom Becker, my manager, can confirm it.",
+    ),
+    ("meridian_manager", "influence"): (
+        "The plant ran three shifts and overtime was 11% of direct labour.",
+        "The plant manager saw overtime as the only way to meet peak orders.",
+        "I modelled the cost of a fourth flexible shift against overtime and walked him "
+        "through it line by line; he objected to the training cost, so I added it.",
+        "Overtime fell 18% in one quarter, about 140 thousand a year; the plant manager "
+        "presented the change to the board himself.",
+    ),
+    ("solstice_case", "rolling_forecast"): (
+        "Three project phases, each with its own cost drivers.",
+        "The annual budget was out of date by the end of the first quarter.",
+        "I mapped one driver owner per phase and a monthly refresh.",
+        "",
+    ),
+    ("tessellate_second", "unit_economics"): (
+        "A SaaS scale-up selling to mid-size retailers.",
+        "Chen Lu asked how I would read cohorts, not just the blended figures.",
+        "",
+        "",
+    ),
+}
+
 REVIEWS = {
     # interview: overall rating, self state and notes, reaction and notes, harmony (1-5), pace,
-    # passionate topics, advice, referral, led by the interviewer
+    # passionate topics, advice, referral, led by the interviewer; nerves where they mattered
     "northwind": dict(
         rating=1, self_state=1, self_notes="Nervous from the first minute; I rambled.",
         reaction="impatient", reaction_notes="She kept glancing at the clock and cut me off twice.",
-        harmony=2, pace="too_fast", passionate="", advice="", referral="", led=True),
+        harmony=2, pace="too_fast", passionate="", advice="", referral="", led=True,
+        nerves="nervous_start"),
     "kestrel": dict(
         rating=2, self_state=2, self_notes="Fine on my own experience, shaky on technical points.",
         reaction="questioning", reaction_notes="Raj frowned at the three-statement answer.",
@@ -426,6 +461,7 @@ REVIEWS = {
         referral="", led=True),
     "bluegate": dict(
         rating=3, self_state=3, self_notes="Calm; the new introduction helped a lot.",
+        nerves="calm",
         reaction="positive", reaction_notes="Helen took notes and asked follow-up questions.",
         harmony=4, pace="right", passionate="Plant KPIs and the forecast with the plant manager.",
         advice="", referral="", led=False),
@@ -468,6 +504,7 @@ REVIEWS = {
         advice="", referral="", led=False),
     "solstice_first": dict(
         rating=2, self_state=2, self_notes="The IRR question threw me and I never recovered.",
+        nerves="nervous_throughout",
         reaction="questioning", reaction_notes="James looked doubtful during the capex answer.",
         harmony=3, pace="right", passionate="Project delivery and site visits.",
         advice="Read our last two project updates before the case study.",
@@ -561,6 +598,16 @@ STORY_USES = {
     "tessellate_second": [("intercompany", "told")],
 }
 
+# Why a missed story was missed, and the question where it could have been told.
+STORY_MISSES = {
+    ("northwind", "discount"): ("no_opening", None),
+    ("kestrel", "discount"): ("no_bridge", "variance"),
+    ("bluegate", "mentoring"): ("forgot", "mistake"),
+    ("meridian_manager", "discount"): ("no_bridge", "budget_owner"),
+    ("solstice_first", "forecast"): ("no_bridge", "capex"),
+    ("meridian_panel", "board_pack"): ("forgot", "bad_news"),
+}
+
 ACTIONS = [
     # interview (None: general), aspect, source, text, done day (None: still open)
     ("northwind", "questions", "suggested",
@@ -569,6 +616,10 @@ ACTIONS = [
     ("northwind", "questions", "own",
      "Look up two salary surveys and set my range before the next screen.", -65),
     ("northwind", "overall", "own", "Do a mock phone screen with Anna before Kestrel.", -67),
+    ("northwind", "overall", "suggested",
+     "Warm up before your next interview: you were nervous at the start. Arrive or log in ten "
+     "minutes early, say your introduction aloud twice, and have a first question of your own "
+     "ready.", -64),
     ("northwind", "strengths", "bridge",
      "When commercial impact comes up, bridge to the discount story: 'I have an example that "
      "shows this better; may I tell you about it?'", -61),
@@ -745,7 +796,7 @@ def _build(cur: duckdb.DuckDBPyConnection, clock: Clock) -> None:
     interviews = _add_interviews(cur, clock, companies)
     asks, questions = _add_asks(cur, clock, interviews)
     _add_reviews(cur, clock, interviews)
-    _add_stories(cur, clock, interviews)
+    _add_stories(cur, clock, interviews, asks)
     _add_actions(cur, clock, interviews)
     _add_answers(cur, clock, asks, questions)
     _add_predictions(cur, clock, interviews)
@@ -802,11 +853,12 @@ def _add_asks(cur, clock: Clock, interviews: dict[str, int]):
             asks[interview, question] = cur.execute(
                 """
                 INSERT INTO asks (interview_id, question_id, position, answer_notes, self_score,
-                                  signal, cause, what_went_wrong, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                                  signal, cause, what_went_wrong, background, problem,
+                                  my_actions, evidence, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """,
                 [interviews[interview], questions[question], position, notes, score, signal,
-                 cause, wrong, at],
+                 cause, wrong, *EVIDENCE.get((interview, question), ("", "", "", "")), at],
             ).fetchone()[0]  # fmt: skip
     for question in MANUAL_CARDS:
         questions[question] = _add_question(cur, question, clock.now - timedelta(hours=2))
@@ -847,12 +899,12 @@ def _add_reviews(cur, clock: Clock, interviews: dict[str, int]) -> None:
             INSERT INTO reviews (interview_id, status, step, depth, overall_rating, self_state,
                 self_state_notes, interviewer_reaction, reaction_notes, harmony, pace,
                 passionate_topics, advice, referral, led_by_interviewer, started_at,
-                updated_at, completed_at)
-            VALUES (?, 'completed', 'summary', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                updated_at, completed_at, nerves)
+            VALUES (?, 'completed', 'summary', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [interviews[key], depth.key, r["rating"], r["self_state"], r["self_notes"],
              r["reaction"], r["reaction_notes"], r["harmony"], r["pace"], r["passionate"],
-             r["advice"], r["referral"], r["led"], start, done, done],
+             r["advice"], r["referral"], r["led"], start, done, done, r.get("nerves")],
         )  # fmt: skip
     key, r = DRAFT_REVIEW
     start = _review_time(clock, key)
@@ -867,7 +919,7 @@ def _add_reviews(cur, clock: Clock, interviews: dict[str, int]) -> None:
     )  # fmt: skip
 
 
-def _add_stories(cur, clock: Clock, interviews: dict[str, int]) -> None:
+def _add_stories(cur, clock: Clock, interviews: dict[str, int], asks) -> None:
     stories = {}
     for key, title, situation, task, action, result, skills, day in STORIES:
         stories[key] = cur.execute(
@@ -877,13 +929,16 @@ def _add_stories(cur, clock: Clock, interviews: dict[str, int]) -> None:
             """,
             [title, situation, task, action, result, json.dumps(skills), clock.at(day, 20)],
         ).fetchone()[0]
+    rows = []
+    for interview, uses in STORY_USES.items():
+        for story, use in uses:
+            reason, where = STORY_MISSES.get((interview, story), (None, None))
+            bridge = asks[interview, where] if where else None
+            rows.append((interviews[interview], stories[story], use, reason, bridge))
     cur.executemany(
-        "INSERT INTO story_uses (interview_id, story_id, use) VALUES (?, ?, ?)",
-        [
-            (interviews[interview], stories[story], use)
-            for interview, uses in STORY_USES.items()
-            for story, use in uses
-        ],
+        "INSERT INTO story_uses (interview_id, story_id, use, missed_reason, bridge_ask_id)"
+        " VALUES (?, ?, ?, ?, ?)",
+        rows,
     )
 
 

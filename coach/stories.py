@@ -151,6 +151,89 @@ def story_uses(cur: duckdb.DuckDBPyConnection, interview_id: int) -> dict[int, s
     )
 
 
+@dataclass(frozen=True)
+class StoryMiss:
+    """Why a relevant story was missed in one interview, and the ask where it fitted."""
+
+    missed_reason: str | None = None  # a key of vocabulary.MISSED_REASONS
+    bridge_ask_id: int | None = None  # an ask of the same interview
+
+
+def story_misses(cur: duckdb.DuckDBPyConnection, interview_id: int) -> dict[int, StoryMiss]:
+    """story id -> what the review says about its miss (for every story used)."""
+    rows = cur.execute(
+        "SELECT story_id, missed_reason, bridge_ask_id FROM story_uses WHERE interview_id = ?",
+        [interview_id],
+    ).fetchall()
+    return {story_id: StoryMiss(reason, ask) for story_id, reason, ask in rows}
+
+
+_MISS_LABELS = {
+    "missed_reason": fields.rule("story_uses", "missed_reason").label,
+    "bridge_ask_id": "Where it could have been told",
+}
+
+
+def save_story_miss(
+    journal: Journal,
+    interview_id: int,
+    story_id: int,
+    now: datetime,
+    *,
+    read: dict | None = None,
+    **values,
+) -> StoryMiss:
+    """Save why the story was missed and/or the ask where it could have been told.
+
+    `read`: what the saving tab last read of those fields; another tab's change since
+    raises EditConflict (coach.edits). The story must be marked as used in the interview.
+    """
+    cleaned = {}
+    for name, value in values.items():
+        if name == "missed_reason":
+            cleaned[name] = fields.check("story_uses", name, value)
+        elif name == "bridge_ask_id":
+            cleaned[name] = None if value is None else int(value)
+        else:
+            raise InvalidInput(f"A story's use has no field {name!r}.")
+
+    def work(cur):
+        row = cur.execute(
+            "SELECT missed_reason, bridge_ask_id FROM story_uses"
+            " WHERE interview_id = ? AND story_id = ?",
+            [interview_id, story_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(
+                "That story is no longer marked in this review; it may have been changed "
+                "in another tab."
+            )
+        ask = cleaned.get("bridge_ask_id")
+        if (
+            ask is not None
+            and cur.execute(
+                "SELECT 1 FROM asks WHERE id = ? AND interview_id = ?", [ask, interview_id]
+            ).fetchone()
+            is None
+        ):
+            raise NotFound("That question is no longer in this review; choose another one.")
+        stored = {"missed_reason": row[0], "bridge_ask_id": row[1]}
+        changed = edits.changes(
+            {name: stored[name] for name in cleaned}, cleaned, read, _MISS_LABELS
+        )
+        if changed:
+            assignments = ", ".join(f"{name} = ?" for name in changed)  # whitelisted names
+            cur.execute(
+                f"UPDATE story_uses SET {assignments} WHERE interview_id = ? AND story_id = ?",  # noqa: S608
+                [*changed.values(), interview_id, story_id],
+            )
+            sync_suggestions(cur, interview_id, now)
+        merged = {**stored, **changed}
+        return StoryMiss(merged["missed_reason"], merged["bridge_ask_id"])
+
+    return journal.write(work)
+
+
 def set_story_use(
     journal: Journal, interview_id: int, story_id: int, use: str | None, now: datetime
 ) -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from coach import fields, palette, practice, vocabulary
+from coach import fields, palette, practice, reviews, vocabulary
 from coach.analysis import Analysis, analyse
 from coach.errors import JournalError
 from coach.text import md, without_nul
@@ -93,6 +93,26 @@ def _context(detail: practice.CardDetail, now: datetime) -> None:
         f"**What it means{source}:** {ask.diagnosis.meaning}  \n"
         f"**The fix to rehearse:** {ask.diagnosis.fix}"
     )
+    _scaffold(detail)
+
+
+def _scaffold(detail: practice.CardDetail) -> None:
+    """A probed answer's evidence from the review: the scaffold to answer along."""
+    ask = detail.scaffold
+    if ask is None:
+        return
+    with st.container(border=True, key="practice_scaffold"):
+        title = (
+            ":violet-badge[Prepare evidence] Your answer's scaffold"
+            if detail.kind == "evidence"
+            else "Your answer's scaffold"
+        )
+        st.markdown(f"**{title}** · from the review ({md(ask.company)})")
+        for name, label in reviews.EVIDENCE_LABELS.items():
+            value = getattr(ask, name)
+            st.markdown(f"**{label}:** {md(value) if value else ':gray[not written yet]'}")
+        if not ask.has_evidence:
+            st.caption("Write these in the review of that interview: the interviewer probed.")
 
 
 def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> None:

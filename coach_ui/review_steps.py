@@ -247,6 +247,15 @@ def overall(ctx: PageContext, review: Review) -> None:
         "How confidently did you show your experience and abilities?",
         vocabulary.SELF_STATES,
     )
+    choice(
+        ctx.journal,
+        review,
+        "nerves",
+        "Were you nervous?",
+        vocabulary.NERVES,
+        help="Nervous at the start puts a warm-up routine in your plan; nervous throughout, "
+        "a mock interview.",
+    )
     text(
         ctx.journal,
         review,
@@ -344,6 +353,8 @@ def strengths(ctx: PageContext, review: Review) -> None:
     )
     bank = stories.list_stories(ctx.cur)
     uses = stories.story_uses(ctx.cur, review.interview_id)
+    misses = stories.story_misses(ctx.cur, review.interview_id)
+    asks = reviews.list_asks(ctx.cur, review.interview_id)
     if not bank:
         st.info(
             "Your story bank is empty. Add the success stories you prepare for interviews: "
@@ -351,7 +362,7 @@ def strengths(ctx: PageContext, review: Review) -> None:
             icon=":material/auto_stories:",
         )
     for story in bank:
-        story_row(ctx, review, story, uses.get(story.id))
+        story_row(ctx, review, story, uses.get(story.id), misses.get(story.id), asks)
     with st.expander("Add a story", icon=":material/add:", expanded=not bank):
         saved = story_form(ctx, None)
         if saved is not None:
@@ -359,7 +370,14 @@ def strengths(ctx: PageContext, review: Review) -> None:
             st.rerun()
 
 
-def story_row(ctx: PageContext, review: Review, story: stories.Story, use: str | None) -> None:
+def story_row(
+    ctx: PageContext,
+    review: Review,
+    story: stories.Story,
+    use: str | None,
+    miss: stories.StoryMiss | None,
+    asks: list[reviews.Ask],
+) -> None:
     with st.container(border=True):
         if st.session_state.get(EDITING_STORY) == story.id:
             saved = story_form(ctx, story)
@@ -411,11 +429,72 @@ def story_row(ctx: PageContext, review: Review, story: stories.Story, use: str |
             ):
                 st.markdown(f"**{label}:** {md(value) if value else ':gray[not written yet]'}")
         if use == "missed":
+            missed_story(ctx, review, story, miss or stories.StoryMiss(), asks)
             st.caption(
                 f":material/subdirectory_arrow_right: Bridging action in your plan: "
                 f"“{BRIDGING_LINE}”"
             )
         w.show_error(key)
+
+
+def missed_story(
+    ctx: PageContext,
+    review: Review,
+    story: stories.Story,
+    miss: stories.StoryMiss,
+    asks: list[reviews.Ask],
+) -> None:
+    """Why the story was missed, and the question where it could have been told."""
+    prefix = f"review_{review.interview_id}_story_{story.id}"
+
+    def saver(field: str, label: str, display):
+        key = f"{prefix}_{field}"
+        return w.checked_saver(
+            key,
+            lambda value, read: getattr(
+                stories.save_story_miss(
+                    ctx.journal, review.interview_id, story.id, w.now(),
+                    read={field: read}, **{field: value},
+                ),
+                field,
+            ),
+            what=f"{label}, for the story “{story.title}”",
+            display=display,
+        )  # fmt: skip
+
+    reason_col, where_col = st.columns(2)
+    reason_key = w.seed(f"{prefix}_missed_reason", miss.missed_reason)
+    reason_col.pills(
+        "Why was it missed?",
+        list(vocabulary.MISSED_REASONS),
+        format_func=vocabulary.MISSED_REASONS.get,
+        key=reason_key,
+        on_change=saver(
+            "missed_reason", "Why it was missed",
+            lambda _, v: vocabulary.MISSED_REASONS.get(v, "") if v else "",
+        ),
+    )  # fmt: skip
+    with reason_col:
+        w.show_error(reason_key)
+    numbers = {ask.id: f"Q{n}. {ask.question}" for n, ask in enumerate(asks, start=1)}
+    where_key = w.seed(
+        f"{prefix}_bridge_ask_id", miss.bridge_ask_id if miss.bridge_ask_id in numbers else None
+    )
+    where_col.selectbox(
+        "Where could you have told it?",
+        list(numbers),
+        index=None,
+        format_func=numbers.get,
+        placeholder="Choose the question" if numbers else "Record the questions first",
+        key=where_key,
+        on_change=saver(
+            "bridge_ask_id", "Where it could have been told",
+            lambda _, v: numbers.get(v, "") if v else "",
+        ),
+        help="The question after which you could have bridged to this story.",
+    )  # fmt: skip
+    with where_col:
+        w.show_error(where_key)
 
 
 # --- 5. Improvement plan ------------------------------------------------------

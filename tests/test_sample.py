@@ -478,3 +478,27 @@ def test_coach_demo_explains_a_journal_locked_by_another_program(tmp_path):
     assert result.returncode == 1
     assert "open in another program" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_sample_shows_the_method_s_own_fields_in_use(sample):
+    # Probed answers with their evidence written, a prepare-evidence card among them.
+    assert one(sample, "SELECT count(*) FROM asks WHERE signal = 'probed' AND evidence <> ''") >= 2
+    assert one(sample, "SELECT count(*) FROM cards WHERE kind = 'evidence'") >= 1
+    # Missed stories with why, and where they could have been told (an ask of the same review).
+    assert set(column(sample, "SELECT DISTINCT missed_reason FROM story_uses WHERE use = 'missed'"
+                              " AND missed_reason IS NOT NULL")) == {"no_opening", "no_bridge",
+                                                                     "forgot"}  # fmt: skip
+    assert one(sample, """
+        SELECT count(*) FROM story_uses u JOIN asks a ON a.id = u.bridge_ask_id
+        WHERE a.interview_id = u.interview_id
+    """) >= 3  # fmt: skip
+    stray = """
+        SELECT count(*) FROM story_uses WHERE use <> 'missed'
+        AND (missed_reason IS NOT NULL OR bridge_ask_id IS NOT NULL)
+    """
+    assert one(sample, stray) == 0
+    # Nerves, and the warm-up routine "nervous at the start" puts in the plan.
+    assert set(column(sample, "SELECT DISTINCT nerves FROM reviews WHERE nerves IS NOT NULL")) == {
+        "calm", "nervous_start", "nervous_throughout"
+    }  # fmt: skip
+    assert one(sample, "SELECT count(*) FROM actions WHERE text LIKE 'Warm up before%'") == 1

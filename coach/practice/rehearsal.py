@@ -50,6 +50,15 @@ class AskContext:
     what_went_wrong: str
     answer_notes: str
     diagnosis: Diagnosis
+    # The evidence of a probed answer, from the review (the card's answer scaffold).
+    background: str = ""
+    problem: str = ""
+    my_actions: str = ""
+    evidence: str = ""
+
+    @property
+    def has_evidence(self) -> bool:
+        return any((self.background, self.problem, self.my_actions, self.evidence))
 
     @property
     def where(self) -> str:
@@ -79,6 +88,16 @@ class CardDetail:
     versions: list[AnswerVersion]  # oldest first, at most the latest 20
     target_seconds: int
     recall_now: float
+    kind: str = "answer"  # a key of vocabulary.CARD_KINDS
+
+    @property
+    def scaffold(self) -> AskContext | None:
+        """The answer scaffold: the latest asking with evidence written in the review,
+        else the latest probed one (its fields still to write), else none."""
+        return next(
+            (a for a in self.asks if a.has_evidence),
+            next((a for a in self.asks if a.signal == "probed"), None),
+        )
 
     @property
     def best(self) -> AnswerVersion | None:
@@ -87,8 +106,11 @@ class CardDetail:
 
     @property
     def focus(self) -> AskContext | None:
-        """The ask to rehearse against: the latest weak one, else the latest."""
-        return next((a for a in self.asks if a.diagnosis.weak), self.asks[0] if self.asks else None)
+        """The ask to rehearse against: the latest weak one, else the latest doubted one
+        (a prepare-evidence card), else the latest."""
+        latest = self.asks[0] if self.asks else None
+        doubted = next((a for a in self.asks if a.diagnosis.doubted), latest)
+        return next((a for a in self.asks if a.diagnosis.weak), doubted)
 
     @property
     def interrupted(self) -> bool:
@@ -125,10 +147,14 @@ def card_details(
     for r in cur.execute(
         """
         SELECT question_id, name, role, round, scheduled_at, signal, self_score, cause,
-               what_went_wrong, answer_notes, asked, interrupted
+               what_went_wrong, answer_notes, asked, interrupted,
+               background, problem, my_actions, evidence
         FROM (
             SELECT a.question_id, co.name, i.role, i.round, i.scheduled_at, a.signal,
                    a.self_score, a.cause, a.what_went_wrong, a.answer_notes,
+                   coalesce(a.background, '') AS background, coalesce(a.problem, '') AS problem,
+                   coalesce(a.my_actions, '') AS my_actions,
+                   coalesce(a.evidence, '') AS evidence,
                    count(*) OVER (PARTITION BY a.question_id) AS asked,
                    coalesce(bool_or(a.signal = 'interrupted')
                             OVER (PARTITION BY a.question_id), false) AS interrupted,
@@ -145,10 +171,24 @@ def card_details(
         [question_ids],
     ).fetchall():
         asks[r[0]].append(
-            AskContext(*r[1:4], utc(r[4]), *r[5:10], diagnosis=diagnose(r[5], r[6], r[7] or None))
+            AskContext(
+                *r[1:4],
+                utc(r[4]),
+                *r[5:10],
+                diagnosis=diagnose(r[5], r[6], r[7] or None),
+                background=r[12],
+                problem=r[13],
+                my_actions=r[14],
+                evidence=r[15],
+            )  # fmt: skip
         )
         ask_counts[r[0]] = (r[10], r[11])
     versions = _answer_versions(cur, question_ids)
+    kinds = dict(
+        cur.execute(
+            "SELECT id, coalesce(kind, 'answer') FROM cards WHERE list_contains(?, id)", [ids]
+        ).fetchall()
+    )
     details = {}
     for card_id, card in cards.items():
         ask_count, interrupted = ask_counts.get(card.question_id, (0, False))
@@ -159,6 +199,7 @@ def card_details(
             versions=versions[card.question_id],
             target_seconds=target_seconds("interrupted" if interrupted else None),
             recall_now=card.recall or 0.0,
+            kind=kinds.get(card_id, "answer"),
         )
     return details
 
