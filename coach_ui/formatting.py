@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
 from datetime import datetime
 
 from coach import palette
 from coach.days import days_until
+
+# A drop-down as wide as its longest option, so that option reads whole: about 8 px a
+# character at the app's font (a wide CJK character counts twice), plus the arrow and
+# the padding; never narrower than a short word, never wider than half a laptop page.
+CHAR_PX, CHROME_PX, NARROWEST_PX, WIDEST_PX = 8, 72, 180, 520
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def choice_width(labels: Iterable[str]) -> int:
+    """Pixels that show the longest of `labels` whole in a drop-down."""
+    widest = max((_columns(label) for label in labels), default=0)
+    return max(NARROWEST_PX, min(WIDEST_PX, CHAR_PX * widest + CHROME_PX))
 
 
 def when(moment: datetime, now: datetime) -> str:

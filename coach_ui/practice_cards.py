@@ -71,7 +71,9 @@ def _reset_page() -> None:
 def browser(ctx: PageContext) -> None:
     add_card_form(ctx)
     dimensions = practice.card_dimensions(ctx.cur)
-    search_col, status_col, dimension_col, sort_col = st.columns([3, 2, 2, 2])
+    # Two rows, so that every drop-down reads whole on a laptop screen.
+    search_col, status_col = st.columns([3, 2])
+    dimension_col, sort_col = st.columns([3, 2])
     search = search_col.text_input(
         "Search", placeholder="Words in the question", key="practice_browser_search",
         on_change=_reset_page,

@@ -83,7 +83,8 @@ def filters(ctx: PageContext) -> tuple[str | None, int | None]:
     companies = practice.card_companies(ctx.cur)
     if not dimensions and not companies:
         return None, None
-    left, right, _ = st.columns([2, 2, 3])
+    # Halves, so that the longest dimension's name reads whole on a laptop screen.
+    left, right = st.columns(2)
     dimension = left.selectbox(
         "Dimension",
         list(dimensions),

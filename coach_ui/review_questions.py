@@ -19,6 +19,7 @@ from coach.text import md
 from coach_ui import failures, review_transcript
 from coach_ui import review_widgets as w
 from coach_ui.bank_links import link_and_dimension
+from coach_ui.formatting import choice_width
 from coach_ui.frame import PageContext
 from coach_ui.review_steps import prompts
 
@@ -152,7 +153,7 @@ def ask_card(
     ctx: PageContext, review: Review, ask: Ask, number: int, total: int, dims: dict[str, str]
 ) -> None:
     with st.container(border=True, key=f"review_ask_{ask.id}"):
-        head, dimension_col, menu = st.columns([12, 4, 1], vertical_alignment="center")
+        head, menu = st.columns([12, 1], vertical_alignment="center")
         badges = []
         if ask.asked_elsewhere:
             badges.append(f":blue-badge[asked in {ask.asked_elsewhere} other interview"
@@ -163,7 +164,8 @@ def ask_card(
             badges.append(":green-badge[:material/bookmark: answer kept]")
         head.markdown(f"**Q{number}. {md(ask.question)}** " + " ".join(badges))
         dim_key = w.seed(_ask_key(ask, "dimension"), ask.dimension)
-        dimension_col.selectbox(
+        # Its own line, as wide as the longest dimension's name: every name reads whole.
+        st.selectbox(
             "Dimension",
             list(dims),
             format_func=dims.get,
@@ -178,6 +180,7 @@ def ask_card(
             ),
             label_visibility="collapsed",
             help="The kind of question. Changing it re-classifies the question in your bank.",
+            width=choice_width(dims.values()),
         )
         with menu.popover("", icon=":material/more_vert:", help="Move or remove"):
             st.button(
@@ -200,31 +203,29 @@ def ask_card(
             )  # fmt: skip
         w.show_error(dim_key)
 
-        answer, score = st.columns([3, 2], gap="medium")
-        with answer:
-            notes_key = w.seed(_ask_key(ask, "answer_notes"), ask.answer_notes)
-            st.text_area(
-                "What I answered",
-                key=notes_key,
-                on_change=_ask_saver(ctx, ask, "answer_notes", "What I answered"),
-                height=90,
-                placeholder="The gist of your answer, in your own words",
-            )
-            w.show_error(notes_key)
-            analysis = ask.analysis()
-            if analysis:
-                st.caption(w.analysis_line(analysis), help=w.analysis_help(analysis))
-            review_transcript.measured_time(ask)
-        with score:
-            score_key = w.seed(_ask_key(ask, "self_score"), ask.self_score)
-            st.segmented_control(
-                "My score",
-                list(vocabulary.SELF_SCORES),
-                format_func=vocabulary.SELF_SCORES.get,
-                key=score_key,
-                on_change=_ask_saver(ctx, ask, "self_score", "My score", vocabulary.SELF_SCORES),
-            )
-            w.show_error(score_key)
+        notes_key = w.seed(_ask_key(ask, "answer_notes"), ask.answer_notes)
+        st.text_area(
+            "What I answered",
+            key=notes_key,
+            on_change=_ask_saver(ctx, ask, "answer_notes", "What I answered"),
+            height=90,
+            placeholder="The gist of your answer, in your own words",
+        )
+        w.show_error(notes_key)
+        analysis = ask.analysis()
+        if analysis:
+            st.caption(w.analysis_line(analysis), help=w.analysis_help(analysis))
+        review_transcript.measured_time(ask)
+        # Its own line: beside the answer, "Strong" was cut off on a laptop screen.
+        score_key = w.seed(_ask_key(ask, "self_score"), ask.self_score)
+        st.segmented_control(
+            "My score",
+            list(vocabulary.SELF_SCORES),
+            format_func=vocabulary.SELF_SCORES.get,
+            key=score_key,
+            on_change=_ask_saver(ctx, ask, "self_score", "My score", vocabulary.SELF_SCORES),
+        )
+        w.show_error(score_key)
         # Full width: five signals do not fit beside the answer on a laptop screen.
         signal_key = w.seed(_ask_key(ask, "signal"), ask.signal)
         st.pills(
