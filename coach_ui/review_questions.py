@@ -159,7 +159,8 @@ def ask_card(
             badges.append(f":blue-badge[asked in {ask.asked_elsewhere} other interview"
                           f"{'s' * (ask.asked_elsewhere != 1)}]")  # fmt: skip
         if ask.card_id is not None:
-            badges.append(":violet-badge[:material/style: rehearsal card]")
+            kind = "prepare-evidence card" if ask.card_kind == "evidence" else "rehearsal card"
+            badges.append(f":violet-badge[:material/style: {kind}]")
         if ask.kept_text is not None:
             badges.append(":green-badge[:material/bookmark: answer kept]")
         head.markdown(f"**Q{number}. {md(ask.question)}** " + " ".join(badges))

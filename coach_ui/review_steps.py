@@ -387,7 +387,7 @@ def story_row(
             if saved is not None:
                 st.rerun()  # story_form closed the form and said so
             return
-        info, mark, edit = st.columns([5, 4, 1], vertical_alignment="center")
+        info, edit = st.columns([9, 1], vertical_alignment="center")
         skills = " ".join(f":blue-badge[{md(s)}]" for s in story.skills)
         info.markdown(f"**{md(story.title)}** {skills}")
         told = f"told in {story.times_told} interview{'s' * (story.times_told != 1)}"
@@ -407,7 +407,8 @@ def story_row(
                 ),
             )()
 
-        mark.segmented_control(
+        # Its own line: beside the title, "Told fully" or "Missed" was cut off on a laptop.
+        st.segmented_control(
             # Hidden, but Streamlit still renders a label as Markdown and reads it out
             # raw as the control's aria-label: no user text here (the title is beside it).
             "Use of this story",
@@ -462,9 +463,8 @@ def missed_story(
             display=display,
         )  # fmt: skip
 
-    reason_col, where_col = st.columns(2)
     reason_key = w.seed(f"{prefix}_missed_reason", miss.missed_reason)
-    reason_col.pills(
+    st.pills(
         "Why was it missed?",
         list(vocabulary.MISSED_REASONS),
         format_func=vocabulary.MISSED_REASONS.get,
@@ -474,13 +474,12 @@ def missed_story(
             lambda _, v: vocabulary.MISSED_REASONS.get(v, "") if v else "",
         ),
     )  # fmt: skip
-    with reason_col:
-        w.show_error(reason_key)
+    w.show_error(reason_key)
     numbers = {ask.id: f"Q{n}. {ask.question}" for n, ask in enumerate(asks, start=1)}
     where_key = w.seed(
         f"{prefix}_bridge_ask_id", miss.bridge_ask_id if miss.bridge_ask_id in numbers else None
     )
-    where_col.selectbox(
+    st.selectbox(
         "Where could you have told it?",
         list(numbers),
         index=None,
@@ -493,8 +492,7 @@ def missed_story(
         ),
         help="The question after which you could have bridged to this story.",
     )  # fmt: skip
-    with where_col:
-        w.show_error(where_key)
+    w.show_error(where_key)
 
 
 # --- 5. Improvement plan ------------------------------------------------------
