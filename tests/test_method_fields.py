@@ -250,3 +250,17 @@ def test_the_review_page_records_nerves_and_a_missed_story_s_reason_and_place(pa
     assert not again.exception
     assert reviews.get_review(journal.cursor(), interview_id).nerves == "nervous_start"
     assert any(t.startswith("Warm up") for t in plan_texts(journal, interview_id))
+
+
+def test_rehearse_these_now_after_a_review_takes_its_weak_and_its_doubted_answers(journal):
+    interview = held(journal)
+    weak, strong, doubted = reviews.add_asks(
+        journal, interview,
+        [reviews.NewAsk(t) for t in ("Why us?", "Tell me about yourself.", "What did you own?")],
+        NOW,
+    )  # fmt: skip
+    reviews.save_ask(journal, weak, NOW, self_score=1)
+    reviews.save_ask(journal, strong, NOW, self_score=4, signal="positive")
+    reviews.save_ask(journal, doubted, NOW, self_score=3, signal="probed")
+    listed = practice.interview_cards(journal.cursor(), interview, NOW)
+    assert [c.question for c in listed.cards] == ["Why us?", "What did you own?"]

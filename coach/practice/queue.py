@@ -26,7 +26,7 @@ from coach.practice.cards import (
     card_row,
     filter_params,
 )
-from coach.review_rules import WEAK_ASK_SQL
+from coach.review_rules import DOUBTED_ASK_SQL, WEAK_ASK_SQL
 from coach.scheduling import (
     utc,
 )
@@ -125,7 +125,8 @@ def leeches(cur: duckdb.DuckDBPyConnection) -> list[CardRow]:
 @dataclass(frozen=True)
 class InterviewCards:
     """The active cards of the questions one interview asked and the candidate answered
-    weakly, in the order asked: what "Rehearse these now" after a review rehearses."""
+    weakly, or well but doubted (a prepare-evidence card), in the order asked: what
+    "Rehearse these now" after a review rehearses."""
 
     interview_id: int
     title: str  # "Company · role · round"
@@ -152,7 +153,8 @@ def interview_cards(
         SELECT {CARD_COLUMNS}
         {CARD_FROM}
         JOIN asks a ON a.question_id = c.question_id
-        WHERE a.interview_id = ? AND c.status = 'active' AND {WEAK_ASK_SQL}
+        WHERE a.interview_id = ? AND c.status = 'active'
+          AND ({WEAK_ASK_SQL} OR {DOUBTED_ASK_SQL})
         QUALIFY row_number() OVER (PARTITION BY c.id ORDER BY a.position, a.id) = 1
         ORDER BY a.position, a.id
         """,  # noqa: S608 - fixed fragments only
