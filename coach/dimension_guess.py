@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.similar import question_keys
+from coach.similar import question_keys, word_set
 
 OTHER = "other"
 # A bank question adds NEIGHBOUR_WEIGHT × its similarity (the cosine of the rarity-
@@ -465,11 +465,7 @@ class Bank:
 
 # Word keys (coach.similar) that nearly any interview question may use, whatever it
 # asks about: they never make two questions neighbours.
-def _keys(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-GENERIC_KEYS = _keys(
+GENERIC_KEYS = word_set(
     "team manag role work job compa posit ever day week month year peopl colle start "
     "make best most good great curre previo last first next new own someo anyth somet "
     "situa exper using used use worke want like feel get set take found go up our each "

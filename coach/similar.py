@@ -34,19 +34,20 @@ from collections.abc import Iterable
 KEY_LENGTH = 5
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of `text`, as a set (for word lists written as one string)."""
     return frozenset(text.split())
 
 
 # Words about rank or contract, not about the work: they never make two roles alike.
-SENIORITY = _words(
+SENIORITY = word_set(
     "junior senior jr sr lead leader head chief principal staff associate assistant "
     "intern internship trainee graduate apprentice entry level mid i ii iii iv v "
     "deputy acting interim temporary temp contract freelance part full time"
 )
-SMALL_WORDS = _words("a an and at for in of on or the to with")
+SMALL_WORDS = word_set("a an and at for in of on or the to with")
 # Words nearly every interview question uses: they say nothing about a skill.
-QUESTION_WORDS = _words(
+QUESTION_WORDS = word_set(
     "about after again all also am any are as ask asked be been before being but by can "
     "could describe did do does doing done example explain from give had has have how i "
     "if into is it its just know like me more most my need not now one our out please "

@@ -218,39 +218,31 @@ def ask_card(
             st.caption(w.analysis_line(analysis), help=w.analysis_help(analysis))
         review_transcript.measured_time(ask)
         # Its own line: beside the answer, "Strong" was cut off on a laptop screen.
-        score_key = w.seed(_ask_key(ask, "self_score"), ask.self_score)
-        st.segmented_control(
-            "My score",
-            list(vocabulary.SELF_SCORES),
-            format_func=vocabulary.SELF_SCORES.get,
-            key=score_key,
-            on_change=_ask_saver(ctx, ask, "self_score", "My score", vocabulary.SELF_SCORES),
-        )
-        w.show_error(score_key)
+        _ask_choice(ctx, ask, st.segmented_control, "self_score", "My score",
+                    vocabulary.SELF_SCORES)  # fmt: skip
         # Full width: five signals do not fit beside the answer on a laptop screen.
-        signal_key = w.seed(_ask_key(ask, "signal"), ask.signal)
-        st.pills(
-            "The interviewer's signal",
-            list(vocabulary.SIGNALS),
-            format_func=vocabulary.SIGNALS.get,
-            key=signal_key,
-            on_change=_ask_saver(
-                ctx, ask, "signal", "The interviewer's signal", vocabulary.SIGNALS
-            ),
-        )
-        w.show_error(signal_key)
+        _ask_choice(ctx, ask, st.pills, "signal", "The interviewer's signal", vocabulary.SIGNALS)
         # Never asked of an answer scored Good or Strong (a probed one is *doubted*).
         if ask.asks_why_weak:
-            cause_key = w.seed(_ask_key(ask, "cause"), ask.cause)
-            st.pills(
-                "Why was it weak?",
-                list(vocabulary.CAUSES),
-                format_func=vocabulary.CAUSES.get,
-                key=cause_key,
-                on_change=_ask_saver(ctx, ask, "cause", "Why it was weak", vocabulary.CAUSES),
-            )
-            w.show_error(cause_key)
+            _ask_choice(ctx, ask, st.pills, "cause", "Why was it weak?", vocabulary.CAUSES,
+                        saved_as="Why it was weak")  # fmt: skip
         diagnosis_box(ctx, review, ask)
+
+
+def _ask_choice(
+    ctx: PageContext, ask: Ask, widget, name: str, label: str, options: dict, *,
+    saved_as: str | None = None,
+) -> None:  # fmt: skip
+    """One of the ask's choices (score, signal, cause), saved as it changes."""
+    key = w.seed(_ask_key(ask, name), getattr(ask, name))
+    widget(
+        label,
+        list(options),
+        format_func=options.get,
+        key=key,
+        on_change=_ask_saver(ctx, ask, name, saved_as or label, options),
+    )
+    w.show_error(key)
 
 
 def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
