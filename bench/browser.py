@@ -1,4 +1,5 @@
-"""The browser half of the bench: cold start and page switches in headless Chromium.
+"""The browser half of the bench: cold start, page switches, first visits and clicks in
+headless Chromium, on copies of the bench's journals (the app writes: backups, kept briefs).
 
 - Cold start: the app as `scripts/run` starts it (`python -m coach_ui.server.launch`) on the
   heavy journal and an empty one-line Streamlit app are started alternately; each is
@@ -8,6 +9,9 @@
   finished. The reference is a switch to an empty page, which only a bench copy of
   the app has: a temporary folder with an entry script over the same page list plus
   that page, and links to the real `pages/` folder and `.streamlit/` settings.
+- First visits (bench.first_visits): each page's first visit in a freshly started app.
+- Clicks (bench.clicks): what a person feels, from the click to the settled page, on the
+  sample and the heavy journal, against the empty page's rerun button.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 60_000
 EMPTY_TITLE = "Empty page"
+CLICK_ROUNDS = 7  # timed rounds of clicks (medians), after one to warm up
+FIRST_VISIT_ROUNDS = 7  # fresh servers per page
 
 BENCH_APP = '''\
 """The app's navigation plus an empty page, for timing page switches (scripts/bench)."""
@@ -71,6 +77,10 @@ with st.sidebar:
     for spec in PAGES:
         st.page_link(spec.path, label=spec.title, icon=spec.icon)
 st.title("{EMPTY_TITLE}")
+# The floor of a click: a button that runs the page again, which then shows one line.
+st.button("Run again")
+st.session_state["bench_runs"] = st.session_state.get("bench_runs", -1) + 1
+st.markdown(f"Run number {{st.session_state['bench_runs']}}")
 """
 EMPTY_APP = 'import streamlit as st\n\nst.title("Empty app")\n'
 
@@ -201,8 +211,11 @@ def _done(page, title: str) -> None:
     )
 
 
-def page_switches(browser, folder: Path, database: Path, rounds: int) -> dict[str, float]:
-    """Median ms per target page of a sidebar click until the page has drawn."""
+def page_switches(
+    browser, folder: Path, database: Path, rounds: int
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Median ms per target page of a sidebar click until the page has drawn; and each
+    page's heading (by url path)."""
     from coach_ui.pages import PAGES
 
     server = Server(folder, "bench_app.py", database, "switch.log")
@@ -242,16 +255,46 @@ def page_switches(browser, folder: Path, database: Path, rounds: int) -> dict[st
                 times["empty"].append(click(EMPTY_TITLE, EMPTY_TITLE)[0])
                 times.setdefault(spec.url_path, []).append(click(spec.title, titles[spec.title])[0])
         context.close()
-        return {name: round(statistics.median(ms), 1) for name, ms in times.items()}
+        medians = {name: round(statistics.median(ms), 1) for name, ms in times.items()}
+        return medians, {spec.url_path: titles[spec.title] for spec in PAGES}
     finally:
         server.stop()
 
 
-def measure(workdir: Path, heavy: Path, *, quick: bool, log: Callable[[str], None] = print) -> dict:
+def _copy(journal: Path, target: Path) -> Path:
+    """A copy of a (closed) bench journal: the app writes (backups, kept briefs)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (target, target.with_name(target.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(target.parent / "backups", ignore_errors=True)
+    shutil.copyfile(journal, target)
+    return target
+
+
+def measure(
+    workdir: Path,
+    journals: dict[str, Path],
+    *,
+    quick: bool,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Cold start, page switches, first visits and clicks (`journals`: sample and heavy)."""
     from playwright.sync_api import sync_playwright
 
+    from bench import clicks, first_visits
+
     folder = _bench_app(workdir)
-    pairs = 2 if quick else 6
+    heavy = _copy(journals["heavy"], workdir / "browser" / "heavy.duckdb")
+    pairs = 1 if quick else 6
+
+    def started(script: str | None, name: str) -> Callable[[Path], Server]:
+        def start(database: Path) -> Server:
+            server = Server(folder, script, database, f"{name}-{database.stem}.log")
+            server.wait_healthy()
+            return server
+
+        return start
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -265,12 +308,27 @@ def measure(workdir: Path, heavy: Path, *, quick: bool, log: Callable[[str], Non
                 "  cold start (s): app " + " ".join(f"{s:.2f}" for s in app)
                 + " · empty " + " ".join(f"{s:.2f}" for s in empty)
             )  # fmt: skip
-            switches = page_switches(browser, folder, heavy, 2 if quick else 5)
+            switches, titles = page_switches(browser, folder, heavy, 1 if quick else 5)
             log("  page switch (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in switches.items()))
+            firsts = first_visits.measure(
+                browser, started(None, "first-visit"), heavy, titles,
+                rounds=1 if quick else FIRST_VISIT_ROUNDS, log=log,
+            )  # fmt: skip
+            felt = clicks.measure(
+                browser,
+                started("bench_app.py", "clicks"),
+                {"sample": journals["sample"], "heavy": journals["heavy"]},
+                workdir,
+                rounds=1 if quick else CLICK_ROUNDS,
+                log=log,
+            )
         finally:
             browser.close()
     return {
         "cold_start_s": round(statistics.median(app), 2),
         "cold_start_empty_s": round(statistics.median(empty), 2),
         "page_switch_ms": switches,
+        "empty_switch_ms": switches["empty"],
+        "first_visit_ms": firsts,
+        **felt,
     }

@@ -3,7 +3,9 @@
 Prints the table of docs/performance.md and whether each target is met; `--json` also
 writes the figures: `pages{VIEW:{sample_ms, heavy_ms, x10_ms, floor_ms, empty_ms,
 charts, heavy_after_save_ms}}`, `peak_rss_mb`, `peak_rss_all_scales_mb`, `rounds`,
-`cold_start_s`, `cold_start_empty_s`, `page_switch_ms`, `quick`, `generated`.
+`cold_start_s`, `cold_start_empty_s`, `page_switch_ms`, `empty_switch_ms`,
+`first_visit_ms{PAGE}`, `interactions{NAME:{sample_ms, heavy_ms}}`, `empty_rerun_ms`,
+`quick`, `generated`.
 """
 
 from __future__ import annotations
@@ -57,8 +59,8 @@ def bench(
     result["peak_rss_mb"] = alone["peak_rss_mb"]
     result["cold_start_s"] = result["cold_start_empty_s"] = None
     if browser:
-        log("Browser: cold start and page switches…")
-        result.update(bench_browser.measure(workdir, paths["heavy"], quick=quick, log=log))
+        log("Browser: cold start, page switches, first visits and clicks…")
+        result.update(bench_browser.measure(workdir, paths, quick=quick, log=log))
     clear_backups(paths)
     result["quick"] = quick
     result["generated"] = datetime.now(UTC).isoformat(timespec="seconds")
@@ -74,12 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
             "Build three journals (the sample; a heavy user's: 500 interviews, 10,000 asks, "
             "100,000 rehearsals; and ten times that), run every page's script on each, "
             "measured against an empty page and a page of as many constant Altair charts, "
-            "then time cold start and page switches in headless Chromium. Prints a table "
+            "then time in headless Chromium cold start, page switches, the first visit to "
+            "each page in a fresh server, and clicks from the click to the settled page, "
+            "on the sample and the heavy journal. Prints a table "
             "and whether each performance target is met. Built journals are kept in the "
             "bench folder, so later runs start at once."
         ),
     )
-    parser.add_argument("--quick", action="store_true", help="a coarse run in under a minute")
+    parser.add_argument(
+        "--quick", action="store_true", help="a coarse run (one round of each browser step)"
+    )
     parser.add_argument("--json", metavar="PATH", type=Path, help="also write the figures here")
     parser.add_argument(
         "--workdir",
@@ -89,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the bench folder (default: coach-bench in the temporary folder)",
     )
     parser.add_argument(
-        "--no-browser", action="store_true", help="skip cold start and page switches"
+        "--no-browser",
+        action="store_true",
+        help="skip the browser: cold start, page switches, first visits and clicks",
     )
     return parser
 

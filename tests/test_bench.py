@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bench import command, domain, heavy, journals, report
+from bench import clicks, command, domain, heavy, journals, report
 from coach import cli, db, vocabulary
 from coach_ui.pages import PAGES
 
@@ -168,3 +168,50 @@ def test_the_domain_bench_prints_the_sample_build_and_both_analyses(capsys):
         "analyse a 100 KB Chinese answer",
     ]
     assert all(float(row.split("|")[2]) > 0 for row in rows)
+
+
+CLICKS = {name: {"sample_ms": 300.0, "heavy_ms": 330.0} for name in clicks.INTERACTIONS}
+FELT = {
+    "page_switch_ms": {"empty": 200.0, "home": 280.0},
+    "empty_switch_ms": 200.0,
+    "first_visit_ms": {spec.url_path: 390.0 for spec in PAGES},
+    "interactions": CLICKS,
+    "empty_rerun_ms": 200.0,
+}
+
+
+def test_the_report_shows_every_click_and_first_visit_and_their_targets():
+    page = {"sample_ms": 40.0, "heavy_ms": 45.0, "x10_ms": 60.0, "floor_ms": 30.0}
+    result = {
+        "pages": {"home": {**page, "empty_ms": 3.0, "charts": 0}},
+        "peak_rss_mb": 300.0,
+        **FELT,
+    }
+    shown = report.table(result)
+    for name in clicks.INTERACTIONS:
+        assert f"| {name} | 300 | 330 | 1.10x | +130 |" in shown
+    assert "Empty page's rerun (the floor of a click): 200 ms." in shown
+    assert "insights 390" in shown and "a switch to an empty page: 200" in shown
+    checked = {what for what, _, _ in report.checks(result)}
+    for name in clicks.INTERACTIONS:
+        assert f"click {name}: heavy ≤ 1.3x sample" in checked
+        assert f"click {name}: heavy ≤ empty rerun + 150 ms" in checked
+    for spec in PAGES:
+        assert f"first visit to {spec.url_path} ≤ 2.0x switch to an empty page" in checked
+    assert "switch to home ≤ 1.5x switch to an empty page" in checked
+    assert report.summary(result) == f"Targets: {len(checked)} of {len(checked)} met."
+
+
+def test_the_report_names_a_slow_click_a_slow_first_visit_and_a_slow_switch():
+    slow = {
+        **FELT,
+        "page_switch_ms": {"empty": 200.0, "home": 320.0},
+        "interactions": {**CLICKS, "grade_card": {"sample_ms": 300.0, "heavy_ms": 400.0}},
+        "first_visit_ms": {"insights": 450.0},
+    }
+    summary = report.summary({"pages": {}, "peak_rss_mb": 300.0, **slow})
+    assert "MISSED click grade_card: heavy ≤ 1.3x sample: 400 ms vs 300 ms = 1.33x" in summary
+    assert "MISSED click grade_card: heavy ≤ empty rerun + 150 ms: 400 ms vs 200 + 150" in summary
+    assert "MISSED first visit to insights ≤ 2.0x switch to an empty page: 450 ms" in summary
+    assert "MISSED switch to home ≤ 1.5x switch to an empty page: 320 ms" in summary
+    assert summary.startswith("Targets: 15 of 19 met.")  # memory, a switch, 16 clicks, 1 visit
