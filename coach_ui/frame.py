@@ -25,6 +25,7 @@ from coach.errors import JournalError
 from coach.text import md
 from coach_ui import failures
 from coach_ui.pages import PAGES, page
+from coach_ui.server import warm_up
 
 T = TypeVar("T")
 SAMPLE = "sample"
@@ -50,6 +51,7 @@ class PageContext:
 def start(key: str) -> PageContext:
     """Draw the frame for page `key` and hand the page its journal cursor and 'now'."""
     spec = page(key)
+    warm_up.after_first_page()
     st.set_page_config(
         page_title=f"{spec.title} · Interview Coach",
         page_icon="🎯",  # an emoji: a Material icon favicon fetches a web font

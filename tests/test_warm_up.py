@@ -95,3 +95,81 @@ def test_the_lifespan_imports_the_first_page_and_leaves_altair_for_later():
         ],
         "repl_checked": True,
     }
+
+
+# A fresh interpreter again: a page run (a thread of its own, as Streamlit's script
+# runner's) calls the frame's hook, in a served app or not.
+LATER = """
+import json, sys, threading, time
+from coach_ui.server import warm_up
+
+if SERVED:
+    warm_up._serving.set()  # what the lifespan does
+seen = {}
+
+def page_run():
+    warm_up.after_first_page()
+    seen["during"] = "altair" in sys.modules  # nothing is imported while the page runs
+    time.sleep(0.3)
+
+run = threading.Thread(target=page_run)
+run.start()
+run.join()
+warm_up.after_first_page()  # a second page: started once only
+later = [t for t in threading.enumerate() if t.name == "coach-warm-up-later"]
+for thread in later:
+    thread.join(timeout=120)
+print(json.dumps({
+    **seen,
+    "threads": len(later),
+    "modules": sorted(m for m in WATCHED if m in sys.modules),
+}))
+"""
+LATER_WATCHED = [
+    "altair",
+    "coach_ui.insights_sections",
+    "coach_ui.practice_queue",
+    "coach_ui.review_steps",
+    "coach.anki",
+    "pandas",
+    "pyarrow",
+]
+
+
+def later_warm_up(served: bool) -> dict:
+    code = f"WATCHED = {LATER_WATCHED!r}\nSERVED = {served}\n{LATER}"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_once_the_first_page_has_run_a_served_app_imports_every_other_page_and_altair():
+    assert later_warm_up(served=True) == {
+        "during": False,
+        "threads": 1,
+        "modules": sorted(LATER_WATCHED),
+    }
+
+
+def test_an_app_not_served_through_serve_py_warms_nothing_later():
+    assert later_warm_up(served=False) == {"during": False, "threads": 0, "modules": []}
+
+
+def test_the_later_warm_up_covers_every_page_but_the_first():
+    later = {name for name, _ in warm_up.modules_for_later()}
+    for spec in PAGES:
+        imports = {name for name, _ in warm_up.page_imports(REPO / spec.path)}
+        assert spec.default or imports <= later, spec.path
+    assert {"pandas", "pyarrow"} <= later  # Streamlit's tables load them on first use
+
+
+def test_the_insights_charts_need_no_pandas():
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, coach_ui.insights_sections; print('pandas' in sys.modules)"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -8,6 +8,12 @@ sent. Started with the server (`serve.py`), this work runs while the browser is 
 loading Streamlit's JavaScript, so the first visitor's page draws as quickly as a later
 visit would.
 
+Then, once the first page a served process runs has finished (`after_first_page`, which
+every page's frame calls), the other pages' imports follow in the background: Altair for
+the insights charts, pandas and pyarrow for Streamlit's tables, and every page's own
+modules. A candidate's first click on any page then finds them loaded; done at server
+start instead, they held the interpreter while the first page ran and slowed it.
+
 Nothing here opens the journal: the page does that, with its error messages and its
 daily backup.
 """
@@ -18,6 +24,7 @@ import ast
 import importlib
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,7 +33,13 @@ from coach_ui.pages import PAGES, app_root
 
 # Loaded lazily by Streamlit on the first st.set_page_config / st.page_link.
 STREAMLIT_TABLES = ("streamlit.emojis", "streamlit.material_icon_names")
+# Loaded lazily by Streamlit on the first st.dataframe (backups, the card browser).
+STREAMLIT_TABLE_LIBRARIES = ("pandas", "pyarrow")
+# After the first page's run has ended, a moment for its last messages to leave.
+SETTLE_S = 0.1
 _LOG = logging.getLogger(__name__)
+_serving = threading.Event()  # set by the lifespan: only a served app warms up later
+_later = threading.Lock()  # held once the later warm-up has been started
 
 
 def page_imports(script: Path) -> list[tuple[str, tuple[str, ...]]]:
@@ -51,8 +64,36 @@ def modules_to_warm() -> list[tuple[str, tuple[str, ...]]]:
     return [*page_imports(app_root() / default.path), *((name, ()) for name in STREAMLIT_TABLES)]
 
 
-def warm_up() -> None:
-    for module_name, names in modules_to_warm():
+def modules_for_later() -> list[tuple[str, tuple[str, ...]]]:
+    """What the other pages import, in sidebar order, and what Streamlit's tables need."""
+    imports = [
+        found
+        for spec in PAGES
+        if not spec.default
+        for found in page_imports(app_root() / spec.path)
+    ]
+    return [*imports, *((name, ()) for name in STREAMLIT_TABLE_LIBRARIES)]
+
+
+def after_first_page() -> None:
+    """Called at the start of every page run: in a served app, the first call starts
+    the later warm-up, which waits for that run to end."""
+    if not _serving.is_set() or not _later.acquire(blocking=False):
+        return
+    run = threading.current_thread()  # the script runner's thread, ended with the run
+    threading.Thread(
+        target=_warm_later, args=(run,), name="coach-warm-up-later", daemon=True
+    ).start()
+
+
+def _warm_later(run: threading.Thread) -> None:
+    run.join()
+    time.sleep(SETTLE_S)
+    _import_all(modules_for_later())
+
+
+def _import_all(modules: list[tuple[str, tuple[str, ...]]]) -> None:
+    for module_name, names in modules:
         try:
             module = importlib.import_module(module_name)
             for name in names:
@@ -62,6 +103,10 @@ def warm_up() -> None:
                     importlib.import_module(f"{module_name}.{name}")
         except Exception:  # noqa: BLE001 - the page importing it shows the error itself
             _LOG.debug("warming %s failed", module_name, exc_info=True)
+
+
+def warm_up() -> None:
+    _import_all(modules_to_warm())
     _check_for_a_repl_once()
 
 
@@ -83,6 +128,7 @@ def _check_for_a_repl_once() -> None:
 @asynccontextmanager
 async def lifespan(_app) -> AsyncIterator[None]:
     """st.App's lifespan: warm up beside the running server; wait for it on shutdown."""
+    _serving.set()
     thread = threading.Thread(target=warm_up, name="coach-warm-up")
     thread.start()
     try:
