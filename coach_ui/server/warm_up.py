@@ -25,7 +25,8 @@ import importlib
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator
+import weakref
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -40,6 +41,7 @@ SETTLE_S = 0.1
 _LOG = logging.getLogger(__name__)
 _serving = threading.Event()  # set by the lifespan: only a served app warms up later
 _later = threading.Lock()  # held once the later warm-up has been started
+_page_runs: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
 
 
 def page_imports(script: Path) -> list[tuple[str, tuple[str, ...]]]:
@@ -77,23 +79,40 @@ def modules_for_later() -> list[tuple[str, tuple[str, ...]]]:
 
 def after_first_page() -> None:
     """Called at the start of every page run: in a served app, the first call starts
-    the later warm-up, which waits for that run to end."""
-    if not _serving.is_set() or not _later.acquire(blocking=False):
+    the later warm-up, which imports only while no page runs."""
+    if not _serving.is_set():
         return
-    run = threading.current_thread()  # the script runner's thread, ended with the run
-    threading.Thread(
-        target=_warm_later, args=(run,), name="coach-warm-up-later", daemon=True
-    ).start()
+    # The script runner's thread ends with the run (and the reruns it was asked for).
+    _page_runs.add(threading.current_thread())
+    if _later.acquire(blocking=False):
+        threading.Thread(target=_warm_later, name="coach-warm-up-later", daemon=True).start()
 
 
-def _warm_later(run: threading.Thread) -> None:
-    run.join()
-    time.sleep(SETTLE_S)
-    _import_all(modules_for_later())
+def _no_page_running() -> None:
+    """Wait until every page run has ended, and a moment more for its messages to leave.
+
+    Python runs one thread at a time: an import beside a page's run would slow the click
+    that started it."""
+    while True:
+        running = [run for run in list(_page_runs) if run.is_alive()]
+        if not running:
+            time.sleep(SETTLE_S)
+            if not any(run.is_alive() for run in list(_page_runs)):
+                return
+        for run in running:
+            run.join()
 
 
-def _import_all(modules: list[tuple[str, tuple[str, ...]]]) -> None:
+def _warm_later() -> None:
+    _import_all(modules_for_later(), before_each=_no_page_running)
+
+
+def _import_all(
+    modules: list[tuple[str, tuple[str, ...]]], before_each: Callable[[], None] | None = None
+) -> None:
     for module_name, names in modules:
+        if before_each is not None:
+            before_each()
         try:
             module = importlib.import_module(module_name)
             for name in names:
