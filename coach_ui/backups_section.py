@@ -10,7 +10,7 @@ import streamlit as st
 
 from coach import backups, db, failures, restore
 from coach.errors import JournalError
-from coach.text import md
+from coach.text import md, md_line
 from coach_ui.formatting import when
 from coach_ui.frame import PageContext
 
@@ -67,17 +67,15 @@ def section(ctx: PageContext) -> None:
             f"{'them' if len(ahead) > 1 else 'it'}.",
             icon=":material/schedule:",
         )
-    st.dataframe(
-        [
-            {
-                "Taken": when(b.taken_at, ctx.now),
-                "Kind": b.reason,
-                "Size (MB)": round(b.path.stat().st_size / 1e6, 2),
-                "File": str(b.path),
-            }
+    # A Markdown table, not st.dataframe: a first visit to this page would otherwise
+    # wait for pandas and pyarrow to load (about a second on a busy machine).
+    st.markdown(
+        "| Taken | Kind | Size (MB) | File |\n|---|---|--:|---|\n"
+        + "\n".join(
+            f"| {md_line(when(b.taken_at, ctx.now))} | {md_line(b.reason)} | "
+            f"{b.path.stat().st_size / 1e6:.2f} | {md_line(str(b.path))} |"
             for b in found
-        ],
-        hide_index=True,
+        )
     )
     restore_form(ctx, found)
 

@@ -114,3 +114,19 @@ def test_the_terminal_command_shown_for_a_restore_works_as_shown(app, tmp_path):
     assert done.returncode == 0, done.stderr
     cur = db.open_journal(str(path)).cursor()
     assert cur.execute("SELECT name FROM companies").fetchall() == [("In the copy",)]
+
+
+def test_backups_are_listed_in_a_table_with_their_kind_and_file(app, tmp_path):  # noqa: F811
+    # A folder name with Markdown characters, as a person may name one.
+    path = tmp_path / "my | *journal*" / "journal.duckdb"
+    path.parent.mkdir()
+    copy = journal_with_a_backup(path)
+
+    at = open_page(app, path, "pages/data.py")
+    [table] = [m.value for m in at.markdown if m.value.startswith("| Taken | Kind |")]
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(backups.list_backups(str(path))) >= 2  # the daily one, and copy
+    [row] = [r for r in rows if md(copy.name) in r]
+    assert row.count(" | ") == 3  # the folder's "|" is escaped, not a new column
+    assert "| manual |" in row and md(str(copy)) in row
+    assert not at.get("arrow_data_frame")  # no DataFrame: pandas stays unloaded
