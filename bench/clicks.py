@@ -246,9 +246,9 @@ def insights(tabs: Tabs, round_number: int) -> dict[str, float]:
     button.wait_for(state="visible")
     page.bring_to_front()
     with page.expect_download() as download:
-        before = arm(page)
+        armed = arm(page)
         button.click()
-        downloaded = until_settled(page, before, have=[main_text(DOWNLOAD)])
+        downloaded = until_settled(page, armed, have=[main_text(DOWNLOAD)])
     download.value.cancel()
     return {"insights_section": section, "open_brief": brief, "download_brief": downloaded}
 
