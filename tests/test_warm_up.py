@@ -120,9 +120,11 @@ for _ in range(2):  # a second page run starts no second warm-up
 later = [t for t in threading.enumerate() if t.name == "coach-warm-up-later"]
 for thread in later:
     thread.join(timeout=120)
+import mimetypes
 print(json.dumps({
     **seen,
     "threads": len(later),
+    "mime_tables": mimetypes.inited,
     "modules": sorted(m for m in WATCHED if m in sys.modules),
 }))
 """
@@ -150,12 +152,18 @@ def test_once_the_first_page_has_run_a_served_app_imports_every_other_page_and_a
     assert later_warm_up(served=True) == {
         "during": False,
         "threads": 1,
+        "mime_tables": True,
         "modules": sorted(LATER_WATCHED),
     }
 
 
 def test_an_app_not_served_through_serve_py_warms_nothing_later():
-    assert later_warm_up(served=False) == {"during": False, "threads": 0, "modules": []}
+    assert later_warm_up(served=False) == {
+        "during": False,
+        "threads": 0,
+        "mime_tables": False,
+        "modules": [],
+    }
 
 
 def test_the_later_warm_up_covers_every_page_but_the_first():
