@@ -130,7 +130,7 @@ print(json.dumps({
 """
 LATER_WATCHED = [
     "altair",
-    "coach_ui.insights_sections",
+    "coach_ui.insights.overall",
     "coach_ui.practice_queue",
     "coach_ui.review_steps",
     "coach.anki",
@@ -177,7 +177,7 @@ def test_the_later_warm_up_covers_every_page_but_the_first():
 def test_the_insights_charts_need_no_pandas():
     done = subprocess.run(
         [sys.executable, "-c",
-         "import sys, coach_ui.insights_sections; print('pandas' in sys.modules)"],
+         "import sys, coach_ui.insights; print('pandas' in sys.modules)"],
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
