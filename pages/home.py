@@ -39,8 +39,8 @@ if steps.is_empty:
     with sample.container(border=True):
         st.markdown("#### Look around first")
         st.caption(
-            "Open a sample journal of twelve interviews over ten weeks. It is a separate "
-            "file: nothing in it enters your own journal."
+            "Open a sample journal: thirteen interviews over ten weeks and two coming up. "
+            "It is a separate file: nothing in it enters your own journal."
         )
         if st.button("Explore the sample journal", icon=":material/science:"):
             frame.open_sample(ctx.now)

@@ -247,3 +247,25 @@ def test_a_journal_locked_by_another_process_shows_a_message_not_a_crash(app, tm
         at = app(path).run()
     assert not at.exception
     assert f"PID {pid}" in at.error[0].value
+
+
+def test_the_welcome_describes_the_sample_as_it_is_built(app, tmp_path, now):
+    from coach.sample import build_sample
+
+    path = str(tmp_path / "sample.duckdb")
+    sample = db.open_journal(path)
+    build_sample(sample, now)
+    held, upcoming, first = (
+        sample.cursor()
+        .execute(
+            "SELECT count(*) FILTER (WHERE scheduled_at < $now),"
+            " count(*) FILTER (WHERE scheduled_at >= $now), min(scheduled_at) FROM interviews",
+            {"now": now},
+        )
+        .fetchone()
+    )
+    weeks = round((now - first).days / 7)
+    words = {2: "two", 10: "ten", 13: "thirteen"}
+    expected = f"{words[held]} interviews over {words[weeks]} weeks and {words[upcoming]} coming up"
+    captions = " ".join(caption.value for caption in app().run().caption)
+    assert expected in captions
