@@ -13,7 +13,6 @@ import signal
 import time
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from coach import db
@@ -27,7 +26,7 @@ WAYS_TO_STOP = [
 ]
 
 
-def add_company(page, settled, name: str) -> None:
+def add_company(page, settled, click_until, name: str) -> None:
     settled(page)
     page.get_by_role("tab", name=re.compile("Companies")).click()
     expect(page.get_by_text("Add a company")).to_be_visible()
@@ -38,15 +37,9 @@ def add_company(page, settled, name: str) -> None:
     settled(page)
     form.get_by_label("Name").fill(name)
     added = page.get_by_role("tab", name="Companies (1)")
-    for _ in range(3):  # a submit the busy frontend dropped is sent again (a double add
-        settled(page)  # would be refused: one company per name)
-        form.get_by_role("button", name="Add company").click()
-        try:
-            added.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    expect(added).to_be_visible()
+    # A submit the busy frontend dropped is sent again (a double add would be refused:
+    # one company per name).
+    click_until(page, form.get_by_role("button", name="Add company"), added, timeout_ms=5_000)
     expect(page.get_by_text(name, exact=True)).to_be_visible()
 
 
@@ -54,13 +47,13 @@ def add_company(page, settled, name: str) -> None:
     ("launcher", "stop"), WAYS_TO_STOP, ids=[f"{how}-{sig.name}" for how, sig in WAYS_TO_STOP]
 )
 def test_the_journal_file_alone_holds_the_last_save_however_the_app_stopped(
-    app_server, page, wait_for_app, settled, tmp_path, launcher, stop
+    app_server, page, wait_for_app, settled, click_until, tmp_path, launcher, stop
 ):
     journal = tmp_path / "coach.duckdb"
     server = app_server(db_path=journal, launcher=launcher)
     page.goto(server.url + "/interviews")
     wait_for_app(page)
-    add_company(page, settled, "Saved just before the stop")
+    add_company(page, settled, click_until, "Saved just before the stop")
     if stop == signal.SIGKILL:
         time.sleep(db.CHECKPOINT_RETRY_SECONDS + 1)  # the bound documented for a crash
     server.process.send_signal(stop)
