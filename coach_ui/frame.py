@@ -22,8 +22,9 @@ import streamlit as st
 from coach import db
 from coach.days import candidate_zone, unknown_zone
 from coach.errors import JournalError
+from coach.i18n import _
 from coach.text import md
-from coach_ui import failures
+from coach_ui import failures, language
 from coach_ui.pages import PAGES, page
 from coach_ui.server import warm_up
 
@@ -52,13 +53,15 @@ def start(key: str) -> PageContext:
     """Draw the frame for page `key` and hand the page its journal cursor and 'now'."""
     spec = page(key)
     warm_up.after_first_page()
+    now = now_here()
+    journal = _open_selected_journal(now)
+    # The language first: the page's own title is said in it.
+    language.choose(journal.cursor())
     st.set_page_config(
-        page_title=f"{spec.title} · Interview Coach",
+        page_title=_("{page} · Interview Coach").format(page=spec.title),
         page_icon="🎯",  # an emoji: a Material icon favicon fetches a web font
         layout="wide",
     )
-    now = now_here()
-    journal = _open_selected_journal(now)
     is_sample = journal.is_sample  # a query: asked once per run
     _sidebar(journal, is_sample=is_sample)
     if is_sample:
@@ -90,7 +93,7 @@ def open_sample(now: datetime) -> None:
     if not Path(path).exists():
         from coach import sample  # deferred: only needed the first time
 
-        with st.spinner("Writing the sample journal…"):
+        with st.spinner(_("Writing the sample journal…")):
             sample.write_sample(path, now)
     st.session_state[_JOURNAL_KEY] = SAMPLE
     st.query_params["journal"] = SAMPLE
@@ -109,29 +112,35 @@ def _open_selected_journal(now: datetime) -> db.Journal:
             journal = db.open_journal(db.sample_database())
             if journal.is_sample:
                 return journal
-            error = f"{db.sample_database()} is not a sample journal, so it was not opened."
+            error = _("{path} is not a sample journal, so it was not opened.").format(
+                path=db.sample_database()
+            )
         except JournalError as failure:
             error = str(failure)
         leave_sample()
-        st.error(f"Could not open the sample journal. {md(error)} Showing your own journal.")
+        st.error(
+            _("Could not open the sample journal. {error} Showing your own journal.").format(
+                error=md(error)
+            )
+        )
     try:
         return db.open_journal()
     except JournalError as failure:
-        st.title("Interview Coach")
+        st.title(_("Interview Coach"))
         failures.show(failure)
-        st.caption(f"Journal: {md(db.default_database())}")
+        st.caption(_("Journal: {path}").format(path=md(db.default_database())))
         st.stop()
         raise  # st.stop() raises; this keeps type checkers and readers sure of it
 
 
 def _sidebar(journal: db.Journal, *, is_sample: bool) -> None:
     with st.sidebar:
-        st.markdown("### :material/record_voice_over: Interview Coach")
+        st.markdown("### :material/record_voice_over: " + _("Interview Coach"))
         for spec in PAGES:
             st.page_link(spec.path, label=spec.title, icon=spec.icon)
         st.divider()
-        where = "Sample journal" if is_sample else "Your journal"
-        st.caption(f"{where}: {md(journal.database)}")
+        where = _("Sample journal: {path}") if is_sample else _("Your journal: {path}")
+        st.caption(where.format(path=md(journal.database)))
         problem = unknown_zone()
         if problem:
             st.warning(md(problem), icon=":material/schedule:")
@@ -141,11 +150,13 @@ def _sample_banner(*, can_leave: bool) -> None:
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="center")
         left.markdown(
-            ":orange-badge[:material/science: Sample journal] You are exploring made-up "
-            "data. Nothing you do here touches your own journal."
+            ":orange-badge[:material/science: "
+            + _("Sample journal")
+            + "] "
+            + _("You are exploring made-up data. Nothing you do here touches your own journal.")
         )
         if can_leave and right.button(
-            "Back to my journal", key="frame_leave_sample", width="stretch"
+            _("Back to my journal"), key="frame_leave_sample", width="stretch"
         ):
             leave_sample()
             st.rerun()

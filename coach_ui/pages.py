@@ -6,6 +6,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.i18n import N_, _
+
 
 @functools.cache
 def app_root() -> Path:
@@ -23,9 +25,14 @@ def app_root() -> Path:
 @dataclass(frozen=True)
 class PageSpec:
     path: str  # relative to the repo root, as st.Page and st.page_link expect
-    title: str
+    title_en: str  # marked with N_: translated each time it is read
     icon: str
     default: bool = False
+
+    @property
+    def title(self) -> str:
+        """The page's name in the language in use."""
+        return _(self.title_en)
 
     @property
     def url_path(self) -> str:
@@ -35,12 +42,12 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("pages/home.py", "Home", ":material/home:", default=True),
-    PageSpec("pages/interviews.py", "Interviews", ":material/event:"),
-    PageSpec("pages/review.py", "Guided review", ":material/rate_review:"),
-    PageSpec("pages/practice.py", "Practice", ":material/exercise:"),
-    PageSpec("pages/insights.py", "Insights", ":material/insights:"),
-    PageSpec("pages/data.py", "Your data", ":material/database:"),
+    PageSpec("pages/home.py", N_("Home"), ":material/home:", default=True),
+    PageSpec("pages/interviews.py", N_("Interviews"), ":material/event:"),
+    PageSpec("pages/review.py", N_("Guided review"), ":material/rate_review:"),
+    PageSpec("pages/practice.py", N_("Practice"), ":material/exercise:"),
+    PageSpec("pages/insights.py", N_("Insights"), ":material/insights:"),
+    PageSpec("pages/data.py", N_("Your data"), ":material/database:"),
 ]
 
 
