@@ -76,6 +76,11 @@ def checked_saver(
         return take
 
     def callback() -> None:
+        if key not in st.session_state:
+            # On a busy machine a change can reach the server after the rerun that
+            # removed its widget (the review moved on a step): the value went with it,
+            # and the last value the widget sent was already saved by its own callback.
+            return
         errors = st.session_state.setdefault(ERRORS, {})
         value = st.session_state[key]
         try:
