@@ -18,6 +18,8 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from coach.i18n import _
+
 EPOCH = date(1970, 1, 1)
 MICROSECONDS_PER_DAY = 86_400_000_000
 LOCALTIME = Path("/etc/localtime")
@@ -52,10 +54,10 @@ def unknown_zone(environ: Mapping[str, str] | None = None) -> str | None:
     environ = os.environ if environ is None else environ
     name = environ.get("COACH_TZ")
     if name and named_zone(name) is None:
-        return (
-            f"COACH_TZ is set to {name!r}, which is not a time zone name such as "
+        return _(
+            "COACH_TZ is set to {name}, which is not a time zone name such as "
             "Europe/Berlin or Asia/Shanghai: days follow this computer's zone instead."
-        )
+        ).format(name=repr(name))
     return None
 
 

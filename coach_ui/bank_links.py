@@ -6,6 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import questions as question_bank
+from coach import wording
+from coach.i18n import _
 from coach.questions import Proposal
 from coach.reviews import NewAsk
 from coach.text import md
@@ -23,27 +25,30 @@ def link_and_dimension(
         by_id = {m.question_id: m for m in proposal.matches}
         confident = proposal.matches[0].score >= question_bank.CONFIDENT_MATCH
         link = st.radio(
-            f"Asked before? ({index + 1})",
+            _("Asked before? ({number})").format(number=index + 1),
             options,
             index=0 if confident else len(options) - 1,
             format_func=lambda o, by_id=by_id: (
-                "No, a new question"
+                _("No, a new question")
                 if o == NEW
-                else f"Same as “{md(by_id[o].text)}” (asked {by_id[o].asked}×, "
-                f"{by_id[o].score:.0f}% alike)"
+                else _("Same as “{question}” (asked {times}×, {alike} alike)").format(
+                    question=md(by_id[o].text),
+                    times=by_id[o].asked,
+                    alike=wording.percent(by_id[o].score / 100),
+                )
             ),
             key=f"{key}_link_{index}",
             label_visibility="collapsed",
         )
     else:
         link = NEW
-        st.caption("New question")
+        st.caption(_("New question"))
     dimension = st.selectbox(
-        f"Dimension ({index + 1})",
+        _("Dimension ({number})").format(number=index + 1),
         list(dimensions),
         index=list(dimensions).index(proposal.dimension),
         format_func=dimensions.get,
         key=f"{key}_dimension_{index}",
-        help="Suggested from your question bank; change it if it is wrong.",
+        help=_("Suggested from your question bank; change it if it is wrong."),
     )
     return NewAsk(proposal.text, None if link == NEW else link, dimension)

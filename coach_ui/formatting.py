@@ -6,8 +6,9 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
-from coach import palette
+from coach import palette, wording
 from coach.days import days_until
+from coach.i18n import _, ngettext
 
 # A drop-down as wide as its longest option, so that option reads whole: about 8 px a
 # character at the app's font (a wide CJK character counts twice), plus the arrow and
@@ -26,20 +27,23 @@ def choice_width(labels: Iterable[str]) -> int:
 
 
 def when(moment: datetime, now: datetime) -> str:
-    """'Mon 16 Mar 2026, 14:00' in the candidate's zone (the zone of `now`)."""
-    local = moment.astimezone(now.tzinfo)
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+    """'Mon 16 Mar 2026, 14:00' / '2026年3月16日 周一 14:00' in the candidate's zone (the
+    zone of `now`), in the language in use."""
+    return wording.moment_text(moment.astimezone(now.tzinfo))
 
 
 def relative_day(moment: datetime, now: datetime) -> str:
+    """'today', 'tomorrow', 'in 3 days', '2 days ago' (calendar days, the zone of `now`)."""
     days = days_until(moment, now)
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+        return _("yesterday")
+    if days > 0:
+        return ngettext("in {n} day", "in {n} days", days).format(n=days)
+    return ngettext("{n} day ago", "{n} days ago", -days).format(n=-days)
 
 
 def badge(colour: str, text: str) -> str:

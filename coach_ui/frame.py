@@ -55,15 +55,16 @@ def start(key: str) -> PageContext:
     warm_up.after_first_page()
     now = now_here()
     journal = _open_selected_journal(now)
+    keeper = _language_keeper(journal)
     # The language first: the page's own title is said in it.
-    language.choose(journal.cursor())
+    language.choose(keeper.cursor())
     st.set_page_config(
         page_title=_("{page} · Interview Coach").format(page=spec.title),
         page_icon="🎯",  # an emoji: a Material icon favicon fetches a web font
         layout="wide",
     )
     is_sample = journal.is_sample  # a query: asked once per run
-    _sidebar(journal, is_sample=is_sample)
+    _sidebar(journal, keeper, is_sample=is_sample)
     if is_sample:
         # When COACH_DB itself names a sample there is no other journal to go back to.
         _sample_banner(can_leave=using_sample())
@@ -133,12 +134,26 @@ def _open_selected_journal(now: datetime) -> db.Journal:
         raise  # st.stop() raises; this keeps type checkers and readers sure of it
 
 
-def _sidebar(journal: db.Journal, *, is_sample: bool) -> None:
+def _language_keeper(journal: db.Journal) -> db.Journal:
+    """The journal that keeps the language: the candidate's own, even while they explore
+    the sample, so opening it or going back does not switch the language under them.
+    (When COACH_DB names the sample itself, or the own journal cannot be opened, the
+    open journal keeps it.)"""
+    if not using_sample():
+        return journal
+    try:
+        return db.open_journal()
+    except JournalError:
+        return journal
+
+
+def _sidebar(journal: db.Journal, keeper: db.Journal, *, is_sample: bool) -> None:
     with st.sidebar:
         st.markdown("### :material/record_voice_over: " + _("Interview Coach"))
         for spec in PAGES:
             st.page_link(spec.path, label=spec.title, icon=spec.icon)
         st.divider()
+        language.selector(keeper)
         where = _("Sample journal: {path}") if is_sample else _("Your journal: {path}")
         st.caption(where.format(path=md(journal.database)))
         problem = unknown_zone()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import likely, predictions, readiness
+from coach.i18n import _
 from coach.interviews import Interview
 from coach.text import md
 from coach_ui import links
@@ -15,11 +16,13 @@ from coach_ui.frame import PageContext
 
 def coming_up(ctx: PageContext, interview: Interview) -> None:
     with st.container(border=True):
-        kind = "Target company" if interview.company_kind == "target" else "Next interview"
+        kind = _("Target company") if interview.company_kind == "target" else _("Next interview")
         st.markdown(f"{kind_badge(interview.company_kind, kind)} **{md(interview.title)}**")
         st.caption(
-            f"{when(interview.scheduled_at, ctx.now)} · "
-            f"{relative_day(interview.scheduled_at, ctx.now)}"
+            _("{moment} · {day}").format(
+                moment=when(interview.scheduled_at, ctx.now),
+                day=relative_day(interview.scheduled_at, ctx.now),
+            )
         )
         # The same likely questions as the brief and the cram view (coach.likely).
         found = ctx.remember(likely.likely_questions, interview.id, ctx.minute)

@@ -4,6 +4,10 @@
 run, a fragment rerun and a widget callback all speak the same language. The choice
 is kept in the journal (settings key `language`), so it follows the candidate to every
 tab; until they choose, the browser's locale (`st.context.locale`) decides.
+
+`selector` is the sidebar's choice. Its callback stores the choice before the script
+runs again, so that one rerun draws the whole page, its title and the sidebar in the
+new language.
 """
 
 from __future__ import annotations
@@ -12,10 +16,16 @@ import duckdb
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from coach import i18n, settings
+from coach import db, i18n, settings
+from coach.errors import JournalError
+from coach.i18n import _
+from coach.text import md
 
 SETTING = "language"
+BROWSER = "browser"  # the selector's option for "no choice kept: follow the browser"
 _SESSION_KEY = "coach_language"
+_WIDGET_KEY = "frame_language"
+_FAILED_KEY = "frame_language_failed"
 
 
 def session_language() -> str | None:
@@ -25,12 +35,62 @@ def session_language() -> str | None:
     return st.session_state.get(_SESSION_KEY)
 
 
+def kept(cur: duckdb.DuckDBPyConnection) -> str | None:
+    """The language the journal keeps, or None: follow the browser."""
+    chosen = settings.get_setting(cur, SETTING, None)
+    return chosen if chosen in i18n.LANGUAGES else None
+
+
+def browser_language() -> str:
+    """The app's language for the browser's own (`navigator.language`)."""
+    return i18n.from_locale(st.context.locale)
+
+
 def choose(cur: duckdb.DuckDBPyConnection) -> str:
     """Settle this run's language from the journal's setting or the browser's locale."""
-    chosen = settings.get_setting(cur, SETTING, None)
-    lang = chosen if chosen in i18n.LANGUAGES else i18n.from_locale(st.context.locale)
+    lang = kept(cur) or browser_language()
     st.session_state[_SESSION_KEY] = lang
     return lang
+
+
+def keep(journal: db.Journal, lang: str | None) -> None:
+    """Keep `lang` in the journal (None: forget the choice and follow the browser)."""
+    if lang is not None and lang not in i18n.LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}: choose one of {', '.join(i18n.LANGUAGES)}.")
+    journal.write(lambda cur: settings.set_setting(cur, SETTING, lang))
+
+
+def selector(journal: db.Journal) -> None:
+    """The language choice (in the sidebar): follow the browser, English or 简体中文, each
+    language named in its own language, so a reader finds theirs whatever is shown."""
+    st.session_state[_WIDGET_KEY] = kept(journal.cursor()) or BROWSER
+    names = {BROWSER: _option_browser(), **i18n.LANGUAGES}
+    st.selectbox(
+        ":material/translate: " + _("Language"),
+        list(names),
+        format_func=names.get,
+        key=_WIDGET_KEY,
+        on_change=_keep_choice,
+        args=(journal,),
+    )
+    failed = st.session_state.pop(_FAILED_KEY, None)
+    if failed:
+        st.error(
+            _("Could not keep the language in your journal. {error}").format(error=md(failed)),
+            icon=":material/error:",
+        )
+
+
+def _option_browser() -> str:
+    return _("Follow the browser ({language})").format(language=i18n.LANGUAGES[browser_language()])
+
+
+def _keep_choice(journal: db.Journal) -> None:
+    choice = st.session_state[_WIDGET_KEY]
+    try:
+        keep(journal, None if choice == BROWSER else choice)
+    except JournalError as failure:
+        st.session_state[_FAILED_KEY] = str(failure)
 
 
 i18n.set_language_source(session_language)

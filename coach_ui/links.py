@@ -4,48 +4,52 @@ Each is an `st.page_link` with query parameters, so it is a real link: it opens 
 new tab, can be bookmarked, and works on a freshly started server, where the first
 visit runs the page file without the entry script (see coach_ui.frame). The page it
 opens reads the parameters with `arrived` and writes its state back with `settle`.
+A link's label defaults to its name in the language in use (a default argument would be
+said in the language of the first visitor).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from coach.i18n import _
+
 INSIGHTS = "pages/insights.py"
 PRACTICE = "pages/practice.py"
 
 
-def prepare(interview_id: int, *, label: str = "Prepare") -> None:
+def prepare(interview_id: int, *, label: str | None = None) -> None:
     """The readiness brief of this interview (Insights)."""
     st.page_link(
         INSIGHTS,
-        label=label,
+        label=label or _("Prepare"),
         icon=":material/checklist:",
         query_params={"interview": str(interview_id)},
-        help="The readiness brief: the questions likely at this interview, and why.",
+        help=_("The readiness brief: the questions likely at this interview, and why."),
     )
 
 
-def cram(interview_id: int, *, label: str = "Cram") -> None:
+def cram(interview_id: int, *, label: str | None = None) -> None:
     """The cram view of this interview (Practice)."""
     st.page_link(
         PRACTICE,
-        label=label,
+        label=label or _("Cram"),
         icon=":material/event_upcoming:",
         query_params={"section": "cram", "interview": str(interview_id)},
-        help="Rehearse the brief's weak likely questions before the day.",
+        help=_("Rehearse the brief's weak likely questions before the day."),
     )
 
 
-def practise_now(label: str = "Practise now") -> None:
+def practise_now(label: str | None = None) -> None:
     """Today's queue (Practice)."""
-    st.page_link(PRACTICE, label=label, icon=":material/exercise:")
+    st.page_link(PRACTICE, label=label or _("Practise now"), icon=":material/exercise:")
 
 
-def rehearse_these(interview_id: int, *, label: str = "Rehearse these now") -> None:
+def rehearse_these(interview_id: int, *, label: str | None = None) -> None:
     """The weak answers of one review, one after another (Practice)."""
     st.page_link(
         PRACTICE,
-        label=label,
+        label=label or _("Rehearse these now"),
         icon=":material/school:",
         query_params={"interview": str(interview_id)},
     )
