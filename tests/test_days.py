@@ -167,3 +167,14 @@ def test_without_any_zone_the_present_offset_is_used_and_a_bad_name_is_said(tmp_
     assert "Mars/Olympus" in unknown_zone({"COACH_TZ": "Mars/Olympus"})
     assert unknown_zone({"COACH_TZ": "Europe/Berlin"}) is None
     assert unknown_zone({}) is None
+
+
+def test_a_zone_name_that_is_not_one_is_said_in_chinese_too():
+    from coach import i18n
+
+    with i18n.speaking("zh_CN"):
+        said = unknown_zone({"COACH_TZ": "Mars/Olympus"})
+    assert said == (
+        "COACH_TZ 设为 'Mars/Olympus'，这不是 Europe/Berlin 或 Asia/Shanghai 这样的时区名称："
+        "日期改按这台电脑的时区计算。"
+    )

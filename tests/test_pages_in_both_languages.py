@@ -202,3 +202,11 @@ def test_the_language_chosen_in_the_sample_is_kept_in_the_own_journal(app, app_j
     assert any("示例日志" in m.value for m in at.markdown)
     at.button(key="frame_leave_sample").click().run()
     assert at.title[0].value == "欢迎使用面试教练"
+
+
+def test_a_time_zone_name_that_is_not_one_is_said_in_chinese_in_the_sidebar(app, monkeypatch):
+    monkeypatch.setenv("COACH_TZ", "Mars/Olympus")
+    at = app("zh_CN").run()
+    assert not at.exception
+    [warning] = at.sidebar.warning
+    assert "Mars/Olympus" in warning.value and "时区" in warning.value
