@@ -29,6 +29,25 @@ from coach_ui.pages import PAGES, page
 from coach_ui.server import warm_up
 
 T = TypeVar("T")
+
+# Layout that holds in any language. Streamlit draws a metric's label and a button's
+# label on one line, cut off with an ellipsis when the column is narrow: a Chinese
+# label has no spaces and is longer than its English in a narrow column (at 1,000 px,
+# "距下一场目标…" on Home, "Next: 问题与…" in the review, a streak of "0 d…" days on
+# Practice). Wrapped, they read whole.
+# No web font: the system's own CJK font draws Chinese (the theme's font is "sans-serif").
+LAYOUT_CSS = """<style>
+[data-testid="stMetricLabel"] .stMarkdownEllipsis,
+[data-testid="stMetricLabel"] .stMarkdownEllipsis p,
+[data-testid="stMetricValue"] .stMarkdownEllipsis,
+[data-testid="stMetricValue"] .stMarkdownEllipsis p,
+[data-testid^="stBaseButton"] .stMarkdownEllipsis,
+[data-testid^="stBaseButton"] .stMarkdownEllipsis p {
+  white-space: normal;
+  overflow: visible;
+  text-overflow: clip;
+}
+</style>"""
 SAMPLE = "sample"
 _JOURNAL_KEY = "coach_journal"
 
@@ -63,6 +82,7 @@ def start(key: str) -> PageContext:
         page_icon="🎯",  # an emoji: a Material icon favicon fetches a web font
         layout="wide",
     )
+    st.html(LAYOUT_CSS)
     is_sample = journal.is_sample  # a query: asked once per run
     _sidebar(journal, keeper, is_sample=is_sample)
     if is_sample:

@@ -9,25 +9,20 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from coach import actions, companies, db, i18n, interviews, reviews
-from coach.days import candidate_zone
-from coach.interviews import InterviewFields
-from coach.reviews import NewAsk
+from coach import i18n
 from coach_ui.pages import PAGES
+from tests.bilingual import DATA_WORDS, bilingual_journal
 from tests.chinese import english_words, speak_chinese
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")  # a word as tests.chinese counts one
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 LANGUAGES = ("en", "zh_CN")
 
-# What the journal below holds, in Latin letters: the candidate's own words, shown as typed.
-DATA_WORDS = ("Acme", "Analytics", "Data", "Analyst", "Onsite", "Tell", "about", "yourself")
 # The selector names each language in its own language, so "English" is on every page.
 LANGUAGE_NAMES = ("English",)
 
@@ -51,35 +46,6 @@ def app(app_journal):
             return at
 
         yield make
-
-
-def bilingual_journal(path: Path) -> None:
-    """Two held interviews, one in Chinese and one in English, each asked questions in
-    both languages; two upcoming interviews at the same hour, a target and a practice one.
-    Dated around the real clock, as the pages read it."""
-    journal = db.open_journal(str(path))
-    now = datetime.now(candidate_zone())
-    bytedance = companies.add_company(journal, "字节跳动", "target")
-    acme = companies.add_company(journal, "Acme Analytics", "practice")
-    held = {
-        bytedance: (now - timedelta(days=2), "数据分析师", ["请介绍一下你自己。", "Why data?"]),
-        acme: (now - timedelta(days=5), "Data Analyst", ["Tell me about yourself.", "离职原因？"]),
-    }
-    for company, (when, role, questions) in held.items():
-        interview = interviews.add_interview(
-            journal, InterviewFields(company_id=company, scheduled_at=when, role=role)
-        )
-        reviews.start_review(journal, interview, now)
-        asks = reviews.add_asks(journal, interview, [NewAsk(q) for q in questions], now)
-        reviews.save_ask(journal, asks[0], now, self_score=1, signal="interrupted")
-        reviews.save_ask(journal, asks[1], now, self_score=4, signal="positive")
-        actions.add_action(journal, interview, "questions", "回答控制在两分钟内", now)
-    reviews.complete_review(journal, interview, now)  # the English one; the Chinese waits
-    coming = (now + timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0)
-    for company, round_ in ((bytedance, "二面"), (acme, "Onsite")):
-        interviews.add_interview(
-            journal, InterviewFields(company_id=company, scheduled_at=coming, round=round_)
-        )
 
 
 def run_page(at: AppTest, spec) -> AppTest:
@@ -129,7 +95,7 @@ def test_home_with_interviews_speaks_chinese_in_its_own_words(app, app_journal):
     assert [m.label for m in at.metric] == [
         "今天到期的卡片",
         "待复盘的面试",
-        "距下一场目标面试天数",
+        "距目标面试天数",
         "未完成的改进行动",
     ]
     assert [s.value for s in at.subheader] == ["复盘刚结束的面试", "即将到来"]
