@@ -36,3 +36,42 @@ def test_this_computers_names_with_the_servers_port_are_local(host):
 )
 def test_any_other_name_or_port_is_not(host):
     assert not is_local_host(host, 8501)
+
+
+def refusal(accept_language: str | None) -> str:
+    """The body a request for another host name is refused with."""
+    import asyncio
+
+    from coach_ui.server.local_only import LocalOnly
+
+    headers = [(b"host", b"evil.test:8501")]
+    if accept_language is not None:
+        headers.append((b"accept-language", accept_language.encode()))
+    scope = {"type": "http", "server": ("127.0.0.1", 8501), "headers": headers}
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def never_called(*_args):
+        raise AssertionError("a foreign host reached the app")
+
+    asyncio.run(LocalOnly(never_called)(scope, None, send))
+    assert sent[0]["status"] == 421
+    return sent[1]["body"].decode()
+
+
+@pytest.mark.parametrize("accept_language", [None, "", "en-US,en;q=0.9", "de-DE"])
+def test_a_foreign_host_is_refused_in_english_by_default(accept_language):
+    assert refusal(accept_language) == (
+        "This Interview Coach server answers only to this computer: open it as "
+        "http://localhost:8501/ or http://127.0.0.1:8501/ on the computer that runs it.\n"
+    )
+
+
+@pytest.mark.parametrize("accept_language", ["zh-CN,zh;q=0.9,en;q=0.8", "zh", "zh-TW"])
+def test_a_foreign_host_is_refused_in_chinese_for_a_chinese_browser(accept_language):
+    assert refusal(accept_language) == (
+        "这个面试教练服务器只响应本机的访问：请在运行它的电脑上打开 "
+        "http://localhost:8501/ 或 http://127.0.0.1:8501/。\n"
+    )

@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 
 from starlette.middleware import Middleware
 
+from coach import i18n
+from coach.i18n import _
+
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 # Streamlit's page has one inline script, styles set at run time, Vega's expressions
 # (eval), and data:/blob: images, fonts, audio and workers; every source is this app.
@@ -100,10 +103,15 @@ async def _refuse(scope, receive, send, port: int | None) -> None:
         await send({"type": "websocket.close", "code": 1008})
         return
     at = f":{port}" if port else ""
-    body = (
-        "This Interview Coach server answers only to this computer: open it as "
-        f"http://localhost{at}/ or http://127.0.0.1{at}/ on the computer that runs it.\n"
-    ).encode()
+    # No session here: the browser's own language (Accept-Language) says it.
+    with i18n.speaking(i18n.from_locale(first_language(_header(scope, b"accept-language")))):
+        body = (
+            _(
+                "This Interview Coach server answers only to this computer: open it as "
+                "{localhost} or {loopback} on the computer that runs it."
+            ).format(localhost=f"http://localhost{at}/", loopback=f"http://127.0.0.1{at}/")
+            + "\n"
+        ).encode()
     await send(
         {
             "type": "http.response.start",
@@ -116,6 +124,13 @@ async def _refuse(scope, receive, send, port: int | None) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def first_language(accept_language: str | None) -> str | None:
+    """The browser's first language in an Accept-Language header: 'zh-CN,zh;q=0.9' -> 'zh-CN'."""
+    if not accept_language:
+        return None
+    return accept_language.split(",")[0].split(";")[0].strip() or None
 
 
 # What serve.py's st.App is given: before Streamlit's own middleware, every request.
