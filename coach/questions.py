@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from coach import dimension_guess, edits, fields
+from coach import dimension_guess, edits, fields, wording
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import _
 from coach.review_rules import match_question, normalise_question
 
 # A question is a sentence or two; a longer "question" is almost certainly a paste gone
@@ -68,7 +69,11 @@ def dimensions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def check_dimension(cur: duckdb.DuckDBPyConnection, dimension: str) -> None:
     # Checked here rather than by a foreign key (see coach.migrations).
     if cur.execute("SELECT 1 FROM dimensions WHERE key = ?", [dimension]).fetchone() is None:
-        raise InvalidInput(f"Unknown dimension {dimension!r}; choose one from the list.")
+        raise InvalidInput(
+            _("Unknown dimension {dimension}; choose one from the list.").format(
+                dimension=repr(dimension)
+            )
+        )
 
 
 def clean_question(text: str | None) -> str:
@@ -96,7 +101,9 @@ def get_question(cur: duckdb.DuckDBPyConnection, question_id: int) -> Question:
         [question_id],
     ).fetchone()
     if row is None:
-        raise NotFound("That question no longer exists; it may have been deleted in another tab.")
+        raise NotFound(
+            _("That question no longer exists; it may have been deleted in another tab.")
+        )
     return Question(*row)
 
 
@@ -119,11 +126,13 @@ def propose(cur: duckdb.DuckDBPyConnection, lines: list[str]) -> list[Proposal]:
     """
     texts = [clean_question(line) for line in lines]
     if not texts:
-        raise InvalidInput("Type or paste at least one question (one per line).")
+        raise InvalidInput(_("Type or paste at least one question (one per line)."))
     if len(texts) > PASTE_LIMIT:
         raise InvalidInput(
-            f"That is {len(texts):,} lines; add at most {PASTE_LIMIT} questions at a time. "
-            "Is it the whole transcript? Paste only the questions, one per line."
+            _(
+                "That is {n} lines; add at most {limit} questions at a time. "
+                "Is it the whole transcript? Paste only the questions, one per line."
+            ).format(n=wording.number(len(texts)), limit=PASTE_LIMIT)
         )
     rows = _bank(cur)
     bank = [(row[0], row[1]) for row in rows]
@@ -168,7 +177,7 @@ def set_dimension(
             {"dimension": question.dimension},
             {"dimension": dimension},
             None if read is None else {"dimension": read},
-            {"dimension": "Dimension"},
+            {"dimension": _("Dimension")},
         )
         if not changed:
             return question.dimension  # this tab's choice was already stored, or kept

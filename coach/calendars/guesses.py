@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from coach.calendars.events import CalendarEvent
+from coach.i18n import N_, _
 
 _INTERVIEW_WORDS = re.compile(
     r"interview|screen(?:ing)?\b|recruiter|hiring|on-?site|final round|first round|"
@@ -24,19 +25,21 @@ _INTERVIEW_WORDS = re.compile(
     r"面试|笔试|一面|二面|三面|终面|复试|初试|hr面",
     re.IGNORECASE,
 )
+# The round as an English title names it, said in the language in use (a Chinese
+# candidate importing "Final round – Globex" reads 终面); a Chinese title's own word is kept.
 _ROUNDS = [
-    (r"phone screen|phone interview", "Phone screen"),
-    (r"recruiter (?:screen|call|chat)", "Recruiter screen"),
-    (r"hiring manager", "Hiring manager"),
-    (r"first round|1st round|round 1\b", "First round"),
-    (r"second round|2nd round|round 2\b", "Second round"),
-    (r"third round|3rd round|round 3\b", "Third round"),
-    (r"final round|final interview|\bfinal\b", "Final round"),
-    (r"on-?site", "On site"),
-    (r"technical", "Technical"),
-    (r"case study", "Case study"),
-    (r"take-home|assessment", "Assessment"),
-    (r"panel", "Panel"),
+    (r"phone screen|phone interview", N_("Phone screen")),
+    (r"recruiter (?:screen|call|chat)", N_("Recruiter screen")),
+    (r"hiring manager", N_("Hiring manager")),
+    (r"first round|1st round|round 1\b", N_("First round")),
+    (r"second round|2nd round|round 2\b", N_("Second round")),
+    (r"third round|3rd round|round 3\b", N_("Third round")),
+    (r"final round|final interview|\bfinal\b", N_("Final round")),
+    (r"on-?site", N_("On site")),
+    (r"technical", N_("Technical")),
+    (r"case study", N_("Case study")),
+    (r"take-home|assessment", N_("Assessment")),
+    (r"panel", N_("Panel")),
     (r"\bhr\b(?! ?面)", "HR"),
     (r"一面|初试", "一面"),
     (r"二面|复试", "二面"),
@@ -88,7 +91,7 @@ _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"}
 @dataclass(frozen=True)
 class Guess:
     company: str
-    company_reason: str  # why: "the title", "the organiser's domain northwind.com", …
+    company_reason: str  # why, in the language in use: "the event's title", …
     role: str
     round: str
     format: str  # a key of vocabulary.INTERVIEW_FORMATS
@@ -116,27 +119,29 @@ def guess(event: CalendarEvent, known_companies: list[str]) -> Guess:
 def _company(event: CalendarEvent, known: list[str]) -> tuple[str, str]:
     own = event.extra.get("X-COACH-COMPANY")
     if own:
-        return own, "this app's export"
+        return own, _("this app's export")
     title = event.title
     folded = title.casefold()
     for name in sorted(known, key=len, reverse=True):
         if name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
-            return name, "a company in your journal, named in the title"
+            return name, _("a company in your journal, named in the title")
     match = _WITH.search(title)
     named = _name_in([_SEPARATORS.split(match["name"])[0]] if match else [])
     if named:
-        return named, "the event's title"
+        return named, _("the event's title")
     for email in (event.organiser_email, *event.attendee_emails):
         name = _from_domain(email)
         if name:
             domain = email.split("@", 1)[1]
             for known_name in known:
                 if known_name.casefold() == name.casefold():
-                    return known_name, f"a company in your journal, from the domain {domain}"
-            return name, f"the e-mail domain {domain}"
+                    return known_name, _(
+                        "a company in your journal, from the domain {domain}"
+                    ).format(domain=domain)
+            return name, _("the e-mail domain {domain}").format(domain=domain)
     # Last, any part of the title that is not a word of the trade ("Northwind – Final").
     named = _name_in(_SEPARATORS.split(title))
-    return (named, "the event's title") if named else ("", "")
+    return (named, _("the event's title")) if named else ("", "")
 
 
 def _name_in(candidates: list[str]) -> str:
@@ -184,7 +189,7 @@ def _role(title: str, company: str) -> str:
 def _round(title: str) -> str:
     for pattern, label in _ROUNDS:
         if re.search(pattern, title, re.IGNORECASE):
-            return label
+            return _(label)
     return ""
 
 
