@@ -9,6 +9,12 @@ The company, in order of trust:
 5. any other part of the title that is not a word of the trade ("Globex – Final",
    "面试 - 腾讯"); titles such as "Li Wei x Dana Smith" name people, hence last.
 The role, round and format come from the title, location and description.
+
+Chinese titles usually part their words with a plain space, brackets or a dash with
+no spaces ("字节跳动 数据分析师 二面", "【腾讯】产品经理一面邀请", "网易-游戏策划-笔试"),
+so a title is also cut there next to Chinese characters; a part naming a round or an
+invitation (一面, 技术面, 群面, 面试邀请) is never the company, and one naming a job
+(…工程师, …开发, 产品经理, 管培生, …岗) is the role.
 """
 
 from __future__ import annotations
@@ -22,9 +28,18 @@ from coach.i18n import N_, _
 _INTERVIEW_WORDS = re.compile(
     r"interview|screen(?:ing)?\b|recruiter|hiring|on-?site|final round|first round|"
     r"second round|third round|\bround\b|technical|case study|assessment|take-home|panel|"
-    r"面试|笔试|一面|二面|三面|终面|复试|初试|hr面",
+    r"面试|笔试|[一二三四五]面|终面|复试|初试|hr ?面|技术面|业务面|主管面|总监面|交叉面|加面|"
+    r"群面|无领导小组|测评",
     re.IGNORECASE,
 )
+# The Chinese words of the trade, as they are cut out of a role ("数据分析师一面").
+_CHINESE_ROUND = re.compile(
+    r"面试|笔试|[一二三四五]面|终面|复试|初试|hr ?面|技术面|业务面|主管面|总监面|交叉面|加面|群面|"
+    r"视频|电话",
+    re.IGNORECASE,
+)
+# Words of an invitation, not of a company or a role: "腾讯面试邀请" is 腾讯.
+_CHINESE_NOTICE = re.compile(r"邀请|通知|提醒|安排|预约|确认|日程|线上|线下")
 # The round as an English title names it, said in the language in use (a Chinese
 # candidate importing "Final round – Globex" reads 终面); a Chinese title's own word is kept.
 _ROUNDS = [
@@ -44,15 +59,20 @@ _ROUNDS = [
     (r"一面|初试", "一面"),
     (r"二面|复试", "二面"),
     (r"三面", "三面"),
+    (r"四面", "四面"),
     (r"终面", "终面"),
     (r"hr ?面", "HR面"),
+    (r"(?:技术|业务|主管|总监|交叉)面", None),  # the title's own word
+    (r"加面", "加面"),
+    (r"群面|无领导小组", "群面"),
     (r"笔试", "笔试"),
 ]
 _JOB_WORDS = re.compile(
     r"\b(?:analyst|engineer|developer|manager|accountant|designer|scientist|lead|director|"
     r"intern|consultant|specialist|associate|officer|architect|controller|partner|"
     r"administrator|coordinator|researcher|head of|vp)\b|经理|工程师|分析师|会计|设计师|总监|"
-    r"专员|主管|实习",
+    r"专员|主管|实习|开发|产品|运营|算法|研发|策划|管培|专家|前端|后端|测试|销售|顾问|助理|"
+    r"架构师|研究员|审计|财务|分析|设计|(?<=[\u4e00-\u9fff])岗(?:位)?|职位",
     re.IGNORECASE,
 )
 _WITH = re.compile(
@@ -60,12 +80,17 @@ _WITH = re.compile(
     r"(?:with|at|for|@|-|–|—|:)\s+(?P<name>.+)",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"\s+[-–—|·/]\s+|\s*[:：|·()（）\[\]]\s*|\s+x\s+")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SEPARATORS = re.compile(
+    r"\s+[-–—|·/]\s+|\s*[:：|·()（）\[\]【】「」《》〔〕｜丨]\s*|\s+x\s+|"
+    # Chinese parts: a space next to a Chinese character, or a dash between two.
+    rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])|(?<=[{_CJK}])[-–—_/](?=[{_CJK}])"
+)
 # Words that are never a company's name in a title.
 _NOT_A_NAME = re.compile(
     r"^(?:interview|interviews|call|chat|meeting|invitation|invite|updated invitation|"
     r"canceled|cancelled|accepted|tentative|reminder|with|at|for|video|phone|zoom|teams|"
-    r"google meet|the|and|&|面试|邀请|通知)$",
+    r"google meet|the|and|&|面试|邀请|通知|视频|电话|现场)$",
     re.IGNORECASE,
 )
 _VIDEO = re.compile(
@@ -146,7 +171,7 @@ def _company(event: CalendarEvent, known: list[str]) -> tuple[str, str]:
 
 def _name_in(candidates: list[str]) -> str:
     for part in candidates:
-        part = _INTERVIEW_WORDS.sub(" ", part)
+        part = _CHINESE_NOTICE.sub(" ", _INTERVIEW_WORDS.sub(" ", part))
         part = re.sub(r"\b(?:with|at|for)\b", " ", part, flags=re.IGNORECASE)
         part = " ".join(part.split()).strip(" -–—,.")
         if part and not _NOT_A_NAME.match(part) and not _JOB_WORDS.search(part):
@@ -182,20 +207,25 @@ def _role(title: str, company: str) -> str:
             return match["role"].strip()
         if _JOB_WORDS.search(part) and len(part) <= 80:
             cleaned = re.sub(r"\b(?:interview|role|position)\b", " ", part, flags=re.I)
-            return " ".join(cleaned.split()).strip(" -–—,")
+            if re.search(f"[{_CJK}]", cleaned):  # 数据分析师一面邀请 → 数据分析师
+                cleaned = _CHINESE_NOTICE.sub(" ", _CHINESE_ROUND.sub(" ", cleaned))
+            cleaned = " ".join(cleaned.split()).strip(" -–—,")
+            if cleaned:
+                return cleaned
     return ""
 
 
 def _round(title: str) -> str:
     for pattern, label in _ROUNDS:
-        if re.search(pattern, title, re.IGNORECASE):
-            return _(label)
+        found = re.search(pattern, title, re.IGNORECASE)
+        if found:
+            return found[0] if label is None else _(label)
     return ""
 
 
 def _format(event: CalendarEvent) -> str:
     everything = " ".join((event.title, event.location, event.description))
-    if re.search(r"take-home|assessment|笔试", event.title, re.IGNORECASE):
+    if re.search(r"take-home|assessment|笔试|测评", event.title, re.IGNORECASE):
         return "take_home"
     if re.search(r"\bpanel\b", event.title, re.IGNORECASE):
         return "panel"

@@ -8,6 +8,7 @@ rather than guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coach import fields, wording
@@ -59,14 +60,29 @@ class Transcript:
         )  # fmt: skip
 
     def guess_candidate(self, known_names: tuple[str, ...] = ()) -> str:
-        """A name the candidate chose before, else whoever asked least and spoke most."""
+        """A name the candidate chose before, else a speaker labelled as the candidate
+        (候选人, 我, Candidate…), else whoever asked least and spoke most among those
+        not labelled as an interviewer (面试官, HR, Interviewer…)."""
         for speaker in self.speakers:
             if speaker.name in known_names:
                 return speaker.name
+        for speaker in self.speakers:
+            if _CANDIDATE_LABEL.match(speaker.name.strip()):
+                return speaker.name
+        others = [s for s in self.speakers if not _INTERVIEWER_LABEL.search(s.name)]
         return min(
-            self.speakers,
+            others or self.speakers,
             key=lambda s: (s.asking_turns / s.turns > 0.5, -(s.spoken_ms or s.characters)),
         ).name
+
+
+# Names a meeting tool or a typed transcript gives by role rather than by person.
+_CANDIDATE_LABEL = re.compile(
+    r"^(?:候选人|应聘者|求职者|面试者|我|本人|candidate|interviewee|me)\s*\d*$", re.IGNORECASE
+)
+_INTERVIEWER_LABEL = re.compile(
+    r"面试官|考官|招聘官|招聘方|^hr\b|^hrbp\b|interviewer|recruiter", re.IGNORECASE
+)
 
 
 def read_transcript(data: bytes) -> Transcript:
