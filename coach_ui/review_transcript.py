@@ -142,7 +142,7 @@ def _heading(state: _Import) -> None:
     starts = [t.start_ms for t in turns if t.start_ms is not None]
     ends = [t.end_ms for t in turns if t.end_ms is not None]
     parts = [
-        f"**{_('Import a transcript')}**",
+        "**" + _("Import a transcript") + "**",
         md_line(state.file_name),
         vocabulary.TRANSCRIPT_FORMATS[transcript.format],
         ngettext("{n} caption", "{n} captions", transcript.cue_count).format(
