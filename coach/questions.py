@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from coach import dimension_guess, edits, fields, wording
+from coach import dimension_guess, edits, fields, vocabulary, wording
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
 from coach.i18n import _
@@ -62,8 +62,21 @@ class Proposal:
 
 
 def dimensions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Dimension key -> label, in the candidate's order."""
-    return dict(cur.execute("SELECT key, label FROM dimensions ORDER BY position, key").fetchall())
+    """Dimension key -> label, in the candidate's order.
+
+    A seeded dimension is named in the language in use (the table keeps the name it was
+    seeded with, in either language); one the candidate added keeps the name they gave."""
+    rows = cur.execute("SELECT key, label FROM dimensions ORDER BY position, key").fetchall()
+    return {key: _shown_dimension(key, label) for key, label in rows}
+
+
+def _shown_dimension(key: str, label: str) -> str:
+    if key in vocabulary.DIMENSIONS and label in (
+        vocabulary.DIMENSIONS.english(key),
+        vocabulary.DIMENSIONS.chinese(key),
+    ):
+        return vocabulary.DIMENSIONS[key]
+    return label
 
 
 def check_dimension(cur: duckdb.DuckDBPyConnection, dimension: str) -> None:

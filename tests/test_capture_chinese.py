@@ -367,3 +367,19 @@ def test_an_interviews_review_state_reads_in_chinese(chinese, journal, cur, now)
     assert interviews.get_interview(cur, interview_id).review_label == "未复盘"
     with i18n.speaking(i18n.ENGLISH):
         assert interviews.get_interview(cur, interview_id).review_label == "Not reviewed"
+
+
+def test_the_seeded_dimensions_are_named_in_the_language_in_use(journal, cur):
+    cur.execute(
+        "INSERT INTO dimensions (key, label, position) VALUES ('case_interview', 'Case 面试', 9)"
+    )
+    english = questions.dimensions(cur)
+    with i18n.speaking(i18n.CHINESE):
+        chinese = questions.dimensions(cur)
+    assert (english["career_planning"], chinese["career_planning"]) == (
+        "Career planning",
+        "职业规划",
+    )
+    assert chinese["professional_ability"] == "专业能力评估"
+    assert english["case_interview"] == chinese["case_interview"] == "Case 面试"  # as they named it
+    assert list(english) == list(chinese)
