@@ -118,7 +118,8 @@ def interview_form(
         else None
     )
     with st.form(form_key, border=existing is not None, enter_to_submit=False):
-        company_col, kind_col = st.columns([3, 2])
+        # Half the form each: the kind's three choices read whole at 1,000 px, in Chinese too.
+        company_col, kind_col = st.columns(2)
         company_name = company_col.selectbox(
             _("Company"),
             names,
@@ -252,7 +253,7 @@ def company_form(
         else None
     )
     with st.form(form_key, border=existing is not None, enter_to_submit=True):
-        name_col, kind_col = st.columns([3, 2])
+        name_col, kind_col = st.columns(2)
         company_name = name_col.text_input(
             _("Name"), value=existing.name if existing else "", **keyed("name")
         )

@@ -86,7 +86,7 @@ def interview_row(
             )
             finish_editing(saved, cancel_key=f"interviews_cancel_{interview.id}")
             return
-        text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
+        text, actions = _row_columns()
         kind = interview.company_kind
         badges = kind_badge(kind, vocabulary.COMPANY_KINDS[kind])
         if held_row:
@@ -115,8 +115,8 @@ def interview_row(
             open_review(interview.id)
         edit_and_delete(
             ctx,
-            edit,
-            delete,
+            actions,
+            actions,
             key,
             interview.title,
             deletion.interview_deletion_impact,
@@ -195,7 +195,7 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
             )
             finish_editing(saved, cancel_key=f"interviews_cancel_company_{company.id}")
             return
-        text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
+        text, actions = _row_columns()
         count = company.interview_count
         text.markdown(f"**{md(company.name)}** {kind_badge(company.kind, company.kind_label)}")
         text.caption(
@@ -204,8 +204,8 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
         )
         edit_and_delete(
             ctx,
-            edit,
-            delete,
+            actions,
+            actions,
             key,
             company.name,
             deletion.company_deletion_impact,
@@ -224,6 +224,13 @@ def finish_editing(saved: int | None, *, cancel_key: str) -> None:
     st.button(_("Cancel"), key=cancel_key, on_click=set_flag, args=(EDITING, None))
     if saved is not None:
         st.rerun()
+
+
+def _row_columns():
+    """A row's text, and its edit and delete buttons side by side at its right: in a
+    column of their own each, the buttons were cut to a sliver at 1,000 px wide."""
+    text, buttons = st.columns([4, 1], vertical_alignment="center")
+    return text, buttons.container(horizontal=True, horizontal_alignment="right")
 
 
 def edit_and_delete(

@@ -383,3 +383,9 @@ def test_the_seeded_dimensions_are_named_in_the_language_in_use(journal, cur):
     assert chinese["professional_ability"] == "专业能力评估"
     assert english["case_interview"] == chinese["case_interview"] == "Case 面试"  # as they named it
     assert list(english) == list(chinese)
+
+
+@pytest.mark.parametrize("place", ["腾讯会议", "飞书", "钉钉会议室 3", "线上"])
+def test_a_chinese_meeting_app_makes_a_video_interview(place):
+    guessed = guess(event_of("字节跳动 二面", extra=f"LOCATION:{place}\n"), [])
+    assert guessed.format == "video"

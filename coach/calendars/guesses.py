@@ -95,7 +95,8 @@ _NOT_A_NAME = re.compile(
 )
 _VIDEO = re.compile(
     r"zoom\.us|teams\.microsoft|teams\.live|meet\.google|webex|whereby|chime\.aws|"
-    r"meeting\.tencent|voovmeeting|feishu|larksuite|dingtalk|video call|video interview",
+    r"meeting\.tencent|voovmeeting|feishu|larksuite|dingtalk|video call|video interview|"
+    r"腾讯会议|飞书|钉钉|企业微信|视频|线上|远程",
     re.IGNORECASE,
 )
 _PROVIDERS = {
