@@ -104,7 +104,19 @@ def split_lines(pasted: str | None) -> list[str]:
     return lines
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·‣◦]|\d{1,3}[.)、]|[Qq]\d{1,3}[.:)]?)\s+")
+_HAN = "\u3400-\u9fff"
+_CHINESE_NUMBER = "一二三四五六七八九十"
+# A list's marks before each question: bullets, "1." and "Q1:", and as Chinese lists
+# number them: "1、", "（2）", "三、", "第四题：", "问题5：", "⑥". A number followed by
+# a point and a digit or a Latin word ("3.5% growth") is the question's own.
+_BULLET = re.compile(
+    r"^\s*(?:[-*•·‣◦]\s+|[\u2460-\u2473]\s*|\d{1,3}[.)]\s+|"
+    rf"\d{{1,3}}[.)](?=[{_HAN}])|\d{{1,3}}[、．）]\s*|[（(]\d{{1,3}}[)）]\s*|"
+    rf"[{_CHINESE_NUMBER}]{{1,3}}[、．.]\s*|"
+    rf"第[{_CHINESE_NUMBER}\d]{{1,3}}(?:[题问][:：、.．]?|[:：、.．])\s*|"
+    r"问题\s*\d{1,3}[:：、.．]?\s*|"
+    rf"[Qq]\d{{1,3}}[.:：)）]?\s+|[Qq]\d{{1,3}}[.:：)）](?=[{_HAN}]))"
+)
 
 
 def get_question(cur: duckdb.DuckDBPyConnection, question_id: int) -> Question:

@@ -389,3 +389,16 @@ def test_the_seeded_dimensions_are_named_in_the_language_in_use(journal, cur):
 def test_a_chinese_meeting_app_makes_a_video_interview(place):
     guessed = guess(event_of("字节跳动 二面", extra=f"LOCATION:{place}\n"), [])
     assert guessed.format == "video"
+
+
+def test_five_questions_pasted_as_a_chinese_list_lose_their_numbers_only():
+    pasted = (
+        "1、请做一下自我介绍\n（2）你为什么离开上一家公司？\n三、你的职业规划是什么\n"
+        "第四题：你对加班怎么看\n问题5：你有什么想问我们的\n"
+        "第一份工作为什么离职\n十分钟讲清楚你的项目\n3.5% growth: how?\n④ 期望薪资多少"
+    )
+    assert questions.split_lines(pasted) == [
+        "请做一下自我介绍", "你为什么离开上一家公司？", "你的职业规划是什么", "你对加班怎么看",
+        "你有什么想问我们的", "第一份工作为什么离职", "十分钟讲清楚你的项目", "3.5% growth: how?",
+        "期望薪资多少",
+    ]  # fmt: skip
