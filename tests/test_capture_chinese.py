@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from coach import companies, db, i18n, interviews, questions, sample
+from coach import companies, i18n, interviews, questions
 from coach.calendars import exporting, importing
 from coach.calendars.events import read_calendar
 from coach.calendars.guesses import guess, looks_like_interview
@@ -23,6 +23,7 @@ from coach.transcripts.asking import is_question
 from coach.transcripts.preview import build_preview, duration_text
 from coach.transcripts.report import preview_lines, transcript_lines
 from coach.transcripts.turns import read_transcript
+from tests.test_calendars import sample_journal  # noqa: F401 - a fixture
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -176,16 +177,7 @@ def test_an_exported_interview_reads_in_chinese_and_imports_back_exactly(chinese
     )  # fmt: skip
 
 
-@pytest.fixture
-def sample_journal(tmp_path, now):
-    path = tmp_path / "sample.duckdb"
-    sample.write_sample(path, now)
-    journal = db.open_journal(str(path))
-    yield journal
-    db.close_journal(str(path))
-
-
-def test_the_rehearsal_plan_reads_in_chinese(chinese, sample_journal, now):
+def test_the_rehearsal_plan_reads_in_chinese(chinese, sample_journal, now):  # noqa: F811
     cur = sample_journal.cursor()
     local = now.astimezone(SHANGHAI)
     plan = exporting.rehearsal_plan(cur, local)
@@ -206,7 +198,7 @@ def test_the_rehearsal_plan_reads_in_chinese(chinese, sample_journal, now):
         assert event["CATEGORIES"].cats == ["练习"]
 
 
-def test_the_rehearsal_plan_in_english_reads_as_before(sample_journal, now):
+def test_the_rehearsal_plan_in_english_reads_as_before(sample_journal, now):  # noqa: F811
     cur = sample_journal.cursor()
     local = now.astimezone(SHANGHAI)
     [day, *_] = exporting.rehearsal_plan(cur, local)

@@ -25,19 +25,18 @@ from dataclasses import dataclass
 from coach.calendars.events import CalendarEvent
 from coach.i18n import N_, _
 
+# The Chinese words of the trade: the interview, the written test and the rounds.
+_CHINESE_TRADE = (
+    r"面试|笔试|[一二三四五]面|终面|复试|初试|hr ?面|技术面|业务面|主管面|总监面|交叉面|加面|群面"
+)
 _INTERVIEW_WORDS = re.compile(
     r"interview|screen(?:ing)?\b|recruiter|hiring|on-?site|final round|first round|"
     r"second round|third round|\bround\b|technical|case study|assessment|take-home|panel|"
-    r"面试|笔试|[一二三四五]面|终面|复试|初试|hr ?面|技术面|业务面|主管面|总监面|交叉面|加面|"
-    r"群面|无领导小组|测评",
+    rf"{_CHINESE_TRADE}|无领导小组|测评",
     re.IGNORECASE,
 )
-# The Chinese words of the trade, as they are cut out of a role ("数据分析师一面").
-_CHINESE_ROUND = re.compile(
-    r"面试|笔试|[一二三四五]面|终面|复试|初试|hr ?面|技术面|业务面|主管面|总监面|交叉面|加面|群面|"
-    r"视频|电话",
-    re.IGNORECASE,
-)
+# What is cut out of a Chinese role ("数据分析师一面", "视频面试 后端开发").
+_CHINESE_ROUND = re.compile(rf"{_CHINESE_TRADE}|视频|电话", re.IGNORECASE)
 # Words of an invitation, not of a company or a role: "腾讯面试邀请" is 腾讯.
 _CHINESE_NOTICE = re.compile(r"邀请|通知|提醒|安排|预约|确认|日程|线上|线下")
 # The round as an English title names it, said in the language in use (a Chinese
