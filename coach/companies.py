@@ -9,6 +9,9 @@ import duckdb
 from coach import deletion, edits, fields, vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import N_, _
+
+_GONE = N_("That company no longer exists; it may have been deleted in another tab.")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def get_company(cur: duckdb.DuckDBPyConnection, company_id: int) -> Company:
         [company_id],
     ).fetchone()
     if row is None:
-        raise NotFound("That company no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_(_GONE))
     return Company(*row)
 
 
@@ -102,7 +105,9 @@ def _check_unique_name(cur, name: str, *, except_id: int | None = None) -> None:
         [name, except_id],
     ).fetchone()
     if clash:
-        raise InvalidInput(f"A company named “{clash[0]}” is already in your journal.")
+        raise InvalidInput(
+            _("A company named “{name}” is already in your journal.").format(name=clash[0])
+        )
 
 
 def add_company(journal: Journal, name: str, kind: str = "undecided", notes: str = "") -> int:
@@ -153,15 +158,13 @@ def update_company(
             "SELECT name, kind, notes FROM companies WHERE id = ?", [company_id]
         ).fetchone()
         if row is None:
-            raise NotFound(
-                "That company no longer exists; it may have been deleted in another tab."
-            )
+            raise NotFound(_(_GONE))
         stored = dict(zip(("name", "kind", "notes"), row, strict=True))
         changed = edits.changes(
             stored,
             {"name": name, "kind": kind, "notes": notes},
             read,
-            {"name": "Name", "kind": "Kind", "notes": "Notes"},
+            {"name": _("Name"), "kind": _("Kind"), "notes": _("Notes")},
         )
         merged = {**stored, **changed}
         _check_unique_name(cur, merged["name"], except_id=company_id)

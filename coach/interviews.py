@@ -10,6 +10,9 @@ import duckdb
 from coach import deletion, edits, fields
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import N_, _
+
+_GONE = N_("That interview no longer exists; it may have been deleted in another tab.")
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,8 @@ class Interview:
     @property
     def review_label(self) -> str:
         if self.review_status is None:
-            return "Not reviewed"
-        return "Review completed" if self.review_status == "completed" else "Review in draft"
+            return _("Not reviewed")
+        return _("Review completed") if self.review_status == "completed" else _("Review in draft")
 
 
 _SELECT = """
@@ -170,7 +173,7 @@ def review_picker(
 def get_interview(cur: duckdb.DuckDBPyConnection, interview_id: int) -> Interview:
     row = cur.execute(_SELECT + " WHERE i.id = ?", [interview_id]).fetchone()
     if row is None:
-        raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_(_GONE))
     return _interview(row)
 
 
@@ -189,9 +192,9 @@ class InterviewFields:
 
     def cleaned(self) -> InterviewFields:
         if self.scheduled_at.tzinfo is None:
-            raise InvalidInput("The interview's date and time need a time zone.")
+            raise InvalidInput(_("The interview's date and time need a time zone."))
         if self.format is None or self.outcome is None:
-            raise InvalidInput("Choose the interview's format and outcome.")
+            raise InvalidInput(_("Choose the interview's format and outcome."))
 
         def rule(column: str):
             return fields.check("interviews", column, getattr(self, column))
@@ -222,7 +225,7 @@ class InterviewFields:
 
 def _require_company(cur, company_id: int) -> None:
     if cur.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
-        raise InvalidInput("Choose a company for the interview (or add the company first).")
+        raise InvalidInput(_("Choose a company for the interview (or add the company first)."))
 
 
 def add_interview(journal: Journal, fields: InterviewFields) -> int:
@@ -244,15 +247,20 @@ def add_interview(journal: Journal, fields: InterviewFields) -> int:
 
 
 _INTERVIEW_LABELS = {
-    "company_id": "Company",
-    "scheduled_at": "Date and time",
-    "role": "Role",
-    "round": "Round",
-    "format": "Format",
-    "interviewer": "Interviewer",
-    "outcome": "Outcome",
-    "notes": "Notes",
+    "company_id": N_("Company"),
+    "scheduled_at": N_("Date and time"),
+    "role": N_("Role"),
+    "round": N_("Round"),
+    "format": N_("Format"),
+    "interviewer": N_("Interviewer"),
+    "outcome": N_("Outcome"),
+    "notes": N_("Notes"),
 }
+
+
+def _labels() -> dict[str, str]:
+    """The fields' names in the language in use (an edit clash names them)."""
+    return {name: _(label) for name, label in _INTERVIEW_LABELS.items()}
 
 
 def interview_values(interview: Interview | InterviewFields) -> dict:
@@ -271,7 +279,7 @@ def update_interview(
     def work(cur):
         stored = interview_values(get_interview(cur, interview_id))
         fields = InterviewFields(
-            **{**stored, **edits.changes(stored, interview_values(typed), read, _INTERVIEW_LABELS)}
+            **{**stored, **edits.changes(stored, interview_values(typed), read, _labels())}
         )
         _require_company(cur, fields.company_id)
         row = cur.execute(
@@ -288,15 +296,15 @@ def update_interview(
             [interview_id],
         ).fetchone()
         if row is None:
-            raise NotFound(
-                "That interview no longer exists; it may have been deleted in another tab."
-            )
+            raise NotFound(_(_GONE))
         company_id, company_name, has_review = row
         if company_id != fields.company_id and has_review:
             # DuckDB cannot change a foreign key in a row that others reference.
             raise InvalidInput(
-                f"This interview already has a review, so it stays with {company_name}. "
-                "If the company's name is wrong, rename the company instead."
+                _(
+                    "This interview already has a review, so it stays with {company}. "
+                    "If the company's name is wrong, rename the company instead."
+                ).format(company=company_name)
             )
         cur.execute(
             """

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from coach import dimension_guess, edits, fields
+from coach import dimension_guess, edits, fields, vocabulary, wording
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import _
 from coach.review_rules import match_question, normalise_question
 
 # A question is a sentence or two; a longer "question" is almost certainly a paste gone
@@ -61,14 +62,31 @@ class Proposal:
 
 
 def dimensions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Dimension key -> label, in the candidate's order."""
-    return dict(cur.execute("SELECT key, label FROM dimensions ORDER BY position, key").fetchall())
+    """Dimension key -> label, in the candidate's order.
+
+    A seeded dimension is named in the language in use (the table keeps the name it was
+    seeded with, in either language); one the candidate added keeps the name they gave."""
+    rows = cur.execute("SELECT key, label FROM dimensions ORDER BY position, key").fetchall()
+    return {key: _shown_dimension(key, label) for key, label in rows}
+
+
+def _shown_dimension(key: str, label: str) -> str:
+    if key in vocabulary.DIMENSIONS and label in (
+        vocabulary.DIMENSIONS.english(key),
+        vocabulary.DIMENSIONS.chinese(key),
+    ):
+        return vocabulary.DIMENSIONS[key]
+    return label
 
 
 def check_dimension(cur: duckdb.DuckDBPyConnection, dimension: str) -> None:
     # Checked here rather than by a foreign key (see coach.migrations).
     if cur.execute("SELECT 1 FROM dimensions WHERE key = ?", [dimension]).fetchone() is None:
-        raise InvalidInput(f"Unknown dimension {dimension!r}; choose one from the list.")
+        raise InvalidInput(
+            _("Unknown dimension {dimension}; choose one from the list.").format(
+                dimension=repr(dimension)
+            )
+        )
 
 
 def clean_question(text: str | None) -> str:
@@ -86,7 +104,19 @@ def split_lines(pasted: str | None) -> list[str]:
     return lines
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·‣◦]|\d{1,3}[.)、]|[Qq]\d{1,3}[.:)]?)\s+")
+_HAN = "\u3400-\u9fff"
+_CHINESE_NUMBER = "一二三四五六七八九十"
+# A list's marks before each question: bullets, "1." and "Q1:", and as Chinese lists
+# number them: "1、", "（2）", "三、", "第四题：", "问题5：", "⑥". A number followed by
+# a point and a digit or a Latin word ("3.5% growth") is the question's own.
+_BULLET = re.compile(
+    r"^\s*(?:[-*•·‣◦]\s+|[\u2460-\u2473]\s*|\d{1,3}[.)]\s+|"
+    rf"\d{{1,3}}[.)](?=[{_HAN}])|\d{{1,3}}[、．）]\s*|[（(]\d{{1,3}}[)）]\s*|"
+    rf"[{_CHINESE_NUMBER}]{{1,3}}[、．.]\s*|"
+    rf"第[{_CHINESE_NUMBER}\d]{{1,3}}(?:[题问][:：、.．]?|[:：、.．])\s*|"
+    r"问题\s*\d{1,3}[:：、.．]?\s*|"
+    rf"[Qq]\d{{1,3}}[.:：)）]?\s+|[Qq]\d{{1,3}}[.:：)）](?=[{_HAN}]))"
+)
 
 
 def get_question(cur: duckdb.DuckDBPyConnection, question_id: int) -> Question:
@@ -96,7 +126,9 @@ def get_question(cur: duckdb.DuckDBPyConnection, question_id: int) -> Question:
         [question_id],
     ).fetchone()
     if row is None:
-        raise NotFound("That question no longer exists; it may have been deleted in another tab.")
+        raise NotFound(
+            _("That question no longer exists; it may have been deleted in another tab.")
+        )
     return Question(*row)
 
 
@@ -119,11 +151,13 @@ def propose(cur: duckdb.DuckDBPyConnection, lines: list[str]) -> list[Proposal]:
     """
     texts = [clean_question(line) for line in lines]
     if not texts:
-        raise InvalidInput("Type or paste at least one question (one per line).")
+        raise InvalidInput(_("Type or paste at least one question (one per line)."))
     if len(texts) > PASTE_LIMIT:
         raise InvalidInput(
-            f"That is {len(texts):,} lines; add at most {PASTE_LIMIT} questions at a time. "
-            "Is it the whole transcript? Paste only the questions, one per line."
+            _(
+                "That is {n} lines; add at most {limit} questions at a time. "
+                "Is it the whole transcript? Paste only the questions, one per line."
+            ).format(n=wording.number(len(texts)), limit=PASTE_LIMIT)
         )
     rows = _bank(cur)
     bank = [(row[0], row[1]) for row in rows]
@@ -168,7 +202,7 @@ def set_dimension(
             {"dimension": question.dimension},
             {"dimension": dimension},
             None if read is None else {"dimension": read},
-            {"dimension": "Dimension"},
+            {"dimension": _("Dimension")},
         )
         if not changed:
             return question.dimension  # this tab's choice was already stored, or kept

@@ -15,11 +15,12 @@ from datetime import tzinfo
 import pandas as pd
 import streamlit as st
 
-from coach import vocabulary
+from coach import i18n, vocabulary, wording
 from coach.calendars import importing
 from coach.calendars.events import read_calendar
 from coach.days import zone_name
 from coach.errors import JournalError
+from coach.i18n import _, ngettext
 from coach.text import md, md_line
 from coach_ui import failures
 from coach_ui.frame import PageContext
@@ -40,18 +41,20 @@ class _Reading:
 
 
 def section(ctx: PageContext) -> None:
-    st.subheader("Calendar")
+    st.subheader(_("Calendar"))
     st.markdown(
-        "Add interviews from a calendar: an invitation's .ics attachment, or a whole "
-        "calendar exported from Google, Outlook or Apple Calendar. You pick the events and "
-        "confirm each company; times are shown in your time zone."
+        _(
+            "Add interviews from a calendar: an invitation's .ics attachment, or a whole "
+            "calendar exported from Google, Outlook or Apple Calendar. You pick the events and "
+            "confirm each company; times are shown in your time zone."
+        )
     )
     if message := st.session_state.pop(DONE, None):
         st.success(md(message), icon=":material/event_available:")
     generation = st.session_state.setdefault(GENERATION, 0)
     key = f"data_calendar_upload_{generation}"
     st.file_uploader(
-        "Calendar file (.ics)",
+        _("Calendar file (.ics)"),
         key=key,
         max_upload_size=UPLOAD_LIMIT_MB,
         on_change=_read,
@@ -85,23 +88,35 @@ def _read(ctx: PageContext, key: str) -> None:
 def _when(offer: importing.Offer, zone: tzinfo) -> str:
     event = offer.event
     if event.all_day:
-        return f"{event.day:%a %d %b %Y} (whole day)"
-    return f"{offer.event.local_start(zone):%a %d %b %Y, %H:%M}"
+        return _("{day} (whole day)").format(day=wording.full_day(event.day))
+    return wording.moment_text(offer.event.local_start(zone))
+
+
+def _joined(parts: list[str]) -> str:
+    # "3 look like interviews, 1 cancelled" as before in English; Chinese uses its comma.
+    return ("，" if i18n.is_chinese() else ", ").join(parts)
 
 
 def _offers(ctx: PageContext, reading: _Reading) -> None:
     offers = reading.offers
     counts = {status: sum(o.status == status for o in offers) for status in importing.STATUSES}
     picked = sum(o.picked for o in offers)
-    parts = [f"{len(offers):,} event{'s' * (len(offers) != 1)} in {md_line(reading.file_name)}",
-             f"{picked} look{'s' * (picked == 1)} like interviews"]  # fmt: skip
+    found = ngettext("{n} event in {file}", "{n} events in {file}", len(offers)).format(
+        n=wording.number(len(offers)), file=md_line(reading.file_name)
+    )
+    parts = [ngettext("{n} looks like interviews", "{n} look like interviews", picked)
+             .format(n=wording.number(picked))]  # fmt: skip
     for status in ("here", "moved", "cancelled", "repeats"):
         if counts[status]:
-            parts.append(f"{counts[status]} {importing.STATUSES[status].lower()}")
-    st.markdown("**" + parts[0] + "**: " + ", ".join(parts[1:]) + ".")
+            parts.append(importing.status_count(status, counts[status]))
+    st.markdown(
+        _("**{found}**: {details}.").format(
+            found=found, details=("，" if i18n.is_chinese() else ", ").join(parts)
+        )
+    )
     show_all = st.toggle(
-        "Show every event", key=SHOW_ALL, help="Otherwise only the events that look like "
-        "interviews, and those already in your journal."
+        _("Show every event"), key=SHOW_ALL, help=_("Otherwise only the events that look "
+        "like interviews, and those already in your journal.")
     )  # fmt: skip
     # The zone itself, not today's offset: an invitation after a clock change shows at
     # its own local time (coach.days.candidate_zone gives ctx.now its zone).
@@ -113,23 +128,23 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
     ]
     if not shown:
         st.info(
-            "No event looks like an interview. Turn on “Show every event” to pick one.",
+            _("No event looks like an interview. Turn on “Show every event” to pick one."),
             icon=":material/event_busy:",
         )
         _cancel()
         return
     table = pd.DataFrame(
         {
-            "import": [o.picked for _, o in shown],
-            "when": [_when(o, zone) for _, o in shown],
-            "zone": [o.event.as_written(zone) for _, o in shown],
-            "title": [o.event.title for _, o in shown],
-            "company": [o.guess.company for _, o in shown],
-            "role": [o.guess.role for _, o in shown],
-            "round": [o.guess.round for _, o in shown],
-            "format": [o.guess.format for _, o in shown],
-            "status": [importing.STATUSES[o.status] for _, o in shown],
-            "why": [o.guess.company_reason for _, o in shown],
+            "import": [o.picked for _i, o in shown],
+            "when": [_when(o, zone) for _i, o in shown],
+            "zone": [o.event.as_written(zone) for _i, o in shown],
+            "title": [o.event.title for _i, o in shown],
+            "company": [o.guess.company for _i, o in shown],
+            "role": [o.guess.role for _i, o in shown],
+            "round": [o.guess.round for _i, o in shown],
+            "format": [o.guess.format for _i, o in shown],
+            "status": [_(importing.STATUSES[o.status]) for _i, o in shown],
+            "why": [o.guess.company_reason for _i, o in shown],
         }
     )
     edited = st.data_editor(
@@ -151,27 +166,29 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
             "why",
         ],  # fmt: skip
         column_config={
-            "import": st.column_config.CheckboxColumn("Add", width="small"),
-            "when": st.column_config.TextColumn(f"When ({zone_name(zone)})"),
+            "import": st.column_config.CheckboxColumn(_("Add"), width="small"),
+            "when": st.column_config.TextColumn(_("When ({zone})").format(zone=zone_name(zone))),
             "zone": st.column_config.TextColumn(
-                "As the invitation says",
-                help="The invitation's own time and zone, when it was written in another "
-                "zone than yours. “When” is that moment in your zone.",
+                _("As the invitation says"),
+                help=_(
+                    "The invitation's own time and zone, when it was written in another "
+                    "zone than yours. “When” is that moment in your zone."
+                ),
             ),
-            "title": st.column_config.TextColumn("Event"),
+            "title": st.column_config.TextColumn(_("Event")),
             "company": st.column_config.TextColumn(
-                "Company", help="Guessed: correct it if it is wrong.", max_chars=200
+                _("Company"), help=_("Guessed: correct it if it is wrong."), max_chars=200
             ),
-            "role": st.column_config.TextColumn("Role", max_chars=200),
-            "round": st.column_config.TextColumn("Round", max_chars=200),
+            "role": st.column_config.TextColumn(_("Role"), max_chars=200),
+            "round": st.column_config.TextColumn(_("Round"), max_chars=200),
             "format": st.column_config.SelectboxColumn(
-                "Format",
+                _("Format"),
                 options=list(vocabulary.INTERVIEW_FORMATS),
                 format_func=vocabulary.INTERVIEW_FORMATS.get,
                 required=True,
             ),
-            "status": st.column_config.TextColumn("In your journal"),
-            "why": st.column_config.TextColumn("Company guessed from"),
+            "status": st.column_config.TextColumn(_("In your journal")),
+            "why": st.column_config.TextColumn(_("Company guessed from")),
         },
     )
     picks = [
@@ -182,12 +199,12 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
             _cell(row["round"]),
             row["format"] or "video",
         )
-        for (index, _), (_, row) in zip(shown, edited.iterrows(), strict=True)
+        for (index, _o), (_r, row) in zip(shown, edited.iterrows(), strict=True)
         if bool(row["import"])
     ]
     add, cancel = st.columns([3, 2])
     if add.button(
-        f"Add {len(picks)} interview{'s' * (len(picks) != 1)}",
+        ngettext("Add {n} interview", "Add {n} interviews", len(picks)).format(n=len(picks)),
         type="primary",
         icon=":material/event_available:",
         disabled=not picks,
@@ -210,7 +227,7 @@ def _cell(value) -> str:
 
 
 def _cancel() -> None:
-    if st.button("Cancel", key="data_calendar_cancel", icon=":material/close:"):
+    if st.button(_("Cancel"), key="data_calendar_cancel", icon=":material/close:"):
         _finish()
         st.rerun()
 

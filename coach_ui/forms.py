@@ -13,6 +13,7 @@ from coach import vocabulary
 from coach.companies import Company
 from coach.db import Journal
 from coach.errors import JournalError
+from coach.i18n import N_, _
 from coach.interviews import Interview, InterviewFields
 from coach_ui import edit_state, failures
 
@@ -23,7 +24,7 @@ from coach_ui import edit_state, failures
 ANY_DATE = {"min_value": date(1, 1, 1), "max_value": date(9999, 12, 31), "format": "YYYY-MM-DD"}
 
 # Why the kind matters, in the app's own words (the welcome page says it too).
-STRATEGY = (
+STRATEGY = N_(
     "Mark warm-ups at companies you are unlikely to join as practice, and the ones you "
     "want as target. Interview at practice companies first and review each: their "
     "questions and weak answers carry over to the brief for your target interviews, so "
@@ -42,10 +43,12 @@ def _reset(name: str) -> None:
     st.session_state[f"forms_generation_{name}"] += 1
 
 
-def _keyed(form_key: str, editing: bool) -> Callable[[str], dict]:
-    """Keys for an edit form's widgets: keyed, a widget keeps what was typed even when
-    another tab's save changes the value it was drawn with."""
-    return lambda field: {"key": f"{form_key}_{field}"} if editing else {}
+def _keyed(form_key: str) -> Callable[[str], dict]:
+    """Keys for a form's widgets: keyed, a widget keeps what was typed even when another
+    tab's save changes the value it was drawn with (an edit form), or the language
+    changes its label (any form). The add forms' keys carry the form's generation, so
+    a successful add still gives a blank form."""
+    return lambda field: {"key": f"{form_key}_{field}"}
 
 
 def _checked_edit(
@@ -78,7 +81,7 @@ def _interview_display(journal: Journal) -> Callable[[str, object], str]:
             try:
                 return company_store.get_company(cur, value).name
             except JournalError:
-                return "a company since deleted"
+                return _("a company since deleted")
             finally:
                 cur.close()
         options = {"format": vocabulary.INTERVIEW_FORMATS, "outcome": vocabulary.OUTCOMES}
@@ -108,60 +111,61 @@ def interview_form(
         names.append(existing.company)
     default_when = existing.scheduled_at.astimezone(now.tzinfo) if existing else None
     form_key = _form_key(name)
-    keyed = _keyed(form_key, existing is not None)
+    keyed = _keyed(form_key)
     read = (
         edit_state.form_base(form_key, interview_store.interview_values(existing))
         if existing
         else None
     )
     with st.form(form_key, border=existing is not None, enter_to_submit=False):
-        company_col, kind_col = st.columns([3, 2])
+        # Half the form each: the kind's three choices read whole at 1,000 px, in Chinese too.
+        company_col, kind_col = st.columns(2)
         company_name = company_col.selectbox(
-            "Company",
+            _("Company"),
             names,
             index=names.index(existing.company) if existing else None,
             accept_new_options=True,
-            placeholder="Choose, or type a new company",
-            help="Type a name that is not in the list to add a new company.",
+            placeholder=_("Choose, or type a new company"),
+            help=_("Type a name that is not in the list to add a new company."),
             **keyed("company"),
         )
         new_kind = kind_col.segmented_control(
-            "Kind, if the company is new",
+            _("Kind, if the company is new"),
             list(vocabulary.COMPANY_KINDS),
             format_func=vocabulary.COMPANY_KINDS.get,
             default="undecided",
-            help=STRATEGY,
+            help=_(STRATEGY),
             **keyed("new_kind"),
         )
         role_col, round_col = st.columns(2)
         role = role_col.text_input(
-            "Role",
+            _("Role"),
             value=existing.role if existing else "",
-            placeholder="e.g. Data analyst",
+            placeholder=_("e.g. Data analyst"),
             **keyed("role"),
         )
         round_ = round_col.text_input(
-            "Round",
+            _("Round"),
             value=existing.round if existing else "",
-            placeholder="e.g. First round",
+            placeholder=_("e.g. First round"),
             **keyed("round"),
         )
         date_col, time_col, format_col = st.columns(3)
         day = date_col.date_input(
-            "Date",
+            _("Date"),
             value=default_when.date() if default_when else now.date() + timedelta(days=1),
             **ANY_DATE,
             **keyed("day"),
         )
         at = time_col.time_input(
-            "Time",
+            _("Time"),
             value=default_when.time() if default_when else time(10, 0),
             step=900,
             **keyed("time"),
         )
         formats = list(vocabulary.INTERVIEW_FORMATS)
         interview_format = format_col.selectbox(
-            "Format",
+            _("Format"),
             formats,
             index=formats.index(existing.format) if existing else 1,
             format_func=vocabulary.INTERVIEW_FORMATS.get,
@@ -169,29 +173,29 @@ def interview_form(
         )
         person_col, outcome_col = st.columns(2)
         interviewer = person_col.text_input(
-            "Interviewer",
+            _("Interviewer"),
             value=existing.interviewer if existing else "",
-            placeholder="Name and title, if you know them",
+            placeholder=_("Name and title, if you know them"),
             **keyed("interviewer"),
         )
         outcomes = list(vocabulary.OUTCOMES)
         outcome = outcome_col.selectbox(
-            "Outcome",
+            _("Outcome"),
             outcomes,
             index=outcomes.index(existing.outcome) if existing else 0,
             format_func=vocabulary.OUTCOMES.get,
             **keyed("outcome"),
         )
         notes = st.text_area(
-            "Notes", value=existing.notes if existing else "", height=80, **keyed("notes")
+            _("Notes"), value=existing.notes if existing else "", height=80, **keyed("notes")
         )
-        label = "Save changes" if existing else "Add interview"
+        label = _("Save changes") if existing else _("Add interview")
         submitted = st.form_submit_button(label, type="primary", icon=":material/save:")
     if not submitted:
         edit_state.show_clash(form_key)
         return None
     if not company_name:
-        st.error("Choose a company, or type the name of a new one.")
+        st.error(_("Choose a company, or type the name of a new one."))
         return None
     try:
         if existing and company_name == existing.company:
@@ -240,7 +244,7 @@ def company_form(
     An edit is checked as in `interview_form`."""
     kinds = list(vocabulary.COMPANY_KINDS)
     form_key = _form_key(name)
-    keyed = _keyed(form_key, existing is not None)
+    keyed = _keyed(form_key)
     read = (
         edit_state.form_base(
             form_key, {"name": existing.name, "kind": existing.kind, "notes": existing.notes}
@@ -249,26 +253,26 @@ def company_form(
         else None
     )
     with st.form(form_key, border=existing is not None, enter_to_submit=True):
-        name_col, kind_col = st.columns([3, 2])
+        name_col, kind_col = st.columns(2)
         company_name = name_col.text_input(
-            "Name", value=existing.name if existing else "", **keyed("name")
+            _("Name"), value=existing.name if existing else "", **keyed("name")
         )
         kind = kind_col.segmented_control(
-            "Kind",
+            _("Kind"),
             kinds,
             format_func=vocabulary.COMPANY_KINDS.get,
             default=existing.kind if existing else "undecided",
             **keyed("kind"),
         )
-        st.caption(STRATEGY)
+        st.caption(_(STRATEGY))
         notes = st.text_area(
-            "Notes",
+            _("Notes"),
             value=existing.notes if existing else "",
             height=80,
-            placeholder="Why this company, who you know there, what you have heard…",
+            placeholder=_("Why this company, who you know there, what you have heard…"),
             **keyed("notes"),
         )
-        label = "Save changes" if existing else "Add company"
+        label = _("Save changes") if existing else _("Add company")
         submitted = st.form_submit_button(label, type="primary", icon=":material/save:")
     if not submitted:
         edit_state.show_clash(form_key)

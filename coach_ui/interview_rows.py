@@ -9,11 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import companies as company_store
-from coach import deletion, palette, vocabulary
+from coach import deletion, i18n, palette, vocabulary, wording
 from coach import interviews as interview_store
+from coach.i18n import N_, _, ngettext
 from coach.text import md
 from coach_ui import links
-from coach_ui.formatting import badge, kind_badge, outcome_badge, relative_day, when
+from coach_ui.formatting import badge, kind_badge, outcome_badge, relative_day
 from coach_ui.forms import company_form, interview_form
 from coach_ui.frame import PageContext
 from coach_ui.review_start import open_review, review_button_label
@@ -31,28 +32,38 @@ def confirm_delete(
 ) -> None:
     with st.container(border=True):
         also = impact.describe()
+        asked = _("Delete **{title}**?").format(title=md(title))
+        if also:
+            asked += " " + _("This also deletes {things}.").format(things=_list(also))
         st.warning(
-            f"Delete **{md(title)}**?"
-            + (f" This also deletes {', '.join(also)}." if also else "")
-            + " Questions stay in your question bank, with their cards and answers."
-            " This cannot be undone.",
+            asked
+            + " "
+            + _(
+                "Questions stay in your question bank, with their cards and answers. "
+                "This cannot be undone."
+            ),
             icon=":material/delete:",
         )
-        yes, no, _ = st.columns([1, 1, 4])
-        if yes.button("Delete", type="primary", key=f"interviews_yes_{what}_{item_id}"):
+        yes, no, _space = st.columns([1, 1, 4])
+        if yes.button(_("Delete"), type="primary", key=f"interviews_yes_{what}_{item_id}"):
             if what == "company":
                 company_store.delete_company(ctx.journal, item_id)
             else:
                 interview_store.delete_interview(ctx.journal, item_id)
             set_flag(DELETING, None)
-            st.toast(f"Deleted {md(title)}.", icon=":material/delete:")
+            st.toast(_("Deleted {title}.").format(title=md(title)), icon=":material/delete:")
             st.rerun()
         no.button(
-            "Cancel",
+            _("Cancel"),
             key=f"interviews_no_{what}_{item_id}",
             on_click=set_flag,
             args=(DELETING, None),
         )
+
+
+def _list(items: list[str]) -> str:
+    # "1 interview, 2 reviews" as before in English; Chinese lists with its own comma.
+    return ("、" if i18n.is_chinese() else ", ").join(items)
 
 
 def interview_row(
@@ -71,11 +82,11 @@ def interview_row(
                 ctx.now,
                 name=f"interviews_edit_{interview.id}",
                 existing=interview,
-                on_saved=lambda: saved_and_closed("Interview"),
+                on_saved=lambda: saved_and_closed(_("Interview saved.")),
             )
             finish_editing(saved, cancel_key=f"interviews_cancel_{interview.id}")
             return
-        text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
+        text, actions = _row_columns()
         kind = interview.company_kind
         badges = kind_badge(kind, vocabulary.COMPANY_KINDS[kind])
         if held_row:
@@ -84,12 +95,12 @@ def interview_row(
             badges += " " + badge(status, interview.review_label)
         text.markdown(f"**{md(interview.title)}** {badges}")
         details = [
-            when(interview.scheduled_at, ctx.now),
+            wording.moment_text(interview.scheduled_at.astimezone(ctx.now.tzinfo)),
             relative_day(interview.scheduled_at, ctx.now),
             vocabulary.INTERVIEW_FORMATS[interview.format],
         ]
         if interview.interviewer:
-            details.append(f"with {interview.interviewer}")
+            details.append(_("with {interviewer}").format(interviewer=interview.interviewer))
         text.caption(md(" · ".join(details)))
         if not held_row:
             with text.container(horizontal=True):
@@ -104,8 +115,8 @@ def interview_row(
             open_review(interview.id)
         edit_and_delete(
             ctx,
-            edit,
-            delete,
+            actions,
+            actions,
             key,
             interview.title,
             deletion.interview_deletion_impact,
@@ -116,19 +127,25 @@ def interview_row(
 # Upcoming interviews are listed by the kind of their company, targets first.
 KIND_GROUPS = {
     "target": (
-        "Target interviews",
-        "The ones that matter. Prepare for each: its brief carries over every lesson of "
-        "your earlier interviews, practice ones included.",
+        N_("Target interviews"),
+        N_(
+            "The ones that matter. Prepare for each: its brief carries over every lesson of "
+            "your earlier interviews, practice ones included."
+        ),
     ),
     "practice": (
-        "Practice interviews",
-        "Warm-ups at companies you are unlikely to join. Review each the same evening: its "
-        "questions and weak answers carry over to the briefs of your target interviews.",
+        N_("Practice interviews"),
+        N_(
+            "Warm-ups at companies you are unlikely to join. Review each the same evening: its "
+            "questions and weak answers carry over to the briefs of your target interviews."
+        ),
     ),
     "undecided": (
-        "Not marked yet",
-        "Mark the company practice or target (Companies tab), so the app knows which "
-        "interviews are warm-ups and which matter.",
+        N_("Not marked yet"),
+        N_(
+            "Mark the company practice or target (Companies tab), so the app knows which "
+            "interviews are warm-ups and which matter."
+        ),
     ),
 }
 
@@ -140,8 +157,8 @@ def upcoming_by_kind(
         group = [i for i in upcoming if i.company_kind == kind]
         if not group:
             continue
-        st.markdown(f"##### :{palette.COMPANY_KIND[kind]}[{heading}] ({len(group)})")
-        st.caption(note)
+        st.markdown(f"##### :{palette.COMPANY_KIND[kind]}[{_(heading)}] ({len(group)})")
+        st.caption(_(note))
         for interview in group:
             interview_row(ctx, company_names, interview, held_row=False)
 
@@ -158,11 +175,11 @@ def held_kind_chosen() -> str | None:
 def held_kind_filter() -> None:
     """Practice and target interviews apart: narrow the held list to one kind."""
     st.segmented_control(
-        "Show",
+        _("Show"),
         list(vocabulary.COMPANY_KINDS),
-        format_func=lambda k: f"{vocabulary.COMPANY_KINDS[k]} only",
+        format_func=lambda k: _("{kind} only").format(kind=vocabulary.COMPANY_KINDS[k]),
         key=HELD_KIND,
-        help="Practice interviews are warm-ups; target ones matter. Choose again to show all.",
+        help=_("Practice interviews are warm-ups; target ones matter. Choose again to show all."),
     )
 
 
@@ -174,21 +191,21 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
                 ctx.journal,
                 name=f"interviews_company_{company.id}",
                 existing=company,
-                on_saved=lambda: saved_and_closed("Company"),
+                on_saved=lambda: saved_and_closed(_("Company saved.")),
             )
             finish_editing(saved, cancel_key=f"interviews_cancel_company_{company.id}")
             return
-        text, edit, delete = st.columns([10, 1, 1], vertical_alignment="center")
+        text, actions = _row_columns()
         count = company.interview_count
         text.markdown(f"**{md(company.name)}** {kind_badge(company.kind, company.kind_label)}")
         text.caption(
-            f"{count} interview{'s' if count != 1 else ''}"
+            ngettext("{n} interview", "{n} interviews", count).format(n=wording.number(count))
             + (f" · {md(company.notes)}" if company.notes else "")
         )
         edit_and_delete(
             ctx,
-            edit,
-            delete,
+            actions,
+            actions,
             key,
             company.name,
             deletion.company_deletion_impact,
@@ -196,17 +213,24 @@ def company_row(ctx: PageContext, company: company_store.Company) -> None:
         )
 
 
-def saved_and_closed(noun: str) -> None:
+def saved_and_closed(message: str) -> None:
     """An edit form saved (at once, or by "Keep mine" after a clash): close it, say so."""
     set_flag(EDITING, None)
-    st.toast(f"{noun} saved.", icon=":material/check:")
+    st.toast(message, icon=":material/check:")
 
 
 def finish_editing(saved: int | None, *, cancel_key: str) -> None:
     """Under a row's edit form: a Cancel button, and the page drawn again once saved."""
-    st.button("Cancel", key=cancel_key, on_click=set_flag, args=(EDITING, None))
+    st.button(_("Cancel"), key=cancel_key, on_click=set_flag, args=(EDITING, None))
     if saved is not None:
         st.rerun()
+
+
+def _row_columns():
+    """A row's text, and its edit and delete buttons side by side at its right: in a
+    column of their own each, the buttons were cut to a sliver at 1,000 px wide."""
+    text, buttons = st.columns([4, 1], vertical_alignment="center")
+    return text, buttons.container(horizontal=True, horizontal_alignment="right")
 
 
 def edit_and_delete(
@@ -220,14 +244,14 @@ def edit_and_delete(
     edit.button(
         ":material/edit:",
         key=f"interviews_edit_{key_suffix}",
-        help=f"Edit this {what}",
+        help=_("Edit this interview") if what == "interview" else _("Edit this company"),
         on_click=set_flag,
         args=(EDITING, key),
     )
     delete.button(
         ":material/delete:",
         key=f"interviews_delete_{key_suffix}",
-        help=f"Delete this {what}",
+        help=_("Delete this interview") if what == "interview" else _("Delete this company"),
         on_click=set_flag,
         args=(DELETING, key),
     )

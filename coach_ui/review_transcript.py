@@ -22,8 +22,9 @@ import pandas as pd
 import streamlit as st
 
 from coach import questions as question_bank
-from coach import vocabulary
+from coach import vocabulary, wording
 from coach.errors import JournalError
+from coach.i18n import N_, _, ngettext
 from coach.questions import Proposal
 from coach.reviews import Ask, Review
 from coach.text import md, md_line
@@ -44,12 +45,12 @@ from coach_ui.frame import PageContext
 # reaches coach.transcripts.files, whose sentence says what the file is.
 UPLOAD_LIMIT_MB = 64
 _COLUMNS = {
-    "keep": "Keep",
-    "question": "Question",
-    "answer": "What I answered",
-    "asked": "Asked at",
-    "time": "Answer time",
-    "interrupted": "Interrupted",
+    "keep": N_("Keep"),
+    "question": N_("Question"),
+    "answer": N_("What I answered"),
+    "asked": N_("Asked at"),
+    "time": N_("Answer time"),
+    "interrupted": N_("Interrupted"),
 }
 
 
@@ -80,18 +81,22 @@ def upload(ctx: PageContext, review: Review) -> None:
     generation = st.session_state.setdefault(_key(review, "upload_generation"), 0)
     uploader = _key(review, f"upload_{generation}")
     st.file_uploader(
-        "Transcript file",
+        _("Transcript file"),
         key=uploader,
         max_upload_size=UPLOAD_LIMIT_MB,
         on_change=_read_upload,
         args=(ctx, review, uploader),
-        help="A Zoom, Teams or Meet transcript (.vtt), subtitles (.srt), or text with a "
-        "“Name: words” line for each speaker turn, with or without times.",
+        help=_(
+            "A Zoom, Teams or Meet transcript (.vtt), subtitles (.srt), or text with a "
+            "“Name: words” line for each speaker turn, with or without times."
+        ),
     )
     st.caption(
-        "The questions are found in the interviewer's words and paired with your answers "
-        "and how long you spoke. You check every row before anything is saved; the file "
-        "itself is kept only if you ask."
+        _(
+            "The questions are found in the interviewer's words and paired with your answers "
+            "and how long you spoke. You check every row before anything is saved; the file "
+            "itself is kept only if you ask."
+        )
     )
     w.show_error(uploader)
 
@@ -136,35 +141,57 @@ def _heading(state: _Import) -> None:
     turns = transcript.turns
     starts = [t.start_ms for t in turns if t.start_ms is not None]
     ends = [t.end_ms for t in turns if t.end_ms is not None]
-    length = f" · {duration_text(max(ends) - min(starts))} long" if starts and ends else ""
-    st.markdown(
-        f"**Import a transcript** · {md_line(state.file_name)} · "
-        f"{vocabulary.TRANSCRIPT_FORMATS[transcript.format]} · "
-        f"{transcript.cue_count:,} caption{'s' * (transcript.cue_count != 1)} · "
-        f"{len(transcript.speakers)} speakers{length}"
-    )
+    parts = [
+        "**" + _("Import a transcript") + "**",
+        md_line(state.file_name),
+        vocabulary.TRANSCRIPT_FORMATS[transcript.format],
+        ngettext("{n} caption", "{n} captions", transcript.cue_count).format(
+            n=wording.number(transcript.cue_count)
+        ),
+        ngettext("{n} speaker", "{n} speakers", len(transcript.speakers)).format(
+            n=len(transcript.speakers)
+        ),
+    ]
+    if starts and ends:
+        parts.append(_("{time} long").format(time=duration_text(max(ends) - min(starts))))
+    st.markdown(" · ".join(parts))
     st.caption(
-        "Nothing is saved until you add the questions. Reloading the page starts again "
-        "from the file."
+        _(
+            "Nothing is saved until you add the questions. Reloading the page starts again "
+            "from the file."
+        )
     )
 
 
 def _speaker_label(transcript: Transcript, name: str) -> str:
     speaker = transcript.speaker(name)
-    spoke = (
-        f"spoke {duration_text(speaker.spoken_ms)}"
-        if speaker.spoken_ms is not None
-        else f"{speaker.characters:,} characters"
-    )
     sample = speaker.sample if len(speaker.sample) < 70 else speaker.sample[:69] + "…"
-    return f"**{md_line(name)}** — {spoke}, {speaker.turns} turns: “{md_line(sample)}”"
+    if speaker.spoken_ms is not None:
+        label = ngettext(
+            "**{name}** — spoke {time}, {n} turn: “{sample}”",
+            "**{name}** — spoke {time}, {n} turns: “{sample}”",
+            speaker.turns,
+        )
+    else:
+        label = ngettext(
+            "**{name}** — {chars} characters, {n} turn: “{sample}”",
+            "**{name}** — {chars} characters, {n} turns: “{sample}”",
+            speaker.turns,
+        )
+    return label.format(
+        name=md_line(name),
+        time=duration_text(speaker.spoken_ms),
+        chars=wording.number(speaker.characters),
+        n=speaker.turns,
+        sample=md_line(sample),
+    )
 
 
 def _rows(ctx: PageContext, review: Review, state: _Import) -> None:
     transcript = state.transcript
     names = [s.name for s in transcript.speakers]
     chosen = st.radio(
-        "Which speaker is you?",
+        _("Which speaker is you?"),
         names,
         index=names.index(state.preview.candidate),
         format_func=lambda name: _speaker_label(transcript, name),
@@ -177,23 +204,41 @@ def _rows(ctx: PageContext, review: Review, state: _Import) -> None:
     preview = state.preview
     if not preview.rows:
         st.warning(
-            f"No questions were found in the other speakers' words. If you are not "
-            f"{md(preview.candidate)}, choose the speaker who is you.",
+            _(
+                "No questions were found in the other speakers' words. If you are not "
+                "{name}, choose the speaker who is you."
+            ).format(name=md(preview.candidate)),
             icon=":material/search_off:",
         )
         _cancel_button(review)
         return
     interrupted = sum(r.interrupted for r in preview.rows)
+    count = len(preview.rows)
+    if interrupted:
+        found = ngettext(
+            "**{n} question found**, {cut} offered as interrupted.",
+            "**{n} questions found**, {cut} offered as interrupted.",
+            count,
+        )
+    else:
+        found = ngettext("**{n} question found**.", "**{n} questions found**.", count)
     st.markdown(
-        f"**{len(preview.rows)} question{'s' * (len(preview.rows) != 1)} found**"
-        + (f", {interrupted} offered as interrupted" if interrupted else "")
-        + ". Correct the wording, untick what was not a question, merge a question "
-        "asked in two goes, or split a row where the interviewer asked something new."
+        found.format(n=count, cut=interrupted)
+        + " "
+        + _(
+            "Correct the wording, untick what was not a question, merge a question "
+            "asked in two goes, or split a row where the interviewer asked something new."
+        )
     )
     if preview.left_out:
         st.caption(
-            f"The first {preview.left_out} turn{'s' * (preview.left_out != 1)}, before the "
-            "first question, are left out (greetings, small talk)."
+            ngettext(
+                "The first {n} turn, before the first question, are left out (greetings, "
+                "small talk).",
+                "The first {n} turns, before the first question, are left out (greetings, "
+                "small talk).",
+                preview.left_out,
+            ).format(n=preview.left_out)
         )
     edited = st.data_editor(
         _table(preview),
@@ -205,37 +250,43 @@ def _rows(ctx: PageContext, review: Review, state: _Import) -> None:
         # (the answer's full text is in its cell's editor: double-click).
         column_order=["keep", "asked", "question", "time", "interrupted", "answer"],
         column_config={
-            "keep": st.column_config.CheckboxColumn(_COLUMNS["keep"], width=70),
+            "keep": st.column_config.CheckboxColumn(_(_COLUMNS["keep"]), width=70),
             "question": st.column_config.TextColumn(
-                _COLUMNS["question"], width=300, required=True,
+                _(_COLUMNS["question"]), width=300, required=True,
                 max_chars=question_bank.QUESTION_LIMIT,
             ),
-            "answer": st.column_config.TextColumn(_COLUMNS["answer"], width=210),
-            "asked": st.column_config.TextColumn(_COLUMNS["asked"], width=70),
+            "answer": st.column_config.TextColumn(_(_COLUMNS["answer"]), width=210),
+            "asked": st.column_config.TextColumn(_(_COLUMNS["asked"]), width=70),
             "time": st.column_config.TextColumn(
-                _COLUMNS["time"], width=95,
-                help="How long you spoke in this answer, from the transcript's times.",
+                _(_COLUMNS["time"]), width=95,
+                help=_("How long you spoke in this answer, from the transcript's times."),
             ),
             "interrupted": st.column_config.CheckboxColumn(
-                _COLUMNS["interrupted"], width=105,
-                help="Offered when a long answer (over two minutes) was cut short by the "
-                "interviewer. Stored as the interviewer's signal; untick it if not.",
+                _(_COLUMNS["interrupted"]), width=105,
+                help=_("Offered when a long answer (over two minutes) was cut short by the "
+                       "interviewer. Stored as the interviewer's signal; untick it if not."),
             ),
         },
     )  # fmt: skip
     state.preview = _with_edits(preview, edited)
     _merge_and_split(review, state)
     state.keep_file = st.checkbox(
-        "Keep the transcript file in my journal",
+        _("Keep the transcript file in my journal"),
         value=state.keep_file,
         key=_key(review, "keep_file"),
-        help="Off: only the questions and answers you keep are saved, not the file. On: "
-        "the whole transcript is saved with this interview, to read or download later.",
+        help=_(
+            "Off: only the questions and answers you keep are saved, not the file. On: "
+            "the whole transcript is saved with this interview, to read or download later."
+        ),
     )
     kept = len(state.preview.kept)
     go, cancel = st.columns([3, 2])
     if go.button(
-        f"Next: check {kept} question{'s' * (kept != 1)} against your bank",
+        ngettext(
+            "Next: check {n} question against your bank",
+            "Next: check {n} questions against your bank",
+            kept,
+        ).format(n=kept),
         type="primary",
         icon=":material/arrow_forward:",
         disabled=not kept,
@@ -260,7 +311,7 @@ def _table(preview: Preview) -> pd.DataFrame:
             "time": [duration_text(r.answer_ms) for r in rows],
             "interrupted": [r.interrupted for r in rows],
         },
-        index=pd.RangeIndex(1, len(rows) + 1, name="Row"),
+        index=pd.RangeIndex(1, len(rows) + 1, name=_("Row")),
     )
     return table
 
@@ -283,31 +334,33 @@ def _with_edits(preview: Preview, edited: pd.DataFrame) -> Preview:
 def _merge_and_split(review: Review, state: _Import) -> None:
     preview = state.preview
     count = len(preview.rows)
-    with st.expander("Merge or split rows", icon=":material/call_split:"):
+    with st.expander(
+        _("Merge or split rows"), icon=":material/call_split:", key=_key(review, "merging")
+    ):
         number_col, merge_col = st.columns([1, 3], vertical_alignment="bottom")
         number = number_col.number_input(
-            "Row", min_value=1, max_value=count, step=1, key=_key(review, "row")
+            _("Row"), min_value=1, max_value=count, step=1, key=_key(review, "row")
         )
         index = int(number) - 1
         if merge_col.button(
-            "Merge with the next row",
+            _("Merge with the next row"),
             disabled=index >= count - 1,
             key=_key(review, "merge"),
-            help="One question asked in two goes: the questions and answers are joined.",
+            help=_("One question asked in two goes: the questions and answers are joined."),
         ):
             _change(state, lambda p: p.merge_with_next(index))
         points = dict(preview.split_points(index))
         split_col, split_button = st.columns([3, 1], vertical_alignment="bottom")
         at = split_col.selectbox(
-            "Split where the interviewer said",
+            _("Split where the interviewer said"),
             list(points),
             format_func=points.get,
-            placeholder="The interviewer says nothing inside this row's answer",
+            placeholder=_("The interviewer says nothing inside this row's answer"),
             disabled=not points,
             key=_key(review, f"split_at_{index}_{state.generation}"),
         )
         if split_button.button(
-            "Split here", disabled=at is None, key=_key(review, "split"), width="stretch"
+            _("Split here"), disabled=at is None, key=_key(review, "split"), width="stretch"
         ):
             _change(state, lambda p: p.split(index, at))
 
@@ -341,27 +394,41 @@ def _confirm(ctx: PageContext, review: Review, state: _Import, dimensions: dict[
     rows = state.preview.kept
     matched = sum(bool(p.matches) for p in proposals)
     st.markdown(
-        f"**{matched} of these {len(proposals)} questions look like ones you were asked "
-        "before.** Link each to the same question in your bank, so its history, card and "
-        "kept answers stay together, or keep it as a new question."
+        ngettext(
+            "**{matched} of these {n} questions look like ones you were asked before.** Link "
+            "each to the same question in your bank, so its history, card and kept answers "
+            "stay together, or keep it as a new question.",
+            "**{matched} of these {n} questions look like ones you were asked before.** Link "
+            "each to the same question in your bank, so its history, card and kept answers "
+            "stay together, or keep it as a new question.",
+            len(proposals),
+        ).format(matched=matched, n=len(proposals))
     )
     key = _key(review, f"confirm_{state.generation}")
     with st.form(key, border=False):
         choices = []
         for index, (proposal, row) in enumerate(zip(proposals, rows, strict=True)):
             st.markdown(f"**{index + 1}.** {md(proposal.text)}")
-            facts = [f"answered in {duration_text(row.answer_ms)}"] if row.answer_ms else []
+            facts = (
+                [_("answered in {time}").format(time=duration_text(row.answer_ms))]
+                if row.answer_ms
+                else []
+            )
             if row.interrupted:
-                facts.append("interrupted")
+                facts.append(_("interrupted"))
             if facts:
                 st.caption(" · ".join(facts))
             choices.append(link_and_dimension(key, index, proposal, dimensions))
         add, back = st.columns([3, 2])
         confirmed = add.form_submit_button(
-            f"Add {len(proposals)} question{'s' * (len(proposals) != 1)} with their answers",
+            ngettext(
+                "Add {n} question with its answer",
+                "Add {n} questions with their answers",
+                len(proposals),
+            ).format(n=len(proposals)),
             type="primary",
         )
-        went_back = back.form_submit_button("Back to the rows")
+        went_back = back.form_submit_button(_("Back to the rows"))
     if went_back:
         state.proposals = None
         st.rerun()
@@ -384,18 +451,30 @@ def _store(
         state.errors.append(str(error))
         return
     interrupted = sum(item.signal == "interrupted" for item in imported)
-    w.notice(
-        f"Added {len(ids)} question{'s' * (len(ids) != 1)} from the transcript, with your "
-        "answers and speaking times"
-        + (f"; {interrupted} marked interrupted, now a rehearsal card" if interrupted else "")
-        + (". The transcript is kept with this interview." if keep else ".")
-    )
+    if interrupted:
+        added = ngettext(
+            "Added {n} question from the transcript, with your answers and speaking times; "
+            "{cut} marked interrupted, now a rehearsal card.",
+            "Added {n} questions from the transcript, with your answers and speaking times; "
+            "{cut} marked interrupted, now a rehearsal card.",
+            len(ids),
+        )
+    else:
+        added = ngettext(
+            "Added {n} question from the transcript, with your answers and speaking times.",
+            "Added {n} questions from the transcript, with your answers and speaking times.",
+            len(ids),
+        )
+    added = added.format(n=len(ids), cut=interrupted)
+    if keep:
+        added += " " + _("The transcript is kept with this interview.")
+    w.notice(added)
     _finish(review)
     st.rerun()
 
 
 def _cancel_button(review: Review) -> None:
-    if st.button("Cancel the import", key=_key(review, "cancel"), icon=":material/close:"):
+    if st.button(_("Cancel the import"), key=_key(review, "cancel"), icon=":material/close:"):
         _finish(review)
         st.rerun()
 
@@ -412,12 +491,16 @@ def kept(ctx: PageContext, review: Review) -> None:
     for item in store.kept_transcripts(ctx.cur, review.interview_id):
         name, download, remove = st.columns([6, 2, 2], vertical_alignment="center")
         name.caption(
-            f":material/description: Transcript kept: {md_line(item.file_name or 'untitled')} "
-            f"({vocabulary.TRANSCRIPT_FORMATS[item.format]}, {item.characters:,} characters, "
-            f"you are {md_line(item.candidate)})"
+            ":material/description: "
+            + _("Transcript kept: {file} ({kind}, {chars} characters, you are {me})").format(
+                file=md_line(item.file_name or _("untitled")),
+                kind=vocabulary.TRANSCRIPT_FORMATS[item.format],
+                chars=wording.number(item.characters),
+                me=md_line(item.candidate),
+            )
         )
         download.download_button(
-            "Download",
+            _("Download"),
             data=lambda item=item: store.transcript_text(ctx.journal.cursor(), item.id),
             file_name=item.file_name or f"transcript-{item.id}.txt",
             mime="text/plain",
@@ -425,10 +508,10 @@ def kept(ctx: PageContext, review: Review) -> None:
             key=_key(review, f"kept_{item.id}_download"),
             icon=":material/download:",
         )
-        with remove.popover("Remove", icon=":material/delete:"):
-            st.caption("The questions and answers stay; only the file goes.")
+        with remove.popover(_("Remove"), icon=":material/delete:"):
+            st.caption(_("The questions and answers stay; only the file goes."))
             st.button(
-                "Remove the transcript",
+                _("Remove the transcript"),
                 key=_key(review, f"kept_{item.id}_remove"),
                 type="primary",
                 on_click=lambda item=item: w.run(
@@ -443,8 +526,11 @@ def measured_time(ask: Ask) -> None:
     if ask.answer_ms is None:
         return
     long = ask.answer_ms > LONG_ANSWER_MS
-    st.caption(
-        f":material/timer: {'**' if long else ''}{duration_text(ask.answer_ms)} spoken"
-        f"{'**' if long else ''}, measured from the transcript"
-        + (" — longer than the two minutes an answer should take." if long else ".")
-    )
+    if long:
+        said = _(
+            "**{time} spoken**, measured from the transcript — longer than the two minutes "
+            "an answer should take."
+        )
+    else:
+        said = _("{time} spoken, measured from the transcript.")
+    st.caption(":material/timer: " + said.format(time=duration_text(ask.answer_ms)))

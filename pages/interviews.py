@@ -4,6 +4,7 @@ import streamlit as st
 
 from coach import companies as company_store
 from coach import interviews as interview_store
+from coach.i18n import _
 from coach_ui import frame, lazy
 from coach_ui.forms import company_form, interview_form
 from coach_ui.interview_rows import (
@@ -41,10 +42,10 @@ listed = interview_store.interview_page(
 upcoming, held = listed.upcoming, listed.held
 interviews = upcoming or held
 
-st.title("Interviews")
+st.title(_("Interviews"))
 
 adding = lazy.expander(
-    "Add an interview", key="interviews_adding", expanded=not interviews, icon=":material/add:"
+    _("Add an interview"), key="interviews_adding", expanded=not interviews, icon=":material/add:"
 )
 if adding.open:
     with adding:
@@ -53,23 +54,24 @@ if adding.open:
         # Open the tab the new interview is listed in.
         held_now = interview_store.get_interview(ctx.cur, added).scheduled_at <= ctx.now
         st.session_state[TAB] = "held" if held_now else "upcoming"
-        st.toast("Interview added.", icon=":material/check:")
+        st.toast(_("Interview added."), icon=":material/check:")
         st.rerun()
 
 # Only the open tab is drawn: the browser lays out one list, not three.
 shown_tab, tab = lazy.open_tab(
     TAB,
     {
-        "upcoming": f"Upcoming ({len(upcoming)})",
-        "held": f"Held ({listed.held_total})",
-        "companies": f"Companies ({company_total})",
+        "upcoming": _("Upcoming ({n})").format(n=len(upcoming)),
+        "held": _("Held ({n})").format(n=listed.held_total),
+        "companies": _("Companies ({n})").format(n=company_total),
     },
 )
 with tab:
     if shown_tab == "upcoming":
         if not upcoming:
             st.info(
-                "No upcoming interviews. Add one above when it is booked.", icon=":material/event:"
+                _("No upcoming interviews. Add one above when it is booked."),
+                icon=":material/event:",
             )
         upcoming_by_kind(ctx, company_names, upcoming)
     elif shown_tab == "held":
@@ -77,10 +79,12 @@ with tab:
             held_kind_filter()
         if not held:
             st.info(
-                "No interviews of this kind held yet."
+                _("No interviews of this kind held yet.")
                 if held_kind_chosen()
-                else "No interviews held yet. After an interview, add it here and review it "
-                "the same evening.",
+                else _(
+                    "No interviews held yet. After an interview, add it here and review it "
+                    "the same evening."
+                ),
                 icon=":material/history:",
             )
         shown = st.session_state[SHOWN_HELD]
@@ -88,22 +92,25 @@ with tab:
             interview_row(ctx, company_names, interview, held_row=True)
         if listed.held_total > shown:
             st.button(
-                f"Show {min(STEP, listed.held_total - shown)} more of {listed.held_total - shown}",
+                _("Show {n} more of {left}").format(
+                    n=min(STEP, listed.held_total - shown), left=listed.held_total - shown
+                ),
+                key="interviews_more_held",
                 on_click=set_flag,
                 args=(SHOWN_HELD, shown + STEP),
             )
     else:
         adding_company = lazy.expander(
-            "Add a company", key="interviews_adding_company", icon=":material/add_business:"
+            _("Add a company"), key="interviews_adding_company", icon=":material/add_business:"
         )
         if adding_company.open:
             with adding_company:
                 if company_form(ctx.journal, name="interviews_new_company") is not None:
-                    st.toast("Company added.", icon=":material/check:")
+                    st.toast(_("Company added."), icon=":material/check:")
                     st.rerun()
         if not companies:
             st.info(
-                "No companies yet. Add one here, or while adding an interview.",
+                _("No companies yet. Add one here, or while adding an interview."),
                 icon=":material/domain:",
             )
         shown_companies = st.session_state[SHOWN_COMPANIES]
@@ -111,8 +118,10 @@ with tab:
             company_row(ctx, company)
         if company_total > shown_companies:
             st.button(
-                f"Show {min(STEP, company_total - shown_companies)} more of "
-                f"{company_total - shown_companies}",
+                _("Show {n} more of {left}").format(
+                    n=min(STEP, company_total - shown_companies),
+                    left=company_total - shown_companies,
+                ),
                 key="interviews_more_companies",
                 on_click=set_flag,
                 args=(SHOWN_COMPANIES, shown_companies + STEP),

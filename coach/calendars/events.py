@@ -16,11 +16,13 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 import icalendar
 from icalendar.error import BrokenCalendarProperty
 
+from coach import i18n, wording
 from coach.errors import InvalidInput
+from coach.i18n import N_, _
 
 FILE_LIMIT = 20 * 1024 * 1024  # years of a busy calendar stay under a few MB
 ALL_DAY_TIME = time(9, 0)
-_EXPORT_HOW = (
+_EXPORT_HOW = N_(
     "Export the calendar (or save the invitation's attachment) as an .ics file and import that."
 )
 
@@ -55,6 +57,9 @@ class CalendarEvent:
         if self.local_start(zone).utcoffset() == self.zone_offset:
             return ""
         written = self.starts_at + self.zone_offset
+        if i18n.is_chinese():  # "3月18日 周三 09:30 China Standard Time"
+            day = f"{wording.day_text(written)} {wording.weekday(written)}"
+            return f"{day} {wording.clock(written)} {self.zone}"
         return f"{written:%a %d %b, %H:%M} {self.zone}"
 
 
@@ -63,19 +68,28 @@ def read_calendar(data: bytes, *, zone: tzinfo) -> list[CalendarEvent]:
     whole days are taken in it."""
     if len(data) > FILE_LIMIT:
         raise InvalidInput(
-            f"That file is {len(data) / 1_048_576:,.1f} MB; a calendar file is text and "
-            f"stays under {FILE_LIMIT // 1_048_576} MB. {_EXPORT_HOW}"
+            _(
+                "That file is {size} MB; a calendar file is text and stays under {limit} MB. {how}"
+            ).format(
+                size=f"{len(data) / 1_048_576:,.1f}",  # the same in both languages
+                limit=FILE_LIMIT // 1_048_576,
+                how=_(_EXPORT_HOW),
+            )
         )
     text = data.lstrip(b"\xef\xbb\xbf").strip()
     if not text:
-        raise InvalidInput(f"That file is empty. {_EXPORT_HOW}")
+        raise InvalidInput(_("That file is empty. {how}").format(how=_(_EXPORT_HOW)))
     if b"\x00" in text or not text.startswith(b"BEGIN:VCALENDAR"):
-        raise InvalidInput(f"That file is not a calendar (.ics) file. {_EXPORT_HOW}")
+        raise InvalidInput(
+            _("That file is not a calendar (.ics) file. {how}").format(how=_(_EXPORT_HOW))
+        )
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except (ValueError, UnicodeDecodeError) as error:
         raise InvalidInput(
-            f"That calendar file is damaged ({str(error).splitlines()[0][:120]}). {_EXPORT_HOW}"
+            _("That calendar file is damaged ({error}). {how}").format(
+                error=str(error).splitlines()[0][:120], how=_(_EXPORT_HOW)
+            )
         ) from error
     events = []
     for calendar in calendars:
@@ -84,7 +98,9 @@ def read_calendar(data: bytes, *, zone: tzinfo) -> list[CalendarEvent]:
             if event is not None:
                 events.append(event)
     if not events:
-        raise InvalidInput(f"That calendar file holds no events. {_EXPORT_HOW}")
+        raise InvalidInput(
+            _("That calendar file holds no events. {how}").format(how=_(_EXPORT_HOW))
+        )
     return sorted(events, key=lambda e: (e.starts_at, e.title))
 
 

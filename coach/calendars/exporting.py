@@ -4,6 +4,8 @@
   its own zone), an hour long, its UID made from the interview's identity so a second
   export updates the same event instead of adding another. X-COACH-* properties carry
   the company, role, round and format, so importing the file back is exact.
+- Every word a person reads in their calendar (summaries, descriptions, categories,
+  the calendar's name) is in the language in use; the X-COACH-* values stay as stored.
 - The rehearsal plan: for each upcoming interview at a *target* company, the days the
   cram view suggests (coach.practice.cram_plan over the interview's likely questions:
   the practice days from today to the day before, with the cards a day that cover
@@ -20,7 +22,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 import duckdb
 import icalendar
 
-from coach import vocabulary
+from coach import vocabulary, wording
+from coach.i18n import _, ngettext
 from coach.likely import likely_questions
 from coach.practice import cram_plan
 
@@ -96,7 +99,7 @@ def calendar_ics(cur: duckdb.DuckDBPyConnection, now: datetime) -> bytes:
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
     calendar.add("METHOD", "PUBLISH")
-    calendar.add("X-WR-CALNAME", "Interview Coach")
+    calendar.add("X-WR-CALNAME", _("Interview Coach"))
     stamp = now.astimezone(UTC)
     for interview in upcoming(cur, now):
         calendar.add_component(_interview_event(interview, stamp))
@@ -111,14 +114,15 @@ def _interview_event(interview: _Upcoming, stamp: datetime) -> icalendar.Event:
     event.add("DTSTAMP", stamp)
     event.add("DTSTART", interview.scheduled_at)
     event.add("DTEND", interview.scheduled_at + INTERVIEW_LENGTH)
-    event.add("SUMMARY", f"Interview: {interview.title}")
-    details = [f"Format: {vocabulary.INTERVIEW_FORMATS.get(interview.format, interview.format)}"]
+    event.add("SUMMARY", _("Interview: {title}").format(title=interview.title))
+    shown_format = vocabulary.INTERVIEW_FORMATS.get(interview.format, interview.format)
+    details = [_("Format: {format}").format(format=shown_format)]
     if interview.interviewer:
-        details.append(f"Interviewer: {interview.interviewer}")
+        details.append(_("Interviewer: {name}").format(name=interview.interviewer))
     if interview.notes:
         details.append(interview.notes)
     event.add("DESCRIPTION", "\n".join(details))
-    event.add("CATEGORIES", ["Interview"])
+    event.add("CATEGORIES", [_("Interview")])
     event.add("X-COACH-COMPANY", interview.company)
     event.add("X-COACH-ROLE", interview.role)
     event.add("X-COACH-ROUND", interview.round)
@@ -134,14 +138,29 @@ def _plan_event(day: PlanDay, stamp: datetime, zone: tzinfo | None) -> icalendar
     event.add("DTSTAMP", stamp)
     event.add("DTSTART", day.day)
     event.add("DTEND", day.day + timedelta(days=1))
-    event.add("SUMMARY", f"Rehearse {day.cards} card{'s' * (day.cards != 1)} for "
-                         f"{interview.company}")  # fmt: skip
+    event.add(
+        "SUMMARY",
+        ngettext(
+            "Rehearse {n} card for {company}", "Rehearse {n} cards for {company}", day.cards
+        ).format(n=day.cards, company=interview.company),
+    )
+    description = ngettext(
+        "Before {interview} on {day} at {time}: {n} card would be below your target recall "
+        "on the day. Rehearse {cards} a day in Interview Coach (Practice → Cram) to be ready.",
+        "Before {interview} on {day} at {time}: {n} cards would be below your target recall "
+        "on the day. Rehearse {cards} a day in Interview Coach (Practice → Cram) to be ready.",
+        day.weak,
+    )
     event.add(
         "DESCRIPTION",
-        f"Before {interview.title} on {on:%a %d %b %Y at %H:%M}: {day.weak} card"
-        f"{'s' * (day.weak != 1)} would be below your target recall on the day. "
-        f"Rehearse {day.cards} a day in Interview Coach (Practice → Cram) to be ready.",
+        description.format(
+            interview=interview.title,
+            day=wording.full_day(on),
+            time=wording.clock(on),
+            n=day.weak,
+            cards=day.cards,
+        ),
     )
     event.add("TRANSP", "TRANSPARENT")  # a plan for the day, not a busy slot
-    event.add("CATEGORIES", ["Rehearsal"])
+    event.add("CATEGORIES", [_("Rehearsal")])
     return event

@@ -21,16 +21,32 @@ from coach.calendars.guesses import Guess, guess, looks_like_interview
 from coach.companies import company_named
 from coach.db import Journal
 from coach.errors import InvalidInput
+from coach.i18n import N_, _, ngettext
 from coach.interviews import InterviewFields
 
 PLAN_UID_DOMAIN = "@interview-coach"  # the rehearsal days of coach.calendars.exporting
+# Marked, and translated where shown: a label translated here would keep the language
+# of the first import.
 STATUSES = {
-    "new": "New",
-    "here": "Already in your journal",
-    "moved": "Moved since it was imported",
-    "cancelled": "Cancelled",
-    "repeats": "Repeats (not an interview?)",
+    "new": N_("New"),
+    "here": N_("Already in your journal"),
+    "moved": N_("Moved since it was imported"),
+    "cancelled": N_("Cancelled"),
+    "repeats": N_("Repeats (not an interview?)"),
 }
+# How many events have a status, as the import's summary line says it.
+_STATUS_COUNTS = {
+    "new": N_("{n} new"),
+    "here": N_("{n} already in your journal"),
+    "moved": N_("{n} moved since it was imported"),
+    "cancelled": N_("{n} cancelled"),
+    "repeats": N_("{n} repeats (not an interview?)"),
+}
+
+
+def status_count(status: str, n: int) -> str:
+    """'2 already in your journal' (a part of the import's summary line)."""
+    return _(_STATUS_COUNTS[status]).format(n=n)
 
 
 @dataclass(frozen=True)
@@ -62,18 +78,27 @@ class Imported:
     companies_added: int
 
     def describe(self) -> str:
-        parts = []
-        if self.added:
-            parts.append(f"Added {self.added} interview{'s' * (self.added != 1)}")
-        if self.moved:
-            parts.append(f"moved {self.moved} to the invitation's new time")
-        if not parts:
-            return "Nothing was added: the picked events are already in your journal."
-        text = ", ".join(parts)
+        """'Added 3 interviews, moved 1 to the invitation's new time (2 new companies).'"""
+        if not (self.added or self.moved):
+            return _("Nothing was added: the picked events are already in your journal.")
+        if self.added and self.moved:
+            text = ngettext(
+                "Added {added} interview, moved {moved} to the invitation's new time",
+                "Added {added} interviews, moved {moved} to the invitation's new time",
+                self.added,
+            )
+        elif self.added:
+            text = ngettext("Added {added} interview", "Added {added} interviews", self.added)
+        else:
+            text = _("Moved {moved} to the invitation's new time")
+        text = text.format(added=self.added, moved=self.moved)
         if self.companies_added:
-            many = self.companies_added != 1
-            text += f" ({self.companies_added} new compan{'ies' if many else 'y'})"
-        return text[0].upper() + text[1:] + "."
+            text = ngettext(
+                "{done} ({n} new company).", "{done} ({n} new companies).", self.companies_added
+            ).format(done=text, n=self.companies_added)
+        else:
+            text = _("{done}.").format(done=text)
+        return text
 
 
 def offers(cur: duckdb.DuckDBPyConnection, events: list[CalendarEvent]) -> list[Offer]:
@@ -127,12 +152,14 @@ def import_picks(journal: Journal, picks: list[Pick], now: datetime) -> Imported
 
     Refuses (InvalidInput, nothing written) a pick without a company, naming it."""
     if not picks:
-        raise InvalidInput("Pick at least one event to import.")
+        raise InvalidInput(_("Pick at least one event to import."))
     checked = []
     for pick in picks:
         if not pick.company.strip():
             raise InvalidInput(
-                f"Say which company “{pick.event.title or 'the untitled event'}” is with."
+                _("Say which company “{event}” is with.").format(
+                    event=pick.event.title or _("the untitled event")
+                )
             )
         checked.append((pick, _fields(pick)))
 
@@ -172,15 +199,15 @@ def import_picks(journal: Journal, picks: list[Pick], now: datetime) -> Imported
 
 def _fields(pick: Pick) -> InterviewFields:
     event = pick.event
-    notes = ["Imported from a calendar invitation."]
+    notes = [_("Imported from a calendar invitation.")]
     if event.all_day:
-        notes.append("A whole-day event: the time is a placeholder.")
+        notes.append(_("A whole-day event: the time is a placeholder."))
     if event.organiser_name or event.organiser_email:
         who = " ".join(p for p in (event.organiser_name, f"<{event.organiser_email}>"
                                    if event.organiser_email else "") if p)  # fmt: skip
-        notes.append(f"Organiser: {who}.")
+        notes.append(_("Organiser: {who}.").format(who=who))
     if event.location:
-        notes.append(f"Where: {event.location}")
+        notes.append(_("Where: {place}").format(place=event.location))
     return InterviewFields(
         company_id=0,  # set once the company is found or added, in the transaction
         scheduled_at=event.starts_at,

@@ -3,7 +3,8 @@
 A sentence asks when it ends with a question mark (? or ？), opens as a question or a
 request does ("what…", "could you…", "walk me through…", "tell me about…"), or, in
 Chinese, ends with 吗 or 呢, asks with 为什么, 怎么, 如何, 什么, 哪, 多少, 是否, or
-requests with 请…介绍 (说说, 讲讲, 谈谈…). Speech recognition often drops the question
+requests with 请…介绍 (说说, 讲讲, 谈谈…) or opens with such a request ("聊聊你的职业
+规划", "那你讲一下这个项目", "举个例子"). Speech recognition often drops the question
 mark, so the openings matter as much as the mark.
 
 A one- or two-word question ("Why?", "Really?", "Sorry?") is a probe or a back-channel
@@ -57,7 +58,16 @@ _CHINESE_END = re.compile(r"[吗嘛呢么][。.!！~～]*$")
 _CHINESE_ASKS = re.compile(
     r"为什么|为何|怎么|怎样|如何|什么|哪|多少|是否|能否|能不能|可不可以|有没有|是不是|会不会|"
     r"请.{0,20}?(?:介绍|说说|说一下|讲讲|讲一下|谈谈|谈一下|描述|解释|分享|举.{0,2}例|聊聊)|"
-    r"(?:介绍|说说|讲讲|谈谈|聊聊)一下"
+    r"(?<![我们来先])(?:介绍|说说|讲讲|谈谈|聊聊)一下"
+)
+# A request that opens the sentence without 请, as interviewers say it: "讲一下你的项目",
+# "聊聊你的职业规划", "那你说一下你的优势", "你来讲讲难点", "举个例子". Only "you" may
+# come before it: "我来介绍一下我们团队" is the interviewer telling, not asking.
+_CHINESE_REQUEST = re.compile(
+    r"^(?:那么?|好的?|嗯+|接下来|然后|下面|最后|首先|另外)?[，,、\s]*(?:你|您)?"
+    r"(?:来|先|再|也|可以|能|简单|大概|具体|详细)*"
+    r"(?:介绍(?:一?下)|说说|说一?下|说一说|讲讲|讲一?下|讲一讲|谈谈|谈一?下|谈一谈|聊聊|聊一?下|"
+    r"描述一?下|解释一?下|分享一?下|分享一个|举个例子|举一个例子|举例|展开(?:说|讲))"
 )
 # Words that stop a speaker: the turn cuts in on the answer before it.
 CUTTING_IN = re.compile(
@@ -84,6 +94,8 @@ def is_question(sentence: str) -> bool:
     if sentence.endswith(("?", "？")):
         return True
     if _CHINESE_END.search(sentence) or _CHINESE_ASKS.search(sentence):
+        return True
+    if _CHINESE_REQUEST.match(sentence):
         return True
     # An opening at the start, or after words leading up to it ("For your last role,
     # what was …", "So, to start, tell me about yourself.").

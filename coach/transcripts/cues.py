@@ -27,6 +27,7 @@ import webvtt
 from webvtt.errors import MalformedFileError
 
 from coach.errors import InvalidInput
+from coach.i18n import _
 
 FORMATS = ("vtt", "srt", "text")
 
@@ -79,8 +80,10 @@ def _vtt(text: str) -> list[Cue]:
         captions = webvtt.WebVTT.from_string(text).captions
     except MalformedFileError as error:
         raise InvalidInput(
-            f"That WebVTT file is damaged ({str(error).rstrip('.')}). Export the "
-            "transcript again, or save it as plain text with one “Name: words” line each."
+            _(
+                "That WebVTT file is damaged ({error}). Export the transcript again, or save "
+                "it as plain text with one “Name: words” line each."
+            ).format(error=str(error).rstrip("."))
         ) from error
     cues = []
     for caption in captions:
@@ -100,9 +103,11 @@ def _srt(text: str) -> list[Cue]:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as error:
         raise InvalidInput(
-            "That SRT file is damaged (the captions stop making sense after line "
-            f"{text[: error.actual_start].count(chr(10)) + 1}). Export the transcript "
-            "again, or save it as plain text with one “Name: words” line each."
+            _(
+                "That SRT file is damaged (the captions stop making sense after line {line}). "
+                "Export the transcript again, or save it as plain text with one “Name: words” "
+                "line each."
+            ).format(line=text[: error.actual_start].count(chr(10)) + 1)
         ) from error
     cues = []
     for subtitle in subtitles:

@@ -11,32 +11,35 @@ import codecs
 import re
 
 from coach.errors import InvalidInput
+from coach.i18n import N_, _
 
 # A 90-minute call is about 200 KB of WebVTT; a whole day of calls stays under 2 MB.
 FILE_LIMIT = 5 * 1024 * 1024
 
 # Magic numbers of files people pick by mistake: the recording, a document, an archive.
 _KINDS = {
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a Word document or a zip archive",
-    b"\xd0\xcf\x11\xe0": "an old Word or Excel document",
-    b"{\\rtf": "a rich-text (RTF) document",
-    b"ID3": "an audio file",
-    b"RIFF": "an audio or video file",
-    b"OggS": "an audio file",
-    b"fLaC": "an audio file",
-    b"\x1aE\xdf\xa3": "a video file",
-    b"\x89PNG": "an image",
-    b"\xff\xd8\xff": "an image",
-    b"GIF8": "an image",
+    b"%PDF": N_("That file is a PDF document, not a transcript. {how}"),
+    b"PK\x03\x04": N_("That file is a Word document or a zip archive, not a transcript. {how}"),
+    b"\xd0\xcf\x11\xe0": N_("That file is an old Word or Excel document, not a transcript. {how}"),
+    b"{\\rtf": N_("That file is a rich-text (RTF) document, not a transcript. {how}"),
+    b"ID3": N_("That file is an audio file, not a transcript. {how}"),
+    b"RIFF": N_("That file is an audio or video file, not a transcript. {how}"),
+    b"OggS": N_("That file is an audio file, not a transcript. {how}"),
+    b"fLaC": N_("That file is an audio file, not a transcript. {how}"),
+    b"\x1aE\xdf\xa3": N_("That file is a video file, not a transcript. {how}"),
+    b"\x89PNG": N_("That file is an image, not a transcript. {how}"),
+    b"\xff\xd8\xff": N_("That file is an image, not a transcript. {how}"),
+    b"GIF8": N_("That file is an image, not a transcript. {how}"),
 }
 _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
-SAVE_AS_UTF8 = "Open it in a text editor, save it with the encoding “UTF-8”, and import that file."
-EXPORT_AGAIN = (
+SAVE_AS_UTF8 = N_(
+    "Open it in a text editor, save it with the encoding “UTF-8”, and import that file."
+)
+EXPORT_AGAIN = N_(
     "Export the call's transcript as a .vtt, .srt or .txt file (in Zoom, Teams or Meet: "
     "the transcript's download button) and import that."
 )
@@ -47,29 +50,39 @@ def decode(data: bytes) -> str:
     size = len(data)
     if size > FILE_LIMIT:
         raise InvalidInput(
-            f"That file is {size / 1_048_576:,.1f} MB; a transcript is text, and even a "
-            f"whole day of calls stays under {FILE_LIMIT // 1_048_576} MB. Is it the "
-            f"recording rather than its transcript? {EXPORT_AGAIN}"
+            _(
+                "That file is {size} MB; a transcript is text, and even a whole day of calls "
+                "stays under {limit} MB. Is it the recording rather than its transcript? {how}"
+            ).format(
+                size=f"{size / 1_048_576:,.1f}",  # the same in both languages
+                limit=FILE_LIMIT // 1_048_576,
+                how=_(EXPORT_AGAIN),
+            )
         )
     if not data.strip():
-        raise InvalidInput(f"That file is empty: it holds no transcript. {EXPORT_AGAIN}")
-    for magic, kind in _KINDS.items():
+        raise InvalidInput(
+            _("That file is empty: it holds no transcript. {how}").format(how=_(EXPORT_AGAIN))
+        )
+    for magic, message in _KINDS.items():
         if data.startswith(magic):
-            raise InvalidInput(f"That file is {kind}, not a transcript. {EXPORT_AGAIN}")
+            raise InvalidInput(_(message).format(how=_(EXPORT_AGAIN)))
     if data.startswith(_UTF32) or data.startswith(_UTF16) or _looks_like_utf16(data):
         raise InvalidInput(
-            "That file is saved as UTF-16 text, which Interview Coach does not read. "
-            + SAVE_AS_UTF8
-        )
+            _("That file is saved as UTF-16 text, which Interview Coach does not read. {how}")
+            .format(how=_(SAVE_AS_UTF8))
+        )  # fmt: skip
     if b"\x00" in data:
-        raise InvalidInput(f"That file holds binary data, not a transcript. {EXPORT_AGAIN}")
+        raise InvalidInput(_(_BINARY).format(how=_(EXPORT_AGAIN)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput(_not_utf8(data)) from None
     if len(_CONTROL.findall(text[:20_000])) > 20:
-        raise InvalidInput(f"That file holds binary data, not a transcript. {EXPORT_AGAIN}")
+        raise InvalidInput(_(_BINARY).format(how=_(EXPORT_AGAIN)))
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_BINARY = N_("That file holds binary data, not a transcript. {how}")
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -86,11 +99,11 @@ def _not_utf8(data: bytes) -> str:
     except UnicodeDecodeError:
         chinese = False
     if chinese:
-        return (
+        return _(
             "That file looks like Chinese text saved as GB18030 (or GBK), which Interview "
-            "Coach does not read. " + SAVE_AS_UTF8
-        )
-    return (
+            "Coach does not read. {how}"
+        ).format(how=_(SAVE_AS_UTF8))
+    return _(
         "That file is not UTF-8 text (it may be saved as Windows-1252, Latin-1 or another "
-        "encoding), which Interview Coach does not read. " + SAVE_AS_UTF8
-    )
+        "encoding), which Interview Coach does not read. {how}"
+    ).format(how=_(SAVE_AS_UTF8))

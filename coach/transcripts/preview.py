@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from coach import fields
+from coach import fields, wording
 from coach.errors import InvalidInput
+from coach.i18n import _
 from coach.review_rules import TARGET_SECONDS
 from coach.transcripts.asking import CUTTING_IN, question_in
 from coach.transcripts.cues import join_text
@@ -70,17 +71,26 @@ class Preview:
     def checked(self) -> tuple[Row, ...]:
         """The kept rows, or InvalidInput naming the first row that cannot be stored."""
         if not self.kept:
-            raise InvalidInput("Keep at least one question (tick “Keep”), or cancel the import.")
+            raise InvalidInput(_("Keep at least one question (tick “Keep”), or cancel the import."))
         for number, row in enumerate(self.rows, start=1):
             if not row.keep:
                 continue
             if not row.question.strip():
-                raise InvalidInput(f"Row {number} has no question: write it, or untick “Keep”.")
+                raise InvalidInput(
+                    _("Row {number} has no question: write it, or untick “Keep”.").format(
+                        number=number
+                    )
+                )
             if len(row.question.strip()) > fields.QUESTION_LIMIT:
                 raise InvalidInput(
-                    f"Row {number}'s question is {len(row.question.strip()):,} characters long; "
-                    f"a question is at most {fields.QUESTION_LIMIT:,}. Shorten it, or split "
-                    "the row."
+                    _(
+                        "Row {number}'s question is {n} characters long; a question is at "
+                        "most {limit}. Shorten it, or split the row."
+                    ).format(
+                        number=number,
+                        n=wording.number(len(row.question.strip())),
+                        limit=wording.number(fields.QUESTION_LIMIT),
+                    )
                 )
         return self.kept
 
@@ -102,7 +112,9 @@ class Preview:
         allowed = {"question", "answer", "keep", "interrupted"}
         unknown = set(changes) - allowed
         if unknown:
-            raise InvalidInput(f"A preview row has no field {sorted(unknown)[0]!r}.")
+            raise InvalidInput(
+                _("A preview row has no field {field}.").format(field=repr(sorted(unknown)[0]))
+            )
         return self._with(index, [replace(self._row(index), **changes)])
 
     def merge_with_next(self, index: int) -> Preview:
@@ -131,7 +143,7 @@ class Preview:
         transcript's turns."""
         row = self._row(index)
         if at not in dict(self.split_points(index)):
-            raise InvalidInput("A row splits only where an interviewer spoke within its answer.")
+            raise InvalidInput(_("A row splits only where an interviewer spoke within its answer."))
         before = replace(_row(self.transcript, self.candidate, row.first, at),
                          question=row.question, keep=row.keep)  # fmt: skip
         after = replace(_row(self.transcript, self.candidate, at, row.end), keep=row.keep)
@@ -139,7 +151,9 @@ class Preview:
 
     def _row(self, index: int) -> Row:
         if not 0 <= index < len(self.rows):
-            raise InvalidInput(f"The preview has no row {index + 1}; it may have changed.")
+            raise InvalidInput(
+                _("The preview has no row {number}; it may have changed.").format(number=index + 1)
+            )
         return self.rows[index]
 
     def _with(self, index: int, new: list[Row]) -> Preview:
@@ -208,17 +222,20 @@ def _cut_short(turns: tuple[Turn, ...], candidate: str, first: int, end: int, sp
 
 
 def duration_text(ms: int | None) -> str:
-    """'45 s', '2 min 10 s', '1 h 05 min'; 'not timed' when the transcript had no times."""
+    """'45 s', '2 min 10 s', '1 h 05 min'; 'not timed' when the transcript had no times
+    (in Chinese '45 秒', '2 分 10 秒', '1 小时 05 分', '未计时')."""
     if ms is None:
-        return "not timed"
+        return _("not timed")
     seconds = round(ms / 1000)
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{s} s").format(s=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s" if seconds else f"{minutes} min"
+        if not seconds:
+            return _("{m} min").format(m=minutes)
+        return _("{m} min {s} s").format(m=minutes, s=f"{seconds:02d}")
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return _("{h} h {m} min").format(h=hours, m=f"{minutes:02d}")
 
 
 def clock_text(ms: int | None) -> str:

@@ -8,10 +8,12 @@ rather than guessed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from coach import fields
+from coach import fields, wording
 from coach.errors import InvalidInput
+from coach.i18n import N_, _
 from coach.transcripts import asking, files
 from coach.transcripts.cues import Cue, join_text, read_cues
 
@@ -51,19 +53,36 @@ class Transcript:
         for speaker in self.speakers:
             if speaker.name == name:
                 return speaker
-        known = ", ".join(s.name for s in self.speakers)
-        raise InvalidInput(f"No one called “{name}” speaks in this transcript; its speakers are "
-                           f"{known}.")  # fmt: skip
+        known = wording.list_text(s.name for s in self.speakers)
+        raise InvalidInput(
+            _("No one called “{name}” speaks in this transcript; its speakers are {known}.")
+            .format(name=name, known=known)
+        )  # fmt: skip
 
     def guess_candidate(self, known_names: tuple[str, ...] = ()) -> str:
-        """A name the candidate chose before, else whoever asked least and spoke most."""
+        """A name the candidate chose before, else a speaker labelled as the candidate
+        (候选人, 我, Candidate…), else whoever asked least and spoke most among those
+        not labelled as an interviewer (面试官, HR, Interviewer…)."""
         for speaker in self.speakers:
             if speaker.name in known_names:
                 return speaker.name
+        for speaker in self.speakers:
+            if _CANDIDATE_LABEL.match(speaker.name.strip()):
+                return speaker.name
+        others = [s for s in self.speakers if not _INTERVIEWER_LABEL.search(s.name)]
         return min(
-            self.speakers,
+            others or self.speakers,
             key=lambda s: (s.asking_turns / s.turns > 0.5, -(s.spoken_ms or s.characters)),
         ).name
+
+
+# Names a meeting tool or a typed transcript gives by role rather than by person.
+_CANDIDATE_LABEL = re.compile(
+    r"^(?:候选人|应聘者|求职者|面试者|我|本人|candidate|interviewee|me)\s*\d*$", re.IGNORECASE
+)
+_INTERVIEWER_LABEL = re.compile(
+    r"面试官|考官|招聘官|招聘方|^hr\b|^hrbp\b|interviewer|recruiter", re.IGNORECASE
+)
 
 
 def read_transcript(data: bytes) -> Transcript:
@@ -71,30 +90,38 @@ def read_transcript(data: bytes) -> Transcript:
     text = files.decode(data)
     if len(text) > fields.TRANSCRIPT_LIMIT:
         raise InvalidInput(
-            f"That transcript is {len(text):,} characters long; the limit is "
-            f"{fields.TRANSCRIPT_LIMIT:,}. Import one call at a time."
+            _(
+                "That transcript is {n} characters long; the limit is {limit}. "
+                "Import one call at a time."
+            ).format(n=wording.number(len(text)), limit=wording.number(fields.TRANSCRIPT_LIMIT))
         )
     kind, cues = read_cues(text)
     if not cues:
-        raise InvalidInput("That file holds no captions or lines of speech. " + files.EXPORT_AGAIN)
+        raise InvalidInput(
+            _("That file holds no captions or lines of speech. {how}").format(
+                how=_(files.EXPORT_AGAIN)
+            )
+        )
     if cues[0].speaker is None:  # then no cue names its speaker (coach.transcripts.cues)
-        raise InvalidInput(_NO_SPEAKERS)
+        raise InvalidInput(_(_NO_SPEAKERS).format(how=_(_NAMES_HOW)))
     turns = _turns(_timed(cues))
     speakers = _speakers(turns)
     if len(speakers) < 2:
         raise InvalidInput(
-            f"Only one speaker ({speakers[0].name}) is named in that transcript; an "
-            "interview needs the interviewer's words and yours. " + _NAMES_HOW
+            _(
+                "Only one speaker ({name}) is named in that transcript; an interview needs "
+                "the interviewer's words and yours. {how}"
+            ).format(name=speakers[0].name, how=_(_NAMES_HOW))
         )
     return Transcript(kind, text, len(cues), tuple(turns), tuple(speakers))
 
 
-_NAMES_HOW = (
+_NAMES_HOW = N_(
     "Turn on speaker names in the meeting tool's transcript settings and export it "
     "again, or begin each line with the speaker's name and a colon (“Jane: Tell me about "
     "yourself”)."
 )
-_NO_SPEAKERS = "No speakers are named in that transcript. " + _NAMES_HOW
+_NO_SPEAKERS = N_("No speakers are named in that transcript. {how}")
 
 
 def _timed(cues: list[Cue]) -> list[Cue]:
