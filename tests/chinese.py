@@ -33,6 +33,7 @@ ALLOWED = {
     "wav",
     "url",
     "coach",  # the `coach` command
+    "english",  # the language picker names each language in its own language
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 # Streamlit's own Markdown syntax: icons, colours and badges are not words shown.
