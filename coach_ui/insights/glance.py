@@ -12,6 +12,7 @@ from coach.likely import likely_questions
 from coach.text import md
 from coach_ui import links
 from coach_ui.frame import PageContext
+from coach_ui.insights.show import bold
 
 ALL = "all"
 
@@ -78,13 +79,13 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> None:
     target = readiness.default_interview(upcoming)
     left, middle, right = st.columns(3)
     with left.container(border=True):
-        st.markdown(f"**:material/trending_down: {_('Where you are weakest')}**")
+        st.markdown(bold(_("Where you are weakest"), ":material/trending_down:"))
         st.markdown(md(weak.text))
     with middle.container(border=True):
-        st.markdown(f"**:material/timer: {_('Are interruptions falling?')}**")
+        st.markdown(bold(_("Are interruptions falling?"), ":material/timer:"))
         st.markdown(md(falling.text))
     with right.container(border=True):
-        st.markdown(f"**:material/flag: {_('Before your next interview')}**")
+        st.markdown(bold(_("Before your next interview"), ":material/flag:"))
         if target is None:
             st.markdown(_("No upcoming interview is booked."))
         elif with_brief:

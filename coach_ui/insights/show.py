@@ -44,3 +44,8 @@ def drawn_note(drawn: int, total: int) -> None:
                 "counts them all); narrow the dates above to see older ones."
             ).format(drawn=drawn, total=total)
         )
+
+
+def bold(text: str, icon: str = "") -> str:
+    """A bold heading; its icon (Streamlit syntax) stays out of the translated text."""
+    return f"**{icon} {text}**" if icon else f"**{text}**"

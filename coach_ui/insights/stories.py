@@ -9,7 +9,7 @@ from coach.insights import stories
 from coach.insights.filters import Filters
 from coach.text import md
 from coach_ui.frame import PageContext
-from coach_ui.insights.show import draw_chart, takeaway_or_empty
+from coach_ui.insights.show import bold, draw_chart, takeaway_or_empty
 
 
 def section(ctx: PageContext, chosen: Filters) -> None:
@@ -20,7 +20,7 @@ def section(ctx: PageContext, chosen: Filters) -> None:
         draw_chart(stories.stories_chart, [t for t in tallies if t.used])
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**{_('Not yet told in full')}**")
+        st.markdown(bold(_("Not yet told in full")))
         untold = [t for t in tallies if not t.told]
         if not untold:
             st.caption(_("Every story has been told in full at least once."))
@@ -32,7 +32,7 @@ def section(ctx: PageContext, chosen: Filters) -> None:
             )
             st.markdown("- " + line.format(story=md(t.title), partly=t.partly, missed=t.missed))
     with right:
-        st.markdown(f"**{_('Skills no fully told story shows yet')}**")
+        st.markdown(bold(_("Skills no fully told story shows yet")))
         if not uncovered:
             st.caption(_("Every skill in your stories has been shown in a story told in full."))
         else:
