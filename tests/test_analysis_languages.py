@@ -79,7 +79,7 @@ def test_an_english_answer_is_measured_in_words_at_the_english_rate():
     assert analysis.estimated_seconds == 7.6  # 19 / 150 * 60
     assert analysis.fillers == {"um": 1, "you know": 1}
     assert analysis.metrics == ("3",)
-    assert analysis.missing_star == ()
+    assert analysis.missing_star == ("task",)  # "at my last job", "I led", "cut"
 
 
 # --- Mixed ---------------------------------------------------------------------------
