@@ -198,7 +198,9 @@ def weakness_takeaway(dimensions: Sequence[DimensionWeakness], top: int = 3) -> 
         for d in weakest[1:]
     ]
     text = _("Weakest: {dimensions}.").format(dimensions=_(", ").join(listed))
-    return Takeaway(f"{text} {doubted}" if doubted else text)
+    if not doubted:
+        return Takeaway(text)
+    return Takeaway(_("{weakest} {doubted}").format(weakest=text, doubted=doubted))
 
 
 def _doubted_sentence(dimensions: Sequence[DimensionWeakness]) -> str:
