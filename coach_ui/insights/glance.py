@@ -21,7 +21,7 @@ def filters(ctx: PageContext) -> Filters:
     choices = ctx.remember(filter_choices, ctx.minute)
     first = choices.first_day or ctx.now.date()
     last = max(choices.last_day or first, first)
-    dates, kind, company = st.columns([2, 1, 2])
+    dates, kind, company = st.columns([5, 3, 4])
     picked = dates.date_input(
         _("Interviews held between"),
         value=(first, last),
