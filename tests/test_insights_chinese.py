@@ -20,28 +20,13 @@ import pytest
 
 from coach import db, i18n
 from tests.chinese import english_words, speak_chinese
+from tests.test_insights_page import CHARTS
 from tests.test_pages import app  # noqa: F401 - the AppTest factory fixture
 
 PAGE = "pages/insights.py"
-# The sections this area draws (the brief and the predictions are the practice area's).
-SECTIONS = [
-    "Overall trend",
-    "Weak spots",
-    "Fixes",
-    "Relationship",
-    "Stories",
-    "Recurring questions",
-    "Rehearsal",
-]
-CHARTS = {
-    "Overall trend": 2,
-    "Weak spots": 2,
-    "Fixes": 1,
-    "Relationship": 1,
-    "Stories": 1,
-    "Recurring questions": 1,
-    "Rehearsal": 3,
-}
+# The sections this area draws (the brief and the predictions are the practice area's),
+# and the charts each draws when its data are enough.
+SECTIONS = [s for s in CHARTS if s not in ("Readiness brief", "Predictions")]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -159,7 +159,7 @@ def test_chart_labels_computed_for_marks_are_chinese(small, chinese):
         "入职安排与薪资",
     }
     assert {v["tone"] for v in heat} == {"良好", "较弱", "中性"}
-    assert {v["signal_label"] for v in heat} == {"积极回应", "打断", "疑惑", "追问", "中性"}
+    assert {v["signal_label"] for v in heat} == {"积极", "打断", "疑惑", "追问", "中性"}
     assert {v["rank"] for v in values(charts["weakness"])} == {"已排名", "回答太少"}
     assert {v["pace"] for v in values(charts["relationship"])} == {"太快", "正好"}
     assert {v["use"] for v in values(charts["stories"])} == {"完整讲述", "讲了一部分", "错过"}
