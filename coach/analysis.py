@@ -12,8 +12,15 @@ every figure can be traced back to a regular expression or a constant below, so
 the candidate can see why the app says what it says.
 
 Chinese, Japanese and Korean text has no reliable word boundaries, so CJK text
-is measured in characters (Han, kana, Hangul syllables) rather than words. All
-patterns are compiled once and run in linear time, so a 100 KB paste is fine.
+is measured in characters (Han, kana, Hangul syllables) rather than words. A mixed
+answer (Chinese with English terms, or English with a Chinese phrase) is measured by
+its parts: its CJK part in characters at that language's rate, its Latin part in
+words at the English rate; `length_text` says both. All patterns are compiled once
+and run in linear time, so a 100 KB paste is fine.
+
+What the analysis shows a person (units, STAR parts and hints, the pace it assumes)
+is said in the language in use (coach.i18n); the keys it stores (`unit`, `part`) are
+the same in every language.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+
+from coach.i18n import N_, _, ngettext
 
 # --- Speaking rates -----------------------------------------------------------
 # Figures for calm, clear interview speech (not fast conversation), used both to
@@ -45,6 +54,8 @@ RATES = {
     "ja": JAPANESE_CHARS_PER_MINUTE,
     "ko": KOREAN_SYLLABLES_PER_MINUTE,
 }
+# The CJK languages as a sentence names them ("the part in Chinese").
+LANGUAGE_NAMES = {"zh": N_("Chinese"), "ja": N_("Japanese"), "ko": N_("Korean")}
 
 # --- Character classes --------------------------------------------------------
 # 々 (kanji repeat mark) and 〇 (ideographic zero) are read aloud like kanji.
@@ -71,7 +82,13 @@ _WORD = re.compile(r"[^\W_]+(?:(?:['’-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 ENGLISH_FILLERS = (
     "um", "uh", "you know", "sort of", "kind of", "basically", "actually", "I mean", "literally",
 )  # fmt: skip
-CHINESE_FILLERS = ("嗯", "那个", "就是", "然后")
+# Chinese: hesitation sounds and the tag "对吧" are fillers nearly wherever they
+# occur, so they count anywhere. "那个" (that), "这个" (this), "就是" (is / exactly),
+# "然后" (then) and "其实" (in fact) are ordinary words far more often than fillers
+# ("那个项目", "然后我决定…"); they count only in a filler's position: standing alone
+# before a pause ("那个，我觉得…") or before another filler ("然后嗯…", "就是就是").
+CHINESE_FILLERS = ("嗯", "呃", "唔", "对吧", "怎么说呢")
+CHINESE_PAUSE_FILLERS = ("那个", "这个", "就是说", "就是", "然后", "其实")
 JAPANESE_FILLERS = ("えーと", "あの", "えー", "なんか")
 # Korean writes spaces between words and these syllables also occur inside
 # ordinary words (어 in 어떻게, 그 in 그래서), so they count only standing alone.
@@ -84,23 +101,34 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+# A pause after a word: punctuation, an ellipsis, a dash, a space, or the end.
+_PAUSE = r"(?=\s*(?:[，,、；;…。.！!？?—~～\s]|$))"
+_AFTER_FILLER = rf"(?=\s*(?:{_alternation(CHINESE_FILLERS + CHINESE_PAUSE_FILLERS)}))"
 _FILLER = re.compile(
     rf"\b(?:{_alternation(ENGLISH_FILLERS)})\b"
+    rf"|(?:{_alternation(CHINESE_PAUSE_FILLERS)})(?:{_PAUSE}|{_AFTER_FILLER})"
     rf"|{_alternation(CHINESE_FILLERS + JAPANESE_FILLERS)}"
     rf"|(?<!\w)(?:{_alternation(KOREAN_FILLERS)})(?!\w)",
     re.IGNORECASE,
 )
 _FILLER_KEYS = {
-    w.casefold(): w for w in ENGLISH_FILLERS + CHINESE_FILLERS + JAPANESE_FILLERS + KOREAN_FILLERS
+    w.casefold(): w
+    for w in ENGLISH_FILLERS
+    + CHINESE_FILLERS
+    + CHINESE_PAUSE_FILLERS
+    + JAPANESE_FILLERS
+    + KOREAN_FILLERS
 }
 
 # --- Numbers and metrics ------------------------------------------------------
 # A number must not continue a Latin word ("Q3", "mp3") or another number.
 _NOT_AFTER = r"(?<![0-9A-Za-z\u00c0-\u024f])"
 _NUM = r"\d+(?:[.,]\d+)*"
-_SCALE = r"(?:\s?(?:k|m|bn|million|billion|thousand)(?![A-Za-z]))?"
+_SCALE = r"(?:\s?(?:k|m|bn|million|billion|thousand)(?![A-Za-z])|万|萬|亿|億)?"
 _SUFFIX = r"(?:\s?(?:%|％|percent(?![A-Za-z])|per\s+cent(?![A-Za-z])|x(?![A-Za-z])|×|倍|割|成))"
 _CJK_DIGIT = "零〇一二两兩三四五六七八九十百千万萬亿億"
+# Chinese measure words that make a lone numeral a count: 三个人, 两家公司, 五名同事.
+_MEASURE = "个|個|名|位|人|家|项|項|次|件|条|條|款|种|種|套|台|份|笔|筆|场|場|轮|輪|支|批"
 # "one" alone is left out: it is far more often a pronoun ("the one I chose").
 _SPELLED_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -120,9 +148,12 @@ _METRIC = re.compile(
             # twenty, forty-five, two hundred, three percent
             rf"\b{_SPELLED_WORD}(?:(?:[\s-]+(?:and\s+)?){_SPELLED_WORD})*"
             r"(?:\s+(?:percent|per\s+cent|times)\b)?\b",
-            # 三十, 五百, 一万; a lone numeral only with a unit (三倍, 三割), because
-            # a lone 一 is mostly part of a word (一下, 一起) rather than a quantity.
-            rf"[{_CJK_DIGIT}]{{2,}}(?:倍|割|成)?|[{_CJK_DIGIT}](?:倍|割|成)",
+            # 三十, 五百, 一万; a lone numeral only with a unit (三倍, 三割) or a
+            # measure word (三个, 两家, 五名), because a lone 一 is mostly part of a
+            # word (一下, 一起) and 一个 is "a" far more often than "one".
+            rf"[{_CJK_DIGIT}]{{2,}}(?:倍|割|成)?"
+            rf"|[{_CJK_DIGIT}](?:倍|割|成)"
+            rf"|[{_CJK_DIGIT.replace('一', '')}](?:{_MEASURE})",
             # plain numbers last, so the forms above win where they apply: 2019, 10,000, 10k
             rf"{_NOT_AFTER}{_NUM}{_SCALE}",
         )
@@ -151,18 +182,19 @@ STAR_DIMENSIONS = frozenset({"behavioural", "past_experience"})
 NO_NUMBERS_DIMENSIONS = frozenset({"career_planning", "motivation_fit", "other"})
 
 # --- STAR ---------------------------------------------------------------------
+# Labels and hints are marked here and translated where shown (StarHint).
 STAR_PARTS = {
-    "situation": "Situation",
-    "task": "Task",
-    "action": "Action",
-    "result": "Result",
+    "situation": N_("Situation"),
+    "task": N_("Task"),
+    "action": N_("Action"),
+    "result": N_("Result"),
 }
 
 STAR_HINTS = {
-    "situation": "Set the scene in one sentence: where were you, and what was going on?",
-    "task": "Say what was at stake: what were you responsible for, or what needed solving?",
-    "action": "Say what you did yourself: 'I …', not only 'we …'.",
-    "result": "End with the result, ideally with a number: what changed because of you?",
+    "situation": N_("Set the scene in one sentence: where were you, and what was going on?"),
+    "task": N_("Say what was at stake: what were you responsible for, or what needed solving?"),
+    "action": N_("Say what you did yourself: 'I …', not only 'we …'."),
+    "result": N_("End with the result, ideally with a number: what changed because of you?"),
 }
 
 # Cues are deliberately plain phrases a candidate would actually say. English
@@ -195,6 +227,9 @@ _STAR_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "公司",
             "团队",
             "项目中",
+            "去年",
+            "在上一家",
+            "我在",
             "當時",
             "團隊",
             "前職",
@@ -235,6 +270,9 @@ _STAR_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "需要",
             "挑战",
             "问题是",
+            "职责",
+            "要求",
+            "难点",
             "任務",
             "目標",
             "負責",
@@ -299,6 +337,13 @@ _STAR_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "我采取",
             "我做了",
             "我负责",
+            "我先",
+            "我通过",
+            "我主动",
+            "我把",
+            "我找",
+            "我和",
+            "我决定",
             "我決定",
             "我帶領",
             "我設計",
@@ -358,6 +403,12 @@ _STAR_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "实现",
             "成功",
             "达到",
+            "最后",
+            "效果",
+            "缩短",
+            "上线",
+            "带来",
+            "结果",
             "結果",
             "最終",
             "節省",
@@ -393,9 +444,17 @@ _STAR = {part: _cue_pattern(*cues) for part, cues in _STAR_CUES.items()}
 @dataclass(frozen=True)
 class StarHint:
     part: str  # a key of STAR_PARTS
-    label: str
     covered: bool
-    hint: str  # what to add; empty when the part is covered
+
+    @property
+    def label(self) -> str:
+        """'Situation' / '情境', in the language in use."""
+        return _(STAR_PARTS[self.part])
+
+    @property
+    def hint(self) -> str:
+        """What to add, in the language in use; empty when the part is covered."""
+        return "" if self.covered else _(STAR_HINTS[self.part])
 
 
 @dataclass(frozen=True)
@@ -414,6 +473,59 @@ class Analysis:
     speaking_rate: float | None = None  # units per minute, when spoken_seconds was given
     # Whether a missing number is worth a warning for this question (see the docstring).
     numbers_expected: bool = True
+    # The parts of the answer: CJK characters, and Latin-script words (with numbers
+    # when the answer is mostly Latin; a number in CJK text is read in that language).
+    characters: int = 0
+    words: int = 0
+    cjk_language: str = ""  # "zh", "ja" or "ko": the language of its CJK part, if any
+
+    @property
+    def mixed(self) -> bool:
+        """Both a CJK part and a Latin-script part: measured, and said, by its parts."""
+        return bool(self.characters and self.words)
+
+    @property
+    def unit_label(self) -> str:
+        """The unit of `length`, in the language in use ('words' / '字')."""
+        return _("words") if self.unit == "words" else _("characters")
+
+    @property
+    def length_text(self) -> str:
+        """'27 words', '31 characters', or both parts of a mixed answer, the larger first."""
+        characters = ngettext("{n} character", "{n} characters", self.characters).format(
+            n=self.characters
+        )
+        words = ngettext("{n} word", "{n} words", self.words).format(n=self.words)
+        if not self.mixed:
+            return characters if self.unit == "characters" else words
+        if self.unit == "characters":
+            return _("{characters} and {words}").format(characters=characters, words=words)
+        return _("{words} and {characters}").format(characters=characters, words=words)
+
+    @property
+    def pace_text(self) -> str:
+        """The pace behind `estimated_seconds`, as one sentence."""
+        if self.mixed:
+            return _(
+                "Estimated at {characters} characters a minute for the part in {language} "
+                "and {words} words a minute for the rest, a calm interview pace."
+            ).format(
+                characters=RATES[self.cjk_language],
+                language=_(LANGUAGE_NAMES[self.cjk_language]),
+                words=ENGLISH_WORDS_PER_MINUTE,
+            )
+        if self.unit == "characters":
+            return _("Estimated at {n} characters a minute, a calm interview pace.").format(
+                n=self.typical_rate
+            )
+        return _("Estimated at {n} words a minute, a calm interview pace.").format(
+            n=self.typical_rate
+        )
+
+    @property
+    def rate_label(self) -> str:
+        """`rate_unit` in the language in use."""
+        return _("words per minute") if self.unit == "words" else _("characters per minute")
 
     @property
     def speaking_rate_wpm(self) -> float | None:
@@ -480,11 +592,7 @@ def _metrics(text: str) -> tuple[str, ...]:
 
 
 def _star(text: str) -> tuple[StarHint, ...]:
-    hints = []
-    for part, label in STAR_PARTS.items():
-        covered = _STAR[part].search(text) is not None
-        hints.append(StarHint(part, label, covered, "" if covered else STAR_HINTS[part]))
-    return tuple(hints)
+    return tuple(StarHint(part, _STAR[part].search(text) is not None) for part in STAR_PARTS)
 
 
 def analyse(
@@ -502,16 +610,23 @@ def analyse(
     text = text or ""
 
     cjk = _count(_CJK, text)
-    letters = _count(_LETTER, text)
-    if cjk and cjk * 2 > letters:
-        script, language, unit, length = "cjk", _language(cjk, text), "characters", cjk
-        # Latin words inside CJK text (product names, "Python") still take time to say.
-        latin_words = len(_WORD.findall(_CJK.sub(" ", text)))
-        minutes = cjk / RATES[language] + latin_words / ENGLISH_WORDS_PER_MINUTE
+    cjk_language = _language(cjk, text) if cjk else ""
+    # The Latin-script part: words and numbers outside the CJK text.
+    tokens = _WORD.findall(_CJK.sub(" ", text)) if cjk else _WORD.findall(text)
+    # Each part at its own rate: the CJK characters at their language's, the Latin
+    # words (and numbers) at the English one. The part that takes longer to say
+    # gives the answer its script and its unit.
+    cjk_minutes = cjk / RATES[cjk_language] if cjk else 0.0
+    latin_minutes = len(tokens) / ENGLISH_WORDS_PER_MINUTE
+    minutes = cjk_minutes + latin_minutes
+    if cjk_minutes > latin_minutes:
+        script, language, unit, length = "cjk", cjk_language, "characters", cjk
+        # A number inside CJK text is read in that language: it takes time to say
+        # (counted at the word rate, as a Latin word) but is no English word.
+        words = sum(1 for token in tokens if _LETTER.search(token))
     else:
         script, language, unit = "latin", "en", "words"
-        length = len(_WORD.findall(text))
-        minutes = length / ENGLISH_WORDS_PER_MINUTE
+        length = words = len(tokens)
 
     fillers = _fillers(text)
     rate = None
@@ -531,4 +646,7 @@ def analyse(
         spoken_seconds=spoken_seconds,
         speaking_rate=rate,
         numbers_expected=dimension not in NO_NUMBERS_DIMENSIONS,
+        characters=cjk,
+        words=words,
+        cjk_language=cjk_language,
     )

@@ -34,7 +34,7 @@ def test_every_meaning_names_a_colour_badges_and_charts_both_know() -> None:
 
 def test_a_target_company_is_the_same_colour_on_a_badge_and_on_the_rating_trend() -> None:
     badge_colour = re.match(r":(\w+)-badge", kind_badge("target", "Target")).group(1)
-    domain, hexes = palette.scale(overall.KIND_COLOURS)
+    domain, hexes = palette.scale(overall.kind_colours())
     assert hexes[domain.index("Target")] == palette.HEX[badge_colour]
 
 

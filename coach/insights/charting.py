@@ -16,7 +16,8 @@ from typing import ParamSpec, TypeVar
 
 import altair as alt
 
-from coach import palette
+from coach import i18n, palette
+from coach.i18n import _
 
 HEIGHT = 260
 
@@ -47,7 +48,8 @@ def spec(builder: Callable[..., alt.TopLevelMixin], rows: Sequence, *extra) -> d
     draws the same rows again on every rerun until the journal changes. Not validated
     against the Vega-Lite schema here: that costs 5–15 ms a chart, the first run after
     every save, for charts whose shape is fixed by code the tests validate."""
-    return json.loads(_spec_text(builder, tuple(rows), *extra))
+    # The language is part of the input: a chart's titles and labels are said in it.
+    return json.loads(_spec_text(i18n.current(), builder, tuple(rows), *extra))
 
 
 def forget_specs() -> None:
@@ -56,8 +58,9 @@ def forget_specs() -> None:
 
 
 @functools.lru_cache(maxsize=64)
-def _spec_text(builder: Callable[..., alt.TopLevelMixin], rows: tuple, *extra) -> str:
-    made = builder(rows, *extra).to_dict(validate=False)
+def _spec_text(lang: str, builder: Callable[..., alt.TopLevelMixin], rows: tuple, *extra) -> str:
+    with i18n.speaking(lang):
+        made = builder(rows, *extra).to_dict(validate=False)
     # Altair's default theme sizes charts at 300 px; Streamlit sizes them itself.
     config = made.get("config", {})
     view = config.get("view", {})
@@ -88,6 +91,36 @@ def vega_time(moment: datetime) -> str:
 
 def vega_day(day: date) -> str:
     return day.strftime("%Y-%m-%dT00:00:00")
+
+
+# Vega-Lite formats dates with d3's English month and day names only, and fetching its
+# other locales would be a web request. English keeps its formats; Chinese dates are
+# written in numbers and CJK characters d3 needs no locale for ("3月2日"), and the
+# weekday is looked up by number in an expression.
+_CHINESE_WEEKDAYS = "['周日', '周一', '周二', '周三', '周四', '周五', '周六']"
+
+
+def day_axis() -> alt.Axis:
+    """A time axis labelled by day: '02 Mar' / '3月2日'."""
+    return alt.Axis(format="%-m月%-d日" if i18n.is_chinese() else "%d %b")
+
+
+def weekday_axis() -> alt.Axis:
+    """A time axis of the coming days: 'Mon 02' / '周一 2日'."""
+    if i18n.is_chinese():
+        return alt.Axis(
+            labelExpr=f"{_CHINESE_WEEKDAYS}[day(datum.value)] + ' ' "
+            "+ timeFormat(datum.value, '%-d日')"
+        )
+    return alt.Axis(format="%a %d")
+
+
+def date_tooltip(field: str, title: str | None = None) -> alt.Tooltip:
+    """A tooltip of a time field as a date: 'Mon 02 Mar 2026' / '2026年3月2日'.
+
+    `field` is an encoding shorthand without its type ('when', 'yearmonthdate(day)')."""
+    fmt = "%Y年%-m月%-d日" if i18n.is_chinese() else "%a %d %b %Y"
+    return alt.Tooltip(f"{field}:T", title=title or _("Date"), format=fmt)
 
 
 def colour_scale(colours: dict[str, str]) -> alt.Scale:

@@ -12,12 +12,21 @@ import altair as alt
 import duckdb
 
 from coach import palette
-from coach.insights.charting import HEIGHT, colour_scale, frame, validated_once, vega_time
+from coach.i18n import N_, _
+from coach.insights.charting import (
+    HEIGHT,
+    colour_scale,
+    date_tooltip,
+    day_axis,
+    frame,
+    validated_once,
+    vega_time,
+)
 from coach.insights.filters import HELD, Filters, in_zone
-from coach.insights.halves import change, later_start
+from coach.insights.halves import direction, later_start
 from coach.insights.takeaway import Takeaway
-from coach.insights.weak_spots import SIGNAL_LABELS
-from coach.wording import day_text
+from coach.insights.weak_spots import signal_label
+from coach.wording import day_text, percent
 
 WEAK_SIGNALS = ("interrupted", "confused", "probed")
 
@@ -126,10 +135,11 @@ def signal_halves(cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetim
 MIN_SIGNAL_INTERVIEWS = 4
 
 
+# What each weak signal's share is called in a takeaway, as a whole sentence's subject.
 SIGNAL_NOUNS = {
-    "interrupted": "interruptions",
-    "confused": "confused looks",
-    "probed": "probing for details",
+    "interrupted": N_("interruptions"),
+    "confused": N_("confused looks"),
+    "probed": N_("probing for details"),
 }
 
 
@@ -158,8 +168,10 @@ def fixes_enough(shares: Sequence[SignalShares] | SignalHalves) -> Takeaway | No
     count = shares.interviews if isinstance(shares, SignalHalves) else len(shares)
     if count < MIN_SIGNAL_INTERVIEWS:
         return Takeaway(
-            f"Review at least {MIN_SIGNAL_INTERVIEWS} interviews with their questions to see "
-            f"whether the fixes work; you have {count}.",
+            _(
+                "Review at least {minimum} interviews with their questions to see "
+                "whether the fixes work; you have {n}."
+            ).format(minimum=MIN_SIGNAL_INTERVIEWS, n=count),
             enough=False,
         )
     return None
@@ -180,12 +192,23 @@ def signal_takeaway(
         return short
     halves = _halves_from(shares)
     x, n, y, m = _signal_split(halves, signal)
-    since = day_text(halves.since)
-    a, b = f"{x / n:.0%}", f"{y / m:.0%}"
-    noun = SIGNAL_NOUNS[signal].capitalize()
-    verb = "held at" if a == b else ("rose from" if y / m > x / n else "fell from")
-    span = f"{a} of answers" if a == b else f"{a} of answers to {b}"
-    return Takeaway(f"{noun} {verb} {span} since {since} ({x} of {n}, then {y} of {m}).")
+    way, a, b = direction(x / n, y / m, percent)
+    noun = _(SIGNAL_NOUNS[signal])
+    sentence = {
+        "rose": _(
+            "{noun} rose from {before} of answers to {after} since {day} "
+            "({x} of {n}, then {y} of {m})."
+        ),
+        "fell": _(
+            "{noun} fell from {before} of answers to {after} since {day} "
+            "({x} of {n}, then {y} of {m})."
+        ),
+        "held": _("{noun} held at {before} of answers since {day} ({x} of {n}, then {y} of {m})."),
+    }[way]
+    text = sentence.format(
+        noun=noun, before=a, after=b, day=day_text(halves.since), x=x, n=n, y=y, m=m
+    )
+    return Takeaway(text[0].upper() + text[1:])
 
 
 def fixes_takeaway(shares: Sequence[SignalShares] | SignalHalves) -> Takeaway:
@@ -194,18 +217,26 @@ def fixes_takeaway(shares: Sequence[SignalShares] | SignalHalves) -> Takeaway:
     if short:
         return short
     halves = _halves_from(shares)
-    since = day_text(halves.since)
-    parts = []
+    parts = {}
     for signal, noun in SIGNAL_NOUNS.items():
         x, n, y, m = _signal_split(halves, signal)
-        parts.append(f"{noun} {change(x / n, y / m, '.0%')}")
-    return Takeaway(f"Share of answers since {since}: " + "; ".join(parts) + ".")
+        way, a, b = direction(x / n, y / m, percent)
+        part = {
+            "rose": _("{noun} rose from {before} to {after}"),
+            "fell": _("{noun} fell from {before} to {after}"),
+            "held": _("{noun} held at {before}"),
+        }[way]
+        parts[signal] = part.format(noun=_(noun), before=a, after=b)
+    return Takeaway(
+        _("Share of answers since {day}: {interrupted}; {confused}; {probed}.").format(
+            day=day_text(halves.since), **parts
+        )
+    )
 
 
-SIGNAL_COLOURS = {
-    SIGNAL_LABELS[signal]: palette.SIGNAL[signal]
-    for signal in ("interrupted", "confused", "probed")
-}
+def signal_colours() -> dict[str, str]:
+    """The weak signals' labels (in the language in use) -> colour names."""
+    return {signal_label(signal): palette.SIGNAL[signal] for signal in WEAK_SIGNALS}
 
 
 ROLLING = 3  # interviews in the fixes chart's trailing mean
@@ -224,7 +255,7 @@ def fixes_chart(shares: Sequence[SignalShares]) -> alt.LayerChart:
             {
                 "when": vega_time(s.scheduled_at),
                 "company": s.company,
-                "signal": SIGNAL_LABELS[signal],
+                "signal": signal_label(signal),
                 "share": round(s.share(signal), 4),
                 "count": getattr(s, signal),
                 "asks": s.asks,
@@ -234,18 +265,18 @@ def fixes_chart(shares: Sequence[SignalShares]) -> alt.LayerChart:
         ]
     )
     base = alt.Chart().encode(
-        x=alt.X("when:T", title=None, axis=alt.Axis(format="%d %b")),
-        color=alt.Color("signal:N", title="Signal", scale=colour_scale(SIGNAL_COLOURS)),
+        x=alt.X("when:T", title=None, axis=day_axis()),
+        color=alt.Color("signal:N", title=_("Signal"), scale=colour_scale(signal_colours())),
     )
     points = base.mark_circle(size=55, opacity=0.35).encode(
-        y=alt.Y("share:Q", title="Share of answers", axis=alt.Axis(format="%")),
+        y=alt.Y("share:Q", title=_("Share of answers"), axis=alt.Axis(format="%")),
         tooltip=[
-            alt.Tooltip("company:N", title="Company"),
-            alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
-            alt.Tooltip("signal:N", title="Signal"),
-            alt.Tooltip("count:Q", title="Answers with this signal"),
-            alt.Tooltip("asks:Q", title="Answers recorded"),
-            alt.Tooltip("share:Q", title="Share", format=".0%"),
+            alt.Tooltip("company:N", title=_("Company")),
+            date_tooltip("when"),
+            alt.Tooltip("signal:N", title=_("Signal")),
+            alt.Tooltip("count:Q", title=_("Answers with this signal")),
+            alt.Tooltip("asks:Q", title=_("Answers recorded")),
+            alt.Tooltip("share:Q", title=_("Share"), format=".0%"),
         ],
     )
     trend = (

@@ -6,6 +6,7 @@ tests check it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,12 +51,19 @@ def mean_halves(
     return MeanHalves(row[0], None if row[1] is None else in_zone(row[1], now), row[2], row[3])
 
 
-def change(before: float, after: float, fmt: str) -> str:
-    """'rose from 2.3 to 2.8' / 'fell from …' / 'held at …', judged on the shown values."""
-    a, b = format(before, fmt), format(after, fmt)
+def direction(before: float, after: float, shown: Callable[[float], str]) -> tuple[str, str, str]:
+    """('rose' | 'fell' | 'held', before, after) as `shown` writes them, judged on the
+    shown values: a takeaway picks its whole sentence by the direction, so each
+    language words the change its own way."""
+    a, b = shown(before), shown(after)
     if a == b:
-        return f"held at {a}"
-    return f"{'rose' if after > before else 'fell'} from {a} to {b}"
+        return "held", a, b
+    return ("rose" if after > before else "fell"), a, b
+
+
+def one_decimal(value: float) -> str:
+    """'2.8': a mean rating, always with its one decimal."""
+    return format(value, ".1f")
 
 
 def later_start(n: int) -> int:

@@ -4,6 +4,7 @@ the outcome (calibration). Queries, takeaways and charts.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,9 +13,18 @@ import altair as alt
 import duckdb
 
 from coach import palette, vocabulary
-from coach.insights.charting import HEIGHT, colour_scale, frame, validated_once, vega_time
+from coach.i18n import N_, _, ngettext
+from coach.insights.charting import (
+    HEIGHT,
+    colour_scale,
+    date_tooltip,
+    day_axis,
+    frame,
+    validated_once,
+    vega_time,
+)
 from coach.insights.filters import HELD, Filters, in_zone, latest_clause
-from coach.insights.halves import MeanHalves, change, mean_halves, mean_halves_of
+from coach.insights.halves import MeanHalves, direction, mean_halves, mean_halves_of, one_decimal
 from coach.insights.takeaway import Takeaway
 from coach.wording import day_text
 
@@ -75,7 +85,11 @@ def rating_halves(cur: duckdb.DuckDBPyConnection, filters: Filters, now: datetim
     )
 
 
-RESULTS = {"forward": "Went forward", "stopped": "Stopped", "pending": "Pending"}
+RESULTS = {"forward": N_("Went forward"), "stopped": N_("Stopped"), "pending": N_("Pending")}
+
+
+def result_label(result: str) -> str:
+    return _(RESULTS[result])
 
 
 @dataclass(frozen=True)
@@ -121,13 +135,18 @@ def rating_takeaway(rated: Sequence[RatedInterview] | MeanHalves) -> Takeaway:
     )
     if halves.count < MIN_RATED:
         return Takeaway(
-            f"Rate at least {MIN_RATED} interviews to see a trend; you have rated {halves.count}.",
+            _("Rate at least {minimum} interviews to see a trend; you have rated {n}.").format(
+                minimum=MIN_RATED, n=halves.count
+            ),
             enough=False,
         )
-    since = day_text(halves.since)
-    return Takeaway(
-        f"Your average rating {change(halves.before, halves.after, '.1f')} (of 4) since {since}."
-    )
+    way, before, after = direction(halves.before, halves.after, one_decimal)
+    sentence = {
+        "rose": _("Your average rating rose from {before} to {after} (of 4) since {day}."),
+        "fell": _("Your average rating fell from {before} to {after} (of 4) since {day}."),
+        "held": _("Your average rating held at {before} (of 4) since {day}."),
+    }[way]
+    return Takeaway(sentence.format(before=before, after=after, day=day_text(halves.since)))
 
 
 def calibration_takeaway(cells: Sequence[CalibrationCell]) -> Takeaway:
@@ -135,8 +154,13 @@ def calibration_takeaway(cells: Sequence[CalibrationCell]) -> Takeaway:
     decided = sum(c.interviews for c in cells if c.result != "pending")
     if decided < MIN_DECIDED:
         return Takeaway(
-            f"Compare your ratings with outcomes once {MIN_DECIDED} rated interviews have an "
-            f"outcome; {decided} {'has' if decided == 1 else 'have'} one so far.",
+            ngettext(
+                "Compare your ratings with outcomes once {minimum} rated interviews have an "
+                "outcome; {n} has one so far.",
+                "Compare your ratings with outcomes once {minimum} rated interviews have an "
+                "outcome; {n} have one so far.",
+                decided,
+            ).format(minimum=MIN_DECIDED, n=decided),
             enough=False,
         )
 
@@ -151,29 +175,44 @@ def calibration_takeaway(cells: Sequence[CalibrationCell]) -> Takeaway:
     low, low_forward = count(False), count(False, "forward")
     if low and low_forward * 2 >= low:
         return Takeaway(
-            f"You may be under-confident: {low_forward} of {low} interviews you rated "
-            "below satisfied still went forward."
+            _(
+                "You may be under-confident: {forward} of {n} interviews you rated "
+                "below satisfied still went forward."
+            ).format(forward=low_forward, n=low)
         )
     if high and high_forward * 2 < high:
         return Takeaway(
-            f"You may be over-confident: only {high_forward} of {high} interviews you "
-            "rated satisfied or better went forward."
+            _(
+                "You may be over-confident: only {forward} of {n} interviews you "
+                "rated satisfied or better went forward."
+            ).format(forward=high_forward, n=high)
         )
-    parts = []
-    if high:
-        parts.append(
-            f"{high_forward} of {high} interviews you rated satisfied or better went forward"
+    if high and low:
+        sentence = _(
+            "Your ratings match the outcomes: {high_forward} of {high} interviews you rated "
+            "satisfied or better went forward, against {low_forward} of {low} you rated lower."
         )
-    if low:
-        parts.append(f"{low_forward} of {low} you rated lower")
-    return Takeaway("Your ratings match the outcomes: " + ", against ".join(parts) + ".")
+    elif high:
+        sentence = _(
+            "Your ratings match the outcomes: {high_forward} of {high} interviews you rated "
+            "satisfied or better went forward."
+        )
+    else:
+        sentence = _("Your ratings match the outcomes: {low_forward} of {low} you rated lower.")
+    return Takeaway(
+        sentence.format(high_forward=high_forward, high=high, low_forward=low_forward, low=low)
+    )
 
 
-# Legends' labels -> colour names of coach.palette.
-KIND_COLOURS = {vocabulary.COMPANY_KINDS[k]: name for k, name in palette.COMPANY_KIND.items()}
+def kind_colours() -> dict[str, str]:
+    """Legends' labels (in the language in use) -> colour names of coach.palette."""
+    return {vocabulary.COMPANY_KINDS[k]: name for k, name in palette.COMPANY_KIND.items()}
 
 
-RATING_LABELS = "['', 'Dissatisfied', 'Basically satisfied', 'Satisfied', 'Very satisfied']"
+def rating_labels() -> str:
+    """The rating axis's labels as a Vega expression array, index = rating."""
+    labels = ["", *(vocabulary.OVERALL_RATINGS[k] for k in sorted(vocabulary.OVERALL_RATINGS))]
+    return json.dumps(labels, ensure_ascii=False).replace('"', "'")
 
 
 @validated_once
@@ -193,25 +232,26 @@ def rating_trend_chart(rated: Sequence[RatedInterview]) -> alt.LayerChart:
             for r in rated
         ]
     )
+    kinds = kind_colours()
     base = alt.Chart().encode(
-        x=alt.X("when:T", title=None, axis=alt.Axis(format="%d %b")),
+        x=alt.X("when:T", title=None, axis=day_axis()),
         y=alt.Y(
             "rating:Q",
-            title="Overall rating",
+            title=_("Overall rating"),
             scale=alt.Scale(domain=[0.7, 4.3]),
-            axis=alt.Axis(values=[1, 2, 3, 4], labelExpr=f"{RATING_LABELS}[datum.value]"),
+            axis=alt.Axis(values=[1, 2, 3, 4], labelExpr=f"{rating_labels()}[datum.value]"),
         ),
     )
     line = base.mark_line(color=palette.LINE, strokeWidth=2)
     points = base.mark_point(filled=True, size=110, opacity=1).encode(
-        color=alt.Color("kind:N", title="Company", scale=colour_scale(KIND_COLOURS)),
-        shape=alt.Shape("kind:N", title="Company", scale=alt.Scale(domain=list(KIND_COLOURS))),
+        color=alt.Color("kind:N", title=_("Company"), scale=colour_scale(kinds)),
+        shape=alt.Shape("kind:N", title=_("Company"), scale=alt.Scale(domain=list(kinds))),
         tooltip=[
-            alt.Tooltip("company:N", title="Company"),
-            alt.Tooltip("round:N", title="Round"),
-            alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
-            alt.Tooltip("rating_label:N", title="Rating"),
-            alt.Tooltip("outcome:N", title="Outcome"),
+            alt.Tooltip("company:N", title=_("Company")),
+            alt.Tooltip("round:N", title=_("Round")),
+            date_tooltip("when"),
+            alt.Tooltip("rating_label:N", title=_("Rating")),
+            alt.Tooltip("outcome:N", title=_("Outcome")),
         ],
     )
     return alt.layer(line, points, data=data).properties(height=HEIGHT)
@@ -224,7 +264,7 @@ def calibration_chart(cells: Sequence[CalibrationCell]) -> alt.LayerChart:
         [
             {
                 "rating": vocabulary.OVERALL_RATINGS[c.rating],
-                "result": RESULTS[c.result],
+                "result": result_label(c.result),
                 "interviews": c.interviews,
             }
             for c in cells
@@ -233,13 +273,13 @@ def calibration_chart(cells: Sequence[CalibrationCell]) -> alt.LayerChart:
     base = alt.Chart().encode(
         x=alt.X(
             "result:N",
-            title="Outcome",
-            sort=list(RESULTS.values()),
+            title=_("Outcome"),
+            sort=[result_label(k) for k in RESULTS],
             axis=alt.Axis(labelAngle=0, orient="top"),
         ),
         y=alt.Y(
             "rating:N",
-            title="My rating",
+            title=_("My rating"),
             sort=[vocabulary.OVERALL_RATINGS[k] for k in sorted(vocabulary.OVERALL_RATINGS)][::-1],
         ),
     )
@@ -247,13 +287,13 @@ def calibration_chart(cells: Sequence[CalibrationCell]) -> alt.LayerChart:
         color=alt.Color(
             "result:N",
             legend=None,
-            scale=colour_scale({RESULTS[k]: name for k, name in palette.RESULT.items()}),
+            scale=colour_scale({result_label(k): name for k, name in palette.RESULT.items()}),
         ),
         opacity=alt.Opacity("interviews:Q", legend=None, scale=alt.Scale(range=[0.45, 1])),
         tooltip=[
-            alt.Tooltip("rating:N", title="My rating"),
-            alt.Tooltip("result:N", title="Outcome"),
-            alt.Tooltip("interviews:Q", title="Interviews"),
+            alt.Tooltip("rating:N", title=_("My rating")),
+            alt.Tooltip("result:N", title=_("Outcome")),
+            alt.Tooltip("interviews:Q", title=_("Interviews")),
         ],
     )
     labels = base.mark_text(color="white", fontWeight="bold", fontSize=14).encode(

@@ -12,12 +12,14 @@ import altair as alt
 import duckdb
 
 from coach import palette
+from coach.i18n import _, ngettext
 from coach.insights.charting import colour_scale, frame, shorten, validated_once
 from coach.insights.filters import HELD, Filters, scheduler_of
+from coach.insights.labels import dimension_label
 from coach.insights.takeaway import Takeaway
 from coach.recall import recall_params, recall_sql, recall_text
 from coach.review_rules import WEAK_ASK_SQL
-from coach.wording import plural, quote
+from coach.wording import percent, quote
 
 RECURRING_LIMIT = 30
 
@@ -26,12 +28,17 @@ RECURRING_LIMIT = 30
 class RecurringQuestion:
     question_id: int
     text: str
-    dimension_label: str
+    stored_dimension_label: str  # the journal's; a seeded dimension is shown translated
     companies: int  # distinct companies that asked it
     asks: int
     weak_asks: int
     card_status: str | None  # None: no card
     recall_today: float | None  # predicted recall now; None without a rehearsed card
+    dimension: str = ""  # its key
+
+    @property
+    def dimension_label(self) -> str:
+        return dimension_label(self.dimension, self.stored_dimension_label)
 
 
 def recurring_questions(
@@ -57,7 +64,8 @@ def recurring_questions(
             HAVING count(DISTINCT i.company_id) >= $min_companies
         )
         SELECT q.id, q.text, coalesce(d.label, q.dimension), s.companies, s.asks, s.weak,
-               k.status, CASE WHEN k.last_review IS NULL THEN NULL ELSE {recall} END AS recall
+               k.status, CASE WHEN k.last_review IS NULL THEN NULL ELSE {recall} END AS recall,
+               q.dimension
         FROM asked s
         JOIN questions q ON q.id = s.question_id
         LEFT JOIN dimensions d ON d.key = q.dimension
@@ -78,27 +86,41 @@ def recurring_questions(
 def recurring_takeaway(rows: Sequence[RecurringQuestion], desired: float) -> Takeaway:
     if not rows:
         return Takeaway(
-            "No question has come up at two or more companies yet.",
+            _("No question has come up at two or more companies yet."),
             enough=False,
         )
     top = rows[0]
     weak = [r for r in rows if r.recall_today is not None and r.recall_today < desired]
     unrehearsed = [r for r in rows if r.recall_today is None and r.weak_asks]
-    text = (
-        f"{plural(len(rows), 'question')} came up at two or more companies, led by "
-        f"{quote(top.text, 45)} ({top.companies} companies)"
-    )
+    parts = [
+        ngettext(
+            "{n} question came up at two or more companies, led by {question} "
+            "({companies} companies)",
+            "{n} questions came up at two or more companies, led by {question} "
+            "({companies} companies)",
+            len(rows),
+        ).format(n=len(rows), question=quote(top.text, 45), companies=top.companies)
+    ]
     if weak:
-        text += f"; {len(weak)} below {desired:.0%} predicted recall today"
+        parts.append(
+            _("{n} below {target} predicted recall today").format(
+                n=len(weak), target=percent(desired)
+            )
+        )
     if unrehearsed:
-        text += f"; {len(unrehearsed)} answered weakly and never rehearsed"
-    return Takeaway(text + ".")
+        parts.append(_("{n} answered weakly and never rehearsed").format(n=len(unrehearsed)))
+    return Takeaway(_("{parts}.").format(parts=_("; ").join(parts)))
 
 
 @validated_once
 def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Chart:
     """Questions asked at two or more companies; colour is predicted recall today."""
-    below, above = f"Below {desired:.0%}", f"{desired:.0%} or above"
+    target = percent(desired)
+    below, above = (
+        _("Below {target}").format(target=target),
+        _("{target} or above").format(target=target),
+    )
+    new, no_card = _("New card"), _("No rehearsal card")
     data = frame(
         [
             {
@@ -109,14 +131,16 @@ def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Ch
                 "asks": r.asks,
                 "weak": r.weak_asks,
                 "recall": (
-                    "no card"
+                    _("no card")
                     if r.card_status is None
-                    else recall_text(r.recall_today, rehearsed=r.recall_today is not None)
+                    else _("new")
+                    if r.recall_today is None
+                    else recall_text(r.recall_today)
                 ),
                 "state": (
-                    "No rehearsal card"
+                    no_card
                     if r.card_status is None
-                    else "New card"
+                    else new
                     if r.recall_today is None
                     else (below if r.recall_today < desired else above)
                 ),
@@ -127,14 +151,16 @@ def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Ch
     states = {
         below: palette.RECALL["below"],
         above: palette.RECALL["above"],
-        "New card": palette.RECALL["new"],
-        "No rehearsal card": palette.RECALL["no card"],
+        new: palette.RECALL["new"],
+        no_card: palette.RECALL["no card"],
     }
     return (
         alt.Chart(data)
         .mark_bar(cornerRadiusEnd=3)
         .encode(
-            x=alt.X("companies:Q", title="Companies that asked it", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X(
+                "companies:Q", title=_("Companies that asked it"), axis=alt.Axis(tickMinStep=1)
+            ),
             y=alt.Y(
                 "question:N",
                 title=None,
@@ -143,16 +169,16 @@ def recurring_chart(rows: Sequence[RecurringQuestion], desired: float) -> alt.Ch
             ),
             color=alt.Color(
                 "state:N",
-                title="Recall today",
+                title=_("Recall today"),
                 scale=colour_scale(states),
             ),
             tooltip=[
-                alt.Tooltip("text:N", title="Question"),
-                alt.Tooltip("dimension:N", title="Dimension"),
-                alt.Tooltip("companies:Q", title="Companies"),
-                alt.Tooltip("asks:Q", title="Times asked"),
-                alt.Tooltip("weak:Q", title="Weak answers"),
-                alt.Tooltip("recall:N", title="Predicted recall today"),
+                alt.Tooltip("text:N", title=_("Question")),
+                alt.Tooltip("dimension:N", title=_("Dimension")),
+                alt.Tooltip("companies:Q", title=_("Companies")),
+                alt.Tooltip("asks:Q", title=_("Times asked")),
+                alt.Tooltip("weak:Q", title=_("Weak answers")),
+                alt.Tooltip("recall:N", title=_("Predicted recall today")),
             ],
         )
         .properties(height=alt.Step(24))

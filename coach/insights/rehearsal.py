@@ -16,12 +16,20 @@ import duckdb
 
 from coach import palette
 from coach.days import day_number, day_start, from_day_number, local_day_sql
-from coach.insights.charting import frame, validated_once, vega_day
+from coach.i18n import _, ngettext
+from coach.insights.charting import (
+    date_tooltip,
+    day_axis,
+    frame,
+    validated_once,
+    vega_day,
+    weekday_axis,
+)
 from coach.insights.filters import Filters, scheduler_of
 from coach.insights.takeaway import Takeaway
 from coach.recall import recall_params, recall_sql
 from coach.scheduling import utc
-from coach.wording import day_text, plural
+from coach.wording import day_text, percent, weekday
 
 
 @dataclass(frozen=True)
@@ -198,62 +206,104 @@ MIN_RETENTION_REHEARSALS = 5
 
 def rehearsal_takeaway(days: Sequence[DayCount], today: date) -> Takeaway:
     if not days:
-        return Takeaway("No rehearsals in this period yet.", enough=False)
+        return Takeaway(_("No rehearsals in this period yet."), enough=False)
     total = sum(d.count for d in days)
     week = sum(d.count for d in days if 0 <= (today - d.day).days < 7)
+    rehearsals = ngettext("{n} rehearsal", "{n} rehearsals", total).format(n=total)
     return Takeaway(
-        f"{plural(total, 'rehearsal')} on {plural(len(days), 'day')}; {week} in the last 7 days."
+        ngettext(
+            "{rehearsals} on {n} day; {week} in the last 7 days.",
+            "{rehearsals} on {n} days; {week} in the last 7 days.",
+            len(days),
+        ).format(rehearsals=rehearsals, n=len(days), week=week)
     )
 
 
 def forecast_takeaway(days: Sequence[DayCount]) -> Takeaway:
     total = sum(d.count for d in days)
     if not total:
-        return Takeaway(f"No cards come due in the next {len(days)} days.", enough=False)
+        return Takeaway(
+            _("No cards come due in the next {n} days.").format(n=len(days)), enough=False
+        )
     busiest = max(days, key=lambda d: (d.count, -d.day.toordinal()))
     return Takeaway(
-        f"{plural(days[0].count, 'card')} due today (overdue included) and "
-        f"{total - days[0].count} more over the next {len(days) - 1} days; the busiest day is "
-        f"{busiest.day:%a} {day_text(busiest.day)} with {busiest.count}."
+        ngettext(
+            "{n} card due today (overdue included) and {more} more over the next {days} "
+            "days; the busiest day is {weekday} {day} with {busiest}.",
+            "{n} cards due today (overdue included) and {more} more over the next {days} "
+            "days; the busiest day is {weekday} {day} with {busiest}.",
+            days[0].count,
+        ).format(
+            n=days[0].count,
+            more=total - days[0].count,
+            days=len(days) - 1,
+            weekday=weekday(busiest.day),
+            day=day_text(busiest.day),
+            busiest=busiest.count,
+        )
     )
 
 
 def recall_takeaway(bins: Sequence[RecallBin], desired: float) -> Takeaway:
     total = sum(b.cards for b in bins)
     if not total:
-        return Takeaway("No card has been rehearsed yet, so there is no recall to predict.", False)
+        return Takeaway(
+            _("No card has been rehearsed yet, so there is no recall to predict."), False
+        )
     above = sum(b.cards for b in bins if b.low >= desired - 1e-9)
     return Takeaway(
-        f"{above} of {plural(total, 'rehearsed card')} would be recalled with at least "
-        f"{desired:.0%} probability today."
+        ngettext(
+            "{above} of {n} rehearsed card would be recalled with at least {target} "
+            "probability today.",
+            "{above} of {n} rehearsed cards would be recalled with at least {target} "
+            "probability today.",
+            total,
+        ).format(above=above, n=total, target=percent(desired))
     )
 
 
 def retention_takeaway(retention: Retention) -> Takeaway:
     if retention.total < MIN_RETENTION_REHEARSALS:
         return Takeaway(
-            f"True retention needs at least {MIN_RETENTION_REHEARSALS} rehearsals of cards "
-            f"already in review; there are {retention.total}.",
+            _(
+                "True retention needs at least {minimum} rehearsals of cards already in "
+                "review; there are {n}."
+            ).format(minimum=MIN_RETENTION_REHEARSALS, n=retention.total),
             enough=False,
         )
     share = retention.share or 0.0
-    verdict = "on target" if share >= retention.desired - 0.02 else "below target"
+    on_target = share >= retention.desired - 0.02
+    sentence = (
+        _(
+            "You recalled {share} of answers on cards already in review "
+            "({passed} of {n}), on target ({target})."
+        )
+        if on_target
+        else _(
+            "You recalled {share} of answers on cards already in review "
+            "({passed} of {n}), below target ({target})."
+        )
+    )
     return Takeaway(
-        f"You recalled {share:.0%} of answers on cards already in review "
-        f"({retention.passed} of {retention.total}), {verdict} ({retention.desired:.0%})."
+        sentence.format(
+            share=percent(share),
+            passed=retention.passed,
+            n=retention.total,
+            target=percent(retention.desired),
+        )
     )
 
 
-def _day_bars(days: Sequence[DayCount], title: str, colour: str, fmt: str) -> alt.Chart:
+def _day_bars(days: Sequence[DayCount], title: str, colour: str, axis: alt.Axis) -> alt.Chart:
     data = frame([{"day": vega_day(d.day), "count": d.count} for d in days])
     return (
         alt.Chart(data)
         .mark_bar(color=palette.hex_of(colour))
         .encode(
-            x=alt.X("yearmonthdate(day):T", title=None, axis=alt.Axis(format=fmt)),
+            x=alt.X("yearmonthdate(day):T", title=None, axis=axis),
             y=alt.Y("count:Q", title=title, axis=alt.Axis(tickMinStep=1)),
             tooltip=[
-                alt.Tooltip("yearmonthdate(day):T", title="Day", format="%a %d %b %Y"),
+                date_tooltip("yearmonthdate(day)", _("Day")),
                 alt.Tooltip("count:Q", title=title),
             ],
         )
@@ -264,13 +314,13 @@ def _day_bars(days: Sequence[DayCount], title: str, colour: str, fmt: str) -> al
 @validated_once
 def rehearsals_chart(days: Sequence[DayCount]) -> alt.Chart:
     """Rehearsals per day."""
-    return _day_bars(days, "Rehearsals", palette.REHEARSALS, "%d %b")
+    return _day_bars(days, _("Rehearsals"), palette.REHEARSALS, day_axis())
 
 
 @validated_once
 def due_forecast_chart(days: Sequence[DayCount]) -> alt.Chart:
     """Cards coming due on each of the next days (today includes the overdue)."""
-    return _day_bars(days, "Cards due", palette.DUE, "%a %d")
+    return _day_bars(days, _("Cards due"), palette.DUE, weekday_axis())
 
 
 @validated_once
@@ -293,22 +343,22 @@ def recall_histogram(bins: Sequence[RecallBin], desired: float) -> alt.LayerChar
             x=alt.X(
                 "low:Q",
                 bin="binned",
-                title="Predicted recall today",
+                title=_("Predicted recall today"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[start, 1]),
             ),
             x2="high:Q",
-            y=alt.Y("cards:Q", title="Cards", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("cards:Q", title=_("Cards"), axis=alt.Axis(tickMinStep=1)),
             tooltip=[
-                alt.Tooltip("low:Q", title="From", format=".0%"),
-                alt.Tooltip("high:Q", title="Below", format=".0%"),
-                alt.Tooltip("cards:Q", title="Cards"),
+                alt.Tooltip("low:Q", title=_("From"), format=".0%"),
+                alt.Tooltip("high:Q", title=_("Below"), format=".0%"),
+                alt.Tooltip("cards:Q", title=_("Cards")),
             ],
         )
     )
     target = (
         alt.Chart(frame([{"target": desired}]))
         .mark_rule(color=palette.hex_of(palette.TARGET), strokeDash=[4, 3])
-        .encode(x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Target", format=".0%")])
+        .encode(x="target:Q", tooltip=[alt.Tooltip("target:Q", title=_("Target"), format=".0%")])
     )
     return (bars + target).properties(height=200)

@@ -12,9 +12,18 @@ import altair as alt
 import duckdb
 
 from coach import palette, vocabulary
-from coach.insights.charting import HEIGHT, colour_scale, frame, validated_once, vega_time
+from coach.i18n import _
+from coach.insights.charting import (
+    HEIGHT,
+    colour_scale,
+    date_tooltip,
+    day_axis,
+    frame,
+    validated_once,
+    vega_time,
+)
 from coach.insights.filters import HELD, LISTING_LIMIT, Filters, in_zone, latest_clause
-from coach.insights.halves import MeanHalves, change, mean_halves, mean_halves_of
+from coach.insights.halves import MeanHalves, direction, mean_halves, mean_halves_of, one_decimal
 from coach.insights.takeaway import Takeaway
 from coach.reviews import Advice
 from coach.wording import day_text
@@ -227,23 +236,43 @@ def relationship_takeaway(
     harmony = summary.harmony
     if harmony.count < MIN_HARMONY:
         return Takeaway(
-            f"Record the harmony of at least {MIN_HARMONY} interviews to see a trend; "
-            f"you have {harmony.count}.",
+            _(
+                "Record the harmony of at least {minimum} interviews to see a trend; you have {n}."
+            ).format(minimum=MIN_HARMONY, n=harmony.count),
             enough=False,
         )
-    since = day_text(harmony.since)
-    text = f"Harmony {change(harmony.before, harmony.after, '.1f')} (of 5) since {since}"
-    if summary.paced:
-        text += f"; the pace felt too fast in {summary.too_fast} of {summary.paced} interviews"
-        if summary.too_slow:
-            text += f" and too slow in {summary.too_slow}"
-    return Takeaway(text + ".")
+    way, before, after = direction(harmony.before, harmony.after, one_decimal)
+    trend = {
+        "rose": _("Harmony rose from {before} to {after} (of 5) since {day}"),
+        "fell": _("Harmony fell from {before} to {after} (of 5) since {day}"),
+        "held": _("Harmony held at {before} (of 5) since {day}"),
+    }[way].format(before=before, after=after, day=day_text(harmony.since))
+    if not summary.paced:
+        return Takeaway(_("{trend}.").format(trend=trend))
+    if summary.too_slow:
+        pace = _(
+            "the pace felt too fast in {fast} of {n} interviews and too slow in {slow}"
+        ).format(fast=summary.too_fast, n=summary.paced, slow=summary.too_slow)
+    else:
+        pace = _("the pace felt too fast in {fast} of {n} interviews").format(
+            fast=summary.too_fast, n=summary.paced
+        )
+    return Takeaway(_("{trend}; {pace}.").format(trend=trend, pace=pace))
 
 
-PACE_COLOURS = {
-    **{vocabulary.PACES[k]: palette.PACE[k] for k in vocabulary.PACES},
-    "Not recorded": palette.PACE["none"],
-}
+NOT_RECORDED = "none"  # the pace key of an interview whose pace was not recorded
+
+
+def pace_label(pace: str | None) -> str:
+    return _("Not recorded") if pace is None else vocabulary.PACES[pace]
+
+
+def pace_colours() -> dict[str, str]:
+    """The paces' labels (in the language in use) -> colour names."""
+    return {
+        **{vocabulary.PACES[k]: palette.PACE[k] for k in vocabulary.PACES},
+        pace_label(None): palette.PACE[NOT_RECORDED],
+    }
 
 
 @validated_once
@@ -255,17 +284,17 @@ def relationship_chart(points: Sequence[RelationshipPoint]) -> alt.LayerChart:
                 "when": vega_time(p.scheduled_at),
                 "company": p.company,
                 "harmony": p.harmony,
-                "pace": "Not recorded" if p.pace is None else vocabulary.PACES[p.pace],
+                "pace": pace_label(p.pace),
             }
             for p in points
             if p.harmony is not None
         ]
     )
     base = alt.Chart().encode(
-        x=alt.X("when:T", title=None, axis=alt.Axis(format="%d %b")),
+        x=alt.X("when:T", title=None, axis=day_axis()),
         y=alt.Y(
             "harmony:Q",
-            title="Harmony (1 strained – 5 harmonious)",
+            title=_("Harmony (1 strained – 5 harmonious)"),
             scale=alt.Scale(domain=[0.7, 5.3]),
             axis=alt.Axis(values=[1, 2, 3, 4, 5]),
         ),
@@ -274,14 +303,14 @@ def relationship_chart(points: Sequence[RelationshipPoint]) -> alt.LayerChart:
     dots = base.mark_circle(size=120, opacity=1).encode(
         color=alt.Color(
             "pace:N",
-            title="Pace",
-            scale=colour_scale(PACE_COLOURS),
+            title=_("Pace"),
+            scale=colour_scale(pace_colours()),
         ),
         tooltip=[
-            alt.Tooltip("company:N", title="Company"),
-            alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
-            alt.Tooltip("harmony:Q", title="Harmony"),
-            alt.Tooltip("pace:N", title="Pace"),
+            alt.Tooltip("company:N", title=_("Company")),
+            date_tooltip("when"),
+            alt.Tooltip("harmony:Q", title=_("Harmony")),
+            alt.Tooltip("pace:N", title=_("Pace")),
         ],
     )
     return alt.layer(line, dots, data=data).properties(height=HEIGHT)

@@ -12,11 +12,12 @@ from datetime import datetime
 import altair as alt
 import duckdb
 
-from coach import palette
+from coach import palette, vocabulary
+from coach.i18n import _, ngettext
 from coach.insights.charting import colour_scale, frame, shorten, validated_once
 from coach.insights.filters import HELD, Filters
 from coach.insights.takeaway import Takeaway
-from coach.wording import plural, quote
+from coach.wording import quote
 
 
 @dataclass(frozen=True)
@@ -96,78 +97,94 @@ def uncovered_skills(cur: duckdb.DuckDBPyConnection, filters: Filters, now: date
 def story_takeaway(tallies: Sequence[StoryTally], uncovered: Sequence[str]) -> Takeaway:
     if not tallies:
         return Takeaway(
-            "Your story bank is empty: add the success stories you want to tell, then "
-            "record in each review which ones you told.",
+            _(
+                "Your story bank is empty: add the success stories you want to tell, then "
+                "record in each review which ones you told."
+            ),
             enough=False,
         )
     if not any(t.used for t in tallies):
         return Takeaway(
-            f"None of your {plural(len(tallies), 'story', 'stories')} has been recorded as "
-            "told, partly told or missed in these interviews yet.",
+            ngettext(
+                "None of your {n} story has been recorded as told, partly told or missed in "
+                "these interviews yet.",
+                "None of your {n} stories has been recorded as told, partly told or missed in "
+                "these interviews yet.",
+                len(tallies),
+            ).format(n=len(tallies)),
             enough=False,
         )
     parts = []
     missed = max(tallies, key=lambda t: (t.missed, -t.story_id))
     if missed.missed:
         parts.append(
-            f"{quote(missed.title)} was missed {plural(missed.missed, 'time')} when it was relevant"
+            ngettext(
+                "{story} was missed {n} time when it was relevant",
+                "{story} was missed {n} times when it was relevant",
+                missed.missed,
+            ).format(story=quote(missed.title), n=missed.missed)
         )
     untold = [t for t in tallies if not t.told]
     if untold:
-        parts.append(f"{len(untold)} of {len(tallies)} not yet told in full")
+        parts.append(
+            _("{untold} of {n} not yet told in full").format(untold=len(untold), n=len(tallies))
+        )
     if uncovered:
-        parts.append(f"skills not yet shown: {', '.join(uncovered[:5])}")
+        parts.append(_("skills not yet shown: {skills}").format(skills=_(", ").join(uncovered[:5])))
     if not parts:
         return Takeaway(
-            f"All {len(tallies)} stories have been told in full at least once, and none was missed."
+            _("All {n} stories have been told in full at least once, and none was missed.").format(
+                n=len(tallies)
+            )
         )
-    text = "; ".join(parts)
-    return Takeaway(text[0].upper() + text[1:] + ".")
+    text = _("{parts}.").format(parts=_("; ").join(parts))
+    return Takeaway(text[0].upper() + text[1:])
 
 
-USE_COLOURS = {
-    "Told fully": palette.STORY_USE["told"],
-    "Told partly": palette.STORY_USE["partly"],
-    "Missed": palette.STORY_USE["missed"],
-}
+# The uses a chart shows, in order: the keys of vocabulary.STORY_USES.
+USES = ("told", "partly", "missed")
+
+
+def use_colours() -> dict[str, str]:
+    """The uses' labels (in the language in use) -> colour names."""
+    return {vocabulary.STORY_USES[use]: palette.STORY_USE[use] for use in USES}
 
 
 @validated_once
 def stories_chart(tallies: Sequence[StoryTally]) -> alt.Chart:
     """Per story, interviews where it was told fully, partly, or missed."""
     order = [t.title for t in tallies]
-    uses = {"Told fully": "told", "Told partly": "partly", "Missed": "missed"}
     data = frame(
         [
             {
                 "story": shorten(t.title),
                 "title": t.title,
-                "use": label,
+                "use": vocabulary.STORY_USES[use],
                 "order": i,
-                "interviews": getattr(t, field),
+                "interviews": getattr(t, use),
             }
             for t in tallies
-            for i, (label, field) in enumerate(uses.items())
-            if getattr(t, field)
+            for i, use in enumerate(USES)
+            if getattr(t, use)
         ]
     )
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("interviews:Q", title="Interviews", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("interviews:Q", title=_("Interviews"), axis=alt.Axis(tickMinStep=1)),
             y=alt.Y(
                 "story:N",
                 title=None,
                 sort=[shorten(o) for o in order],
                 axis=alt.Axis(labelLimit=320, labelOverlap=False),
             ),
-            color=alt.Color("use:N", title=None, scale=colour_scale(USE_COLOURS)),
+            color=alt.Color("use:N", title=None, scale=colour_scale(use_colours())),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("title:N", title="Story"),
-                alt.Tooltip("use:N", title="Use"),
-                alt.Tooltip("interviews:Q", title="Interviews"),
+                alt.Tooltip("title:N", title=_("Story")),
+                alt.Tooltip("use:N", title=_("Use")),
+                alt.Tooltip("interviews:Q", title=_("Interviews")),
             ],
         )
         .properties(height=alt.Step(26))

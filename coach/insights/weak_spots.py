@@ -12,27 +12,40 @@ import altair as alt
 import duckdb
 
 from coach import palette, vocabulary
+from coach.i18n import N_, _, ngettext
 from coach.insights.charting import colour_scale, frame, validated_once
 from coach.insights.filters import HELD, LISTING_LIMIT, Filters, in_zone
+from coach.insights.labels import dimension_label
 from coach.insights.takeaway import Takeaway
 from coach.review_rules import DOUBTED_ASK_SQL, WEAK_ASK_SQL
 
 NO_SIGNAL = "none"  # the heatmap's key for asks recorded without a signal
 
 
-SIGNAL_LABELS = {**vocabulary.SIGNALS, NO_SIGNAL: "No signal"}
+# The heatmap's signals, in order: the method's signals, then asks without one.
+SIGNAL_KEYS = (*vocabulary.SIGNALS, NO_SIGNAL)
+
+
+def signal_label(signal: str) -> str:
+    """A signal's label in the language in use (read when shown: a module-level copy of
+    the vocabulary would keep the language of the first visitor)."""
+    return _("No signal") if signal == NO_SIGNAL else vocabulary.SIGNALS[signal]
 
 
 @dataclass(frozen=True)
 class SignalCell:
     dimension: str
-    dimension_label: str
-    signal: str  # a key of SIGNAL_LABELS
+    stored_dimension_label: str  # the journal's; a seeded dimension is shown translated
+    signal: str  # a key of SIGNAL_KEYS
     asks: int
 
     @property
+    def dimension_label(self) -> str:
+        return dimension_label(self.dimension, self.stored_dimension_label)
+
+    @property
     def signal_label(self) -> str:
-        return SIGNAL_LABELS[self.signal]
+        return signal_label(self.signal)
 
 
 _ASKS_FROM = """
@@ -58,7 +71,7 @@ def signal_cells(
         ORDER BY coalesce(any_value(d.position), 1000), q.dimension,
                  array_position($signals, sig)
         """,  # noqa: S608 - fixed fragments only
-        {**filters.params(now), "signals": list(SIGNAL_LABELS)},
+        {**filters.params(now), "signals": list(SIGNAL_KEYS)},
     ).fetchall()
     return [SignalCell(*row) for row in rows]
 
@@ -66,13 +79,17 @@ def signal_cells(
 @dataclass(frozen=True)
 class DimensionWeakness:
     dimension: str
-    label: str
+    stored_label: str  # the journal's; a seeded dimension is shown translated
     asks: int
     weak: int  # asks weak by the review method's rule (self score, signal or cause)
     avg_self_score: float | None
     # Asks probed for details though scored Good or Strong (review_rules.is_doubted_ask):
     # counted apart from the weak ones, never among them.
     doubted: int = 0
+
+    @property
+    def label(self) -> str:
+        return dimension_label(self.dimension, self.stored_label)
 
     @property
     def weak_share(self) -> float:
@@ -154,18 +171,36 @@ def weakness_takeaway(dimensions: Sequence[DimensionWeakness], top: int = 3) -> 
     asks = sum(d.asks for d in dimensions)
     if asks < MIN_ASKS:
         return Takeaway(
-            f"Record at least {MIN_ASKS} questions in your reviews to see where you are weak; "
-            f"you have {asks}.",
+            _(
+                "Record at least {minimum} questions in your reviews to see where you are "
+                "weak; you have {n}."
+            ).format(minimum=MIN_ASKS, n=asks),
             enough=False,
         )
     weakest = [d for d in dimensions if d.weak and d.asks >= 2][:top]
     doubted = _doubted_sentence(dimensions)
     if not weakest:
-        ending = doubted or " Keep it up."
-        return Takeaway(f"None of your {asks} recorded answers was weak.{ending}")
-    listed = [f"{weakest[0].label} ({weakest[0].weak} of {weakest[0].asks} answers weak)"]
-    listed += [f"{d.label} ({d.weak} of {d.asks})" for d in weakest[1:]]
-    return Takeaway(f"Weakest: {', '.join(listed)}.{doubted}")
+        if doubted:
+            return Takeaway(
+                _("None of your {n} recorded answers was weak. {doubted}").format(
+                    n=asks, doubted=doubted
+                )
+            )
+        return Takeaway(_("None of your {n} recorded answers was weak. Keep it up.").format(n=asks))
+    first = weakest[0]
+    listed = [
+        _("{dimension} ({weak} of {asks} answers weak)").format(
+            dimension=first.label, weak=first.weak, asks=first.asks
+        )
+    ]
+    listed += [
+        _("{dimension} ({weak} of {asks})").format(dimension=d.label, weak=d.weak, asks=d.asks)
+        for d in weakest[1:]
+    ]
+    text = _("Weakest: {dimensions}.").format(dimensions=_(", ").join(listed))
+    if not doubted:
+        return Takeaway(text)
+    return Takeaway(_("{weakest} {doubted}").format(weakest=text, doubted=doubted))
 
 
 def _doubted_sentence(dimensions: Sequence[DimensionWeakness]) -> str:
@@ -175,37 +210,50 @@ def _doubted_sentence(dimensions: Sequence[DimensionWeakness]) -> str:
         return ""
     total = sum(d.doubted for d in doubted)
     if total == 1:
-        return (
-            f" Doubted: 1 answer you scored good was probed for details ({doubted[0].label}): "
+        return _(
+            "Doubted: 1 answer you scored good was probed for details ({dimension}): "
             "prepare evidence for it."
-        )
-    where = ", ".join(f"{d.label} {d.doubted}" for d in doubted[:3])
-    return (
-        f" Doubted: {total} answers you scored good were probed for details ({where}): "
-        "prepare evidence for them."
+        ).format(dimension=doubted[0].label)
+    where = _(", ").join(
+        _("{dimension} {n}").format(dimension=d.label, n=d.doubted) for d in doubted[:3]
     )
+    return ngettext(
+        "Doubted: {n} answer you scored good was probed for details ({dimensions}): "
+        "prepare evidence for it.",
+        "Doubted: {n} answers you scored good were probed for details ({dimensions}): "
+        "prepare evidence for them.",
+        total,
+    ).format(n=total, dimensions=where)
 
 
 HEATMAP_SELECTION = "cell"
 
 
+# The heatmap's column heads: short enough to sit side by side.
 SIGNAL_SHORT = {
-    "positive": "Positive",
-    "neutral": "Neutral",
-    "interrupted": "Interrupted",
-    "confused": "Confused",
-    "probed": "Probed",
-    "none": "No signal",
+    "positive": N_("Positive"),
+    "neutral": N_("Neutral"),
+    "interrupted": N_("Interrupted"),
+    "confused": N_("Confused"),
+    "probed": N_("Probed"),
+    "none": N_("No signal"),
 }
 
 
-TONES = {tone.capitalize(): name for tone, name in palette.TONE.items()}
+# How an answer went, by its signal: the heatmap's colour.
+TONE_LABELS = {"good": N_("Good"), "neutral": N_("Neutral"), "weak": N_("Weak")}
+
+
+def tone_colours() -> dict[str, str]:
+    return {_(TONE_LABELS[tone]): name for tone, name in palette.TONE.items()}
 
 
 def _tone(signal: str) -> str:
     if signal == "positive":
-        return "Good"
-    return "Weak" if signal in ("interrupted", "confused", "probed") else "Neutral"
+        tone = "good"
+    else:
+        tone = "weak" if signal in ("interrupted", "confused", "probed") else "neutral"
+    return _(TONE_LABELS[tone])
 
 
 @validated_once
@@ -221,7 +269,9 @@ def heatmap_chart(cells: Sequence[SignalCell]) -> alt.LayerChart:
                 "dimension": c.dimension,
                 "signal": c.signal,
                 "dimension_label": c.dimension_label,
-                "signal_label": SIGNAL_SHORT.get(c.signal, c.signal_label),
+                "signal_label": _(SIGNAL_SHORT[c.signal])
+                if c.signal in SIGNAL_SHORT
+                else c.signal_label,
                 "signal_title": c.signal_label,
                 "tone": _tone(c.signal),
                 "asks": c.asks,
@@ -236,7 +286,7 @@ def heatmap_chart(cells: Sequence[SignalCell]) -> alt.LayerChart:
         x=alt.X(
             "signal_label:N",
             title=None,
-            sort=list(SIGNAL_SHORT.values()),
+            sort=[_(short) for short in SIGNAL_SHORT.values()],
             axis=alt.Axis(labelAngle=0, orient="top", labelOverlap=False, labelLimit=90),
         ),
         y=alt.Y("dimension_label:N", title=None, sort=dimensions, axis=alt.Axis(labelLimit=220)),
@@ -244,16 +294,16 @@ def heatmap_chart(cells: Sequence[SignalCell]) -> alt.LayerChart:
     rects = (
         base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3, cursor="pointer")
         .encode(
-            color=alt.Color("tone:N", legend=None, scale=colour_scale(TONES)),
+            color=alt.Color("tone:N", legend=None, scale=colour_scale(tone_colours())),
             opacity=alt.condition(
                 select,
                 alt.Opacity("asks:Q", legend=None, scale=alt.Scale(range=[0.3, 1])),
                 alt.value(0.12),
             ),
             tooltip=[
-                alt.Tooltip("dimension_label:N", title="Dimension"),
-                alt.Tooltip("signal_title:N", title="Signal"),
-                alt.Tooltip("asks:Q", title="Answers"),
+                alt.Tooltip("dimension_label:N", title=_("Dimension")),
+                alt.Tooltip("signal_title:N", title=_("Signal")),
+                alt.Tooltip("asks:Q", title=_("Answers")),
             ],
         )
         .add_params(select)
@@ -268,6 +318,7 @@ def heatmap_chart(cells: Sequence[SignalCell]) -> alt.LayerChart:
 def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
     """Dimensions ranked by the share of weak answers."""
     order = [d.label for d in dimensions]
+    ranked, few = _("Ranked"), _("Too few answers")
     data = frame(
         [
             {
@@ -277,7 +328,7 @@ def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
                 "doubted": d.doubted,
                 "asks": d.asks,
                 "avg_self": None if d.avg_self_score is None else round(d.avg_self_score, 2),
-                "rank": "Ranked" if d.asks >= 2 else "Too few answers",
+                "rank": ranked if d.asks >= 2 else few,
             }
             for d in dimensions
         ]
@@ -288,7 +339,7 @@ def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
         .encode(
             x=alt.X(
                 "weak_share:Q",
-                title="Share of answers that were weak",
+                title=_("Share of answers that were weak"),
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
             ),
@@ -296,15 +347,15 @@ def weakness_chart(dimensions: Sequence[DimensionWeakness]) -> alt.Chart:
             color=alt.Color(
                 "rank:N",
                 legend=None,
-                scale=colour_scale({"Ranked": palette.WEAK, "Too few answers": palette.FEW}),
+                scale=colour_scale({ranked: palette.WEAK, few: palette.FEW}),
             ),
             tooltip=[
-                alt.Tooltip("dimension:N", title="Dimension"),
-                alt.Tooltip("weak:Q", title="Weak answers"),
-                alt.Tooltip("doubted:Q", title="Doubted answers (good, yet probed)"),
-                alt.Tooltip("asks:Q", title="Answers"),
-                alt.Tooltip("weak_share:Q", title="Share weak", format=".0%"),
-                alt.Tooltip("avg_self:Q", title="Average self score (1-4)"),
+                alt.Tooltip("dimension:N", title=_("Dimension")),
+                alt.Tooltip("weak:Q", title=_("Weak answers")),
+                alt.Tooltip("doubted:Q", title=_("Doubted answers (good, yet probed)")),
+                alt.Tooltip("asks:Q", title=_("Answers")),
+                alt.Tooltip("weak_share:Q", title=_("Share weak"), format=".0%"),
+                alt.Tooltip("avg_self:Q", title=_("Average self score (1-4)")),
             ],
         )
         .properties(height=max(160, 30 * len(order)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from coach.i18n import N_
 from coach.insights.filters import Filters
 from coach_ui.frame import PageContext
 from coach_ui.insights import (
@@ -24,15 +25,16 @@ from coach_ui.insights import (
 from coach_ui.insights import predictions as predicted
 from coach_ui.insights.show import BRIEF_SECTION
 
-# Each section draws itself from (ctx, filters).
+# Each section draws itself from (ctx, filters). The keys are the sections' English
+# names, marked for translation and translated where shown.
 SECTIONS: dict[str, Callable[[PageContext, Filters], None]] = {
     BRIEF_SECTION: brief.section,
-    "Overall trend": overall.section,
-    "Weak spots": weak_spots.section,
-    "Fixes": fixes.section,
-    "Relationship": relationship.section,
-    "Stories": stories.section,
-    "Recurring questions": recurring.section,
-    "Rehearsal": rehearsal.section,
-    "Predictions": predicted.section,
+    N_("Overall trend"): overall.section,
+    N_("Weak spots"): weak_spots.section,
+    N_("Fixes"): fixes.section,
+    N_("Relationship"): relationship.section,
+    N_("Stories"): stories.section,
+    N_("Recurring questions"): recurring.section,
+    N_("Rehearsal"): rehearsal.section,
+    N_("Predictions"): predicted.section,
 }

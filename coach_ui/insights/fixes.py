@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach.i18n import _
 from coach.insights import fixes
 from coach.insights.filters import Filters
 from coach.text import md
@@ -13,7 +14,7 @@ from coach_ui.insights.show import CHART_INTERVIEWS, draw_chart, drawn_note, tak
 
 def section(ctx: PageContext, chosen: Filters) -> None:
     halves = ctx.remember(fixes.signal_halves, chosen, ctx.minute)
-    st.subheader("Are the fixes working?")
+    st.subheader(_("Are the fixes working?"))
     if takeaway_or_empty(fixes.fixes_takeaway(halves)):
         st.caption(md(fixes.signal_takeaway(halves).text))
         shares = ctx.remember(fixes.signal_shares, chosen, ctx.minute, latest=CHART_INTERVIEWS)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach import readiness, vocabulary
+from coach import i18n, readiness, vocabulary
+from coach.i18n import _
 from coach.insights import fixes, weak_spots
 from coach.insights.filters import Filters, filter_choices
 from coach.likely import likely_questions
 from coach.text import md
 from coach_ui import links
 from coach_ui.frame import PageContext
+from coach_ui.insights.show import bold
 
 ALL = "all"
 
@@ -19,29 +21,31 @@ def filters(ctx: PageContext) -> Filters:
     choices = ctx.remember(filter_choices, ctx.minute)
     first = choices.first_day or ctx.now.date()
     last = max(choices.last_day or first, first)
-    dates, kind, company = st.columns([2, 1, 2])
+    dates, kind, company = st.columns([5, 3, 4])
     picked = dates.date_input(
-        "Interviews held between",
+        _("Interviews held between"),
         value=(first, last),
         key="insights_dates",
-        format="DD/MM/YYYY",
+        format="YYYY/MM/DD" if i18n.is_chinese() else "DD/MM/YYYY",
     )
     start, end = _range(picked)
     kind_key = kind.selectbox(
-        "Company kind",
+        _("Company kind"),
         [ALL, *vocabulary.COMPANY_KINDS],
-        format_func=lambda k: "All kinds" if k == ALL else vocabulary.COMPANY_KINDS[k],
+        format_func=lambda k: _("All kinds") if k == ALL else vocabulary.COMPANY_KINDS[k],
         key="insights_kind",
     )
     company_id = company.selectbox(
-        "Company",
+        _("Company"),
         [ALL, *choices.companies],
-        format_func=lambda c: "All companies" if c == ALL else choices.companies[c],
+        format_func=lambda c: _("All companies") if c == ALL else choices.companies[c],
         key="insights_company",
     )
     st.caption(
-        "Filters apply to every section but the readiness brief, which draws on your whole "
-        "journal. Rehearsal follows the dates only."
+        _(
+            "Filters apply to every section but the readiness brief, which draws on your "
+            "whole journal. Rehearsal follows the dates only."
+        )
     )
     return Filters.for_days(
         start,
@@ -75,15 +79,15 @@ def at_a_glance(ctx: PageContext, chosen: Filters, *, with_brief: bool) -> None:
     target = readiness.default_interview(upcoming)
     left, middle, right = st.columns(3)
     with left.container(border=True):
-        st.markdown("**:material/trending_down: Where you are weakest**")
+        st.markdown(bold(_("Where you are weakest"), ":material/trending_down:"))
         st.markdown(md(weak.text))
     with middle.container(border=True):
-        st.markdown("**:material/timer: Are interruptions falling?**")
+        st.markdown(bold(_("Are interruptions falling?"), ":material/timer:"))
         st.markdown(md(falling.text))
     with right.container(border=True):
-        st.markdown("**:material/flag: Before your next interview**")
+        st.markdown(bold(_("Before your next interview"), ":material/flag:"))
         if target is None:
-            st.markdown("No upcoming interview is booked.")
+            st.markdown(_("No upcoming interview is booked."))
         elif with_brief:
             made = ctx.remember(readiness.readiness_brief, target.interview_id, ctx.minute)
             st.markdown(md(readiness.rehearse_first(made.likely)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach.i18n import _
 from coach.insights import recurring
 from coach.insights.filters import Filters
 from coach_ui.frame import PageContext
@@ -13,7 +14,7 @@ from coach_ui.insights.show import draw_chart, takeaway_or_empty
 def section(ctx: PageContext, chosen: Filters) -> None:
     rows = ctx.remember(recurring.recurring_questions, chosen, ctx.minute)
     desired = _desired(ctx)
-    st.subheader("Questions that keep coming back")
+    st.subheader(_("Questions that keep coming back"))
     if takeaway_or_empty(recurring.recurring_takeaway(rows, desired)):
         draw_chart(recurring.recurring_chart, rows, desired)
 

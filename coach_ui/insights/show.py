@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach.i18n import N_, _
 from coach.insights import charting, takeaway
 from coach.text import md
 
-BRIEF_SECTION = "Readiness brief"
+BRIEF_SECTION = N_("Readiness brief")
 
 
 SECTION = "insights_section"  # the segmented control choosing the section
@@ -38,6 +39,13 @@ def drawn_note(drawn: int, total: int) -> None:
     """Say so when a per-interview chart draws only the latest interviews."""
     if drawn < total:
         st.caption(
-            f"The chart draws the latest {drawn} of {total} interviews (the takeaway "
-            "counts them all); narrow the dates above to see older ones."
+            _(
+                "The chart draws the latest {drawn} of {total} interviews (the takeaway "
+                "counts them all); narrow the dates above to see older ones."
+            ).format(drawn=drawn, total=total)
         )
+
+
+def bold(text: str, icon: str = "") -> str:
+    """A bold heading; its icon (Streamlit syntax) stays out of the translated text."""
+    return f"**{icon} {text}**" if icon else f"**{text}**"
