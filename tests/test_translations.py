@@ -151,3 +151,21 @@ def test_every_vocabulary_term_is_given_in_both_languages():
             assert vocab.english(key).strip()
             assert vocab.chinese(key).strip()
             assert vocab.key_for(vocab.english(key)) == key
+
+
+def test_a_message_that_is_a_method_term_reads_as_the_vocabulary_says(chinese):
+    """One term, one Chinese word: a page that says a vocabulary's English label through
+    gettext must say the same Chinese as the vocabulary (the article's terms)."""
+    terms: dict[str, set[str]] = {}
+    for vocab in (v for v in vars(vocabulary).values() if isinstance(v, vocabulary.Vocabulary)):
+        for key in vocab:
+            terms.setdefault(vocab.english(key), set()).add(vocab.chinese(key))
+    # The same English word meaning something else: the Practice page (not a practice
+    # company), a retention target (not a target company), a heatmap's short head.
+    homonyms = {"Practice", "Target", "Positive"}
+    differ = {
+        english: (chinese[english].string, sorted(said))
+        for english, said in terms.items()
+        if english in chinese and english not in homonyms and chinese[english].string not in said
+    }
+    assert not differ, f"translated unlike the vocabulary: {differ}"
