@@ -229,7 +229,9 @@ def m001_journal(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(statements)
     cur.executemany(
         "INSERT INTO dimensions (key, label, position, builtin) VALUES (?, ?, ?, true)",
-        [(key, label, i) for i, (key, label) in enumerate(v.DIMENSIONS.items())],
+        # Stored in English whatever language is in use: builtin rows are named from the
+        # vocabulary when shown, and a journal must not depend on who created it.
+        [(key, v.DIMENSIONS.english(key), i) for i, key in enumerate(v.DIMENSIONS)],
     )
 
 

@@ -169,3 +169,16 @@ def test_a_message_that_is_a_method_term_reads_as_the_vocabulary_says(chinese):
         if english in chinese and english not in homonyms and chinese[english].string not in said
     }
     assert not differ, f"translated unlike the vocabulary: {differ}"
+
+
+def test_a_journal_created_in_chinese_stores_its_builtin_dimensions_in_english(tmp_path):
+    from coach import db
+
+    path = tmp_path / "zh.duckdb"
+    with i18n.speaking(i18n.CHINESE):
+        journal = db.open_journal(str(path))
+    try:
+        labels = dict(journal.cursor().execute("SELECT key, label FROM dimensions").fetchall())
+    finally:
+        db.close_journal(str(path))
+    assert labels["career_planning"] == "Career planning"
