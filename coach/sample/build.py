@@ -29,13 +29,13 @@ from coach.errors import InvalidInput
 from coach.likely import likely_questions
 from coach.predictions import insert as insert_prediction
 from coach.review_rules import is_doubted_ask, is_weak_ask, review_depth
-from coach.sample import english
+from coach.sample import chinese, english
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
 from coach.settings import DEFAULTS, set_setting
 
 SEED = 20260316
 # The languages a sample is written in, and the content of each.
-CONTENT: dict[str, ModuleType] = {i18n.ENGLISH: english}
+CONTENT: dict[str, ModuleType] = {i18n.ENGLISH: english, i18n.CHINESE: chinese}
 # The journal setting that holds the language the app speaks (coach_ui.language).
 LANGUAGE_SETTING = "language"
 
