@@ -49,10 +49,13 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def add_demo(subcommands: argparse._SubParsersAction) -> None:
+    from coach import i18n
+    from coach.i18n import _
+
     parser = subcommands.add_parser(
         "demo",
-        help="write a sample journal to try the app with",
-        description=(
+        help=_("write a sample journal to try the app with"),
+        description=_(
             "Write a realistic sample journal (ten weeks of interviews, reviews and "
             "practice, dated up to today) to PATH. Your own journal is never touched: an "
             "existing file at PATH is replaced only if it is itself a sample journal."
@@ -63,37 +66,63 @@ def add_demo(subcommands: argparse._SubParsersAction) -> None:
         metavar="PATH",
         nargs="?",
         default=None,
-        help="where to write the sample (default: sample.duckdb in the data folder)",
+        help=_("where to write the sample (default: sample.duckdb in the data folder)"),
     )
     parser.add_argument(
         "--now",
         type=_aware_datetime,
         default=None,
-        help="date the sample as if it were this ISO time, e.g. 2026-03-16T18:30+00:00 "
-        "(default: the current time)",
+        help=_(
+            "date the sample as if it were this ISO time, e.g. 2026-03-16T18:30+00:00 "
+            "(default: the current time)"
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        # Its own name: `coach --lang` chooses the language the command speaks.
+        dest="sample_lang",
+        choices=list(i18n.LANGUAGES),
+        default=None,
+        help=_(
+            "the language the sample is written in: en (English) or zh_CN (Simplified "
+            "Chinese); default: the language this command speaks"
+        ),
     )
     parser.set_defaults(run=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from coach import db, sample
+    from coach import db, i18n, sample
     from coach.days import candidate_zone
+    from coach.i18n import _
 
     now = args.now or datetime.now(UTC)
-    path = sample.write_sample(args.path or db.data_dir() / "sample.duckdb", now)
+    lang = args.sample_lang or i18n.current()
+    path = sample.write_sample(args.path or db.data_dir() / "sample.duckdb", now, lang=lang)
     con = db.connect(str(path), read_only=True)
     try:
         summary = sample.summarize(con, now.astimezone(candidate_zone()))
     finally:
         con.close()
-    print(f"Wrote a sample journal to {path}")
+    print(_("Wrote a sample journal to {path}").format(path=path))
     print(
-        f"  {summary.interviews} interviews ({summary.upcoming} upcoming), "
-        f"{summary.asks} questions asked, {summary.cards} practice cards "
-        f"({summary.due_today} due today), {summary.rehearsals} rehearsals, "
-        f"{summary.stories} stories, {summary.actions} improvement actions"
+        "  "
+        + _(
+            "{interviews} interviews ({upcoming} upcoming), {asks} questions asked, "
+            "{cards} practice cards ({due_today} due today), {rehearsals} rehearsals, "
+            "{stories} stories, {actions} improvement actions"
+        ).format(
+            interviews=summary.interviews,
+            upcoming=summary.upcoming,
+            asks=summary.asks,
+            cards=summary.cards,
+            due_today=summary.due_today,
+            rehearsals=summary.rehearsals,
+            stories=summary.stories,
+            actions=summary.actions,
+        )
     )
-    print("Open it with:")
+    print(_("Open it with:"))
     print(f"  COACH_DB={shlex.quote(str(path))} coach app")
     return 0
 

@@ -19,7 +19,7 @@ from typing import TypeVar
 import duckdb
 import streamlit as st
 
-from coach import db
+from coach import db, i18n
 from coach.days import candidate_zone, unknown_zone
 from coach.errors import JournalError
 from coach.i18n import _
@@ -109,13 +109,31 @@ def using_sample() -> bool:
 
 
 def open_sample(now: datetime) -> None:
-    """Switch this browser session to the sample journal, creating it if needed."""
-    path = db.sample_database()
-    if not Path(path).exists():
-        from coach import sample  # deferred: only needed the first time
+    """Switch this browser session to the sample journal, in the language in use.
 
+    There is one sample file, rewritten when the one on disk is in another language (or
+    missing): a sample per language would need the session to remember which one it
+    explores across a refresh, and the frame opens the sample by its path alone. The
+    sample is made-up data, so rewriting it loses nothing of the candidate's.
+    """
+    from coach import sample  # deferred: only a click, or a missing file, needs it
+
+    path = db.sample_database()
+    lang = i18n.current()
+    stale = False
+    if Path(path).exists():
+        try:
+            journal = db.open_journal(path)
+        except JournalError:
+            journal = None  # locked or not a journal: opening it next says so
+        # A file that is not a sample is left alone: opening it explains why it was not.
+        stale = journal is not None and journal.is_sample
+        stale = stale and sample.sample_language(journal) != lang
+        if stale:
+            db.close_journal(path)  # this process lets go of the file before it is replaced
+    if stale or not Path(path).exists():
         with st.spinner(_("Writing the sample journal…")):
-            sample.write_sample(path, now)
+            sample.write_sample(path, now, lang=lang)
     st.session_state[_JOURNAL_KEY] = SAMPLE
     st.query_params["journal"] = SAMPLE
 

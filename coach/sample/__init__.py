@@ -6,13 +6,20 @@ each language's job search; `files` writes a sample file safely and counts what 
 """
 
 from coach.sample.build import CONTENT, build_sample
-from coach.sample.files import SampleSummary, is_sample_file, summarize, write_sample
+from coach.sample.files import (
+    SampleSummary,
+    is_sample_file,
+    sample_language,
+    summarize,
+    write_sample,
+)
 
 __all__ = [
     "CONTENT",
     "SampleSummary",
     "build_sample",
     "is_sample_file",
+    "sample_language",
     "summarize",
     "write_sample",
 ]

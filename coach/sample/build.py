@@ -46,7 +46,9 @@ def content(lang: str) -> ModuleType:
         return CONTENT[lang]
     except KeyError:
         raise InvalidInput(
-            f"There is no sample in {lang!r}: choose one of {', '.join(CONTENT)}."
+            i18n._("There is no sample in {lang}: choose one of {choices}.").format(
+                lang=lang, choices=", ".join(CONTENT)
+            )
         ) from None
 
 
@@ -82,7 +84,7 @@ def _build(cur: duckdb.DuckDBPyConnection, clock: Clock, c: ModuleType, lang: st
         " + (SELECT count(*) FROM questions) + (SELECT count(*) FROM stories)"
     ).fetchone()[0]
     if filled:
-        raise InvalidInput("The sample can only be built into an empty journal.")
+        raise InvalidInput(i18n._("The sample can only be built into an empty journal."))
     set_setting(cur, LANGUAGE_SETTING, lang)
     companies = _add_companies(cur, clock, c)
     interviews = _add_interviews(cur, clock, c, companies)

@@ -11,7 +11,12 @@ import duckdb
 
 from coach import days, db, i18n
 from coach.errors import InvalidInput, JournalError, JournalLocked
+from coach.i18n import _
 from coach.sample.build import build_sample
+
+# The journal_meta key naming the language a sample file's content is written in (its
+# `language` setting says which language the app speaks, which the candidate may change).
+LANGUAGE_META = "sample_language"
 
 
 def is_sample_file(path: Path) -> bool:
@@ -47,11 +52,15 @@ def write_sample(
     if path.exists():
         if not is_sample_file(path):
             raise InvalidInput(
-                f"{path} already exists and is not a sample journal, so it was not "
-                "overwritten. Choose another path for the sample."
+                _(
+                    "{path} already exists and is not a sample journal, so it was not "
+                    "overwritten. Choose another path for the sample."
+                ).format(path=path)
             )
         if not replace_sample:
-            raise InvalidInput(f"{path} already holds a sample journal; it was kept as it is.")
+            raise InvalidInput(
+                _("{path} already holds a sample journal; it was kept as it is.").format(path=path)
+            )
     building = path.with_name(f".{path.name}.building")
     _remove(building)
     con = db.connect(str(building))
@@ -61,7 +70,8 @@ def write_sample(
         build_sample(journal, now, lang)
         journal.write(
             lambda cur: cur.execute(
-                "INSERT INTO journal_meta (key, value) VALUES ('kind', 'sample')"
+                "INSERT INTO journal_meta (key, value) VALUES ('kind', 'sample'), (?, ?)",
+                [LANGUAGE_META, lang],
             )
         )
         con.execute("CHECKPOINT")
@@ -73,6 +83,12 @@ def write_sample(
     _remove(path)  # an old sample, and its write-ahead log, which must not be replayed
     os.replace(building, path)
     return path
+
+
+def sample_language(journal: db.Journal) -> str:
+    """The language the sample `journal` was written in (samples from before there was
+    a choice are English)."""
+    return journal.meta(LANGUAGE_META) or i18n.ENGLISH
 
 
 def _remove(path: Path) -> None:
