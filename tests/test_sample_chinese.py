@@ -15,7 +15,15 @@ from streamlit.testing.v1 import AppTest
 
 from coach import db, i18n, settings
 from coach.analysis import analyse
-from coach.sample import build_sample, chinese, english, sample_language, summarize, write_sample
+from coach.sample import (
+    build_sample,
+    chinese,
+    english,
+    sample_language,
+    shape,
+    summarize,
+    write_sample,
+)
 from coach_ui.pages import PAGES
 from tests.chinese import ALLOWED, speak_chinese
 from tests.test_sample import COACH, SAMPLE_NOW, column, dump, one
@@ -49,6 +57,23 @@ def zh(samples):
 
 
 # --- the same shape ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", [english, chinese], ids=["en", "zh_CN"])
+def test_each_language_gives_words_to_every_key_of_the_shape_and_no_other(words):
+    assert list(words.COMPANIES) == [key for key, _kind in shape.COMPANIES]
+    assert list(words.INTERVIEWS) == [key for key, *_ in shape.INTERVIEWS]
+    assert list(words.CUSTOM_DIMENSIONS) == shape.CUSTOM_DIMENSIONS
+    assert list(words.QUESTIONS) == list(shape.QUESTIONS)
+    assert {k: list(v) for k, v in words.ASKS.items()} == {
+        k: [row[0] for row in rows] for k, rows in shape.ASKS.items()
+    }
+    assert set(words.EVIDENCE) <= {(k, row[0]) for k, rows in shape.ASKS.items() for row in rows}
+    assert list(words.REVIEWS) == list(shape.REVIEWS)
+    assert list(words.STORIES) == list(shape.STORIES)
+    assert list(words.ACTIONS) == [row[:3] for row in shape.ACTIONS]
+    assert list(words.ANSWERS) == [row[:2] for row in shape.ANSWERS]
+    assert set(words.ATTEMPT_NOTES) == {1, 2, 3, 4}
 
 
 def test_the_chinese_sample_counts_what_the_english_one_counts(samples):
@@ -131,7 +156,7 @@ def test_the_chinese_sample_asks_one_question_in_english_as_the_english_one_asks
 def chinese_texts(cur) -> list[tuple[str, str]]:
     """(table.column, text) of every text the candidate wrote, leaving out the one question
     asked in English, its answer notes and its answer (written in English on purpose)."""
-    english_question = chinese.QUESTIONS["english_intro"][1]
+    english_question = chinese.QUESTIONS["other_language_intro"]
     english_only = set(
         column(
             cur,
@@ -214,8 +239,8 @@ def test_the_chinese_sample_s_texts_hold_no_english_word(zh):
 def test_the_chinese_sample_s_every_table_of_words_is_written_anew(zh):
     """Nothing of the English sample's prose is left in the Chinese one."""
     english_prose = {
-        text for rows in english.ASKS.values() for row in rows for text in row[4:6] if text
-    } | {text for _, text in english.QUESTIONS.values()}
+        text for asks in english.ASKS.values() for texts in asks.values() for text in texts if text
+    } | set(english.QUESTIONS.values())
     assert not english_prose & {text for _, text in chinese_texts(zh)}
 
 
@@ -231,7 +256,7 @@ def test_the_chinese_answers_give_the_analysis_fillers_and_figures_to_find(zh):
         zh,
         "SELECT w.text FROM answers w JOIN questions q ON q.id = w.question_id"
         " WHERE q.text = ? ORDER BY w.created_at",
-        [chinese.QUESTIONS["intro"][1]],
+        [chinese.QUESTIONS["intro"]],
     )
     assert analyse(intro[0]).fillers and not analyse(intro[-1]).fillers
 
