@@ -1,8 +1,9 @@
 """A realistic sample journal, in English or in Chinese: one deterministic generator for
 the tests, the welcome page and `coach demo`.
 
-`build` makes the rows the same way for every language; `english` and `chinese` hold
-each language's job search; `files` writes a sample file safely and counts what it holds.
+`shape` holds the job search's facts (who, when, how each answer went); `english` and
+`chinese` give them words; `build` turns the two into rows by the app's own rules; `files`
+writes a sample file safely and counts what it holds.
 """
 
 from coach.sample.build import CONTENT, build_sample
