@@ -138,9 +138,10 @@ def test_the_chinese_sample_is_the_same_for_the_same_now(zh, tmp_path):
 # --- Chinese words --------------------------------------------------------------------
 
 
-def test_each_sample_keeps_its_language_as_the_journal_s_setting(samples):
+def test_the_chinese_sample_keeps_chinese_as_the_journal_s_language(samples):
     assert settings.get_setting(samples["zh_CN"], "language") == "zh_CN"
-    assert settings.get_setting(samples["en"], "language") == "en"
+    # The English sample is as it always was: it follows the browser.
+    assert settings.get_setting(samples["en"], "language", None) is None
 
 
 def test_the_chinese_sample_asks_one_question_in_english_as_the_english_one_asks_one_in_chinese(

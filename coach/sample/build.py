@@ -67,8 +67,10 @@ class Clock:
 def build_sample(journal: db.Journal, now: datetime, lang: str = i18n.ENGLISH) -> None:
     """Fill an empty, migrated journal with the sample written in `lang`, in one transaction.
 
-    The journal keeps `lang` as its language, so the app speaks the sample's language
-    whatever the browser's, until the candidate chooses another in the settings.
+    A sample in another language than English keeps it as the journal's language, so
+    the app speaks it whatever the browser's, until the candidate chooses another in the
+    settings. The English sample holds no setting and follows the browser, as it always
+    has: its file, and what it exports, stay exactly as before.
     """
     clock = Clock(now.astimezone(UTC))
     words = content(lang)
@@ -84,7 +86,8 @@ def _build(cur: duckdb.DuckDBPyConnection, clock: Clock, w: ModuleType, lang: st
     ).fetchone()[0]
     if filled:
         raise InvalidInput(i18n._("The sample can only be built into an empty journal."))
-    set_setting(cur, LANGUAGE_SETTING, lang)
+    if lang != i18n.ENGLISH:
+        set_setting(cur, LANGUAGE_SETTING, lang)
     companies = _add_companies(cur, clock, w)
     interviews = _add_interviews(cur, clock, w, companies)
     asks, questions = _add_asks(cur, clock, w, interviews)
