@@ -85,8 +85,8 @@ def test_the_chinese_sample_counts_what_the_english_one_counts(samples):
     )
     count = "SELECT count(*) FROM {}"
     for table in tables:
-        if table == "predicted_questions":
-            continue  # below
+        if table in ("predicted_questions", "settings"):
+            continue  # below, and the language setting has a test of its own
         assert one(samples["zh_CN"], count.format(table)) == one(
             samples["en"], count.format(table)
         ), table
