@@ -69,13 +69,14 @@ class Failure:
 
 
 def kind_label(reason: str) -> str:
-    """A backup's kind as a person reads it: 'daily', 'before upgrade 3', ..."""
+    """A backup's kind as a person reads it: 'daily', 'before-v3' / '每日', '升级到第 3 版前'."""
+    # English shows the kinds as the file names write them, as it always has.
     if reason.startswith("before-v") and reason[8:].isdigit():
-        return _("before upgrade {n}").format(n=reason[8:])
+        return _("before-v{n}").format(n=reason[8:])
     labels = {
         "daily": N_("daily"),
         "manual": N_("manual"),
-        "before-restore": N_("before restore"),
+        "before-restore": N_("before-restore"),
     }
     return _(labels[reason]) if reason in labels else reason
 

@@ -117,15 +117,18 @@ class Number:
             )
             raise InvalidInput(message.format(label=label))
         if not math.isfinite(value) or not self.low <= value <= self.high:
-            unit = f" {_(self.unit)}" if self.unit else ""
+            if self.unit:
+                message = _("{label} must be between {low} and {high} {unit}, not {value}.")
+            else:
+                message = _("{label} must be between {low} and {high}, not {value}.")
             raise InvalidInput(
-                _("{label} must be between {low} and {high}{unit}, not {value}.").format(
+                message.format(
                     label=label,
                     low=f"{self.low:g}",
                     high=f"{self.high:g}",
-                    unit=unit,
+                    unit=_(self.unit),
                     value=f"{value:g}",
-                )  # fmt: skip
+                )
             )
         return value if self.whole else float(value)
 
@@ -242,7 +245,7 @@ class Identity:
 
 
 _CREATED = Moment(N_("The time it was recorded"))
-YES_NO = {True: N_("Yes"), False: N_("No")}
+YES_NO = {True: "Yes", False: "No"}
 
 RULES: dict[tuple[str, str], Any] = {
     ("companies", "name"): Text(N_("Company name"), NAME_LIMIT, required=True),
