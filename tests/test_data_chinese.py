@@ -413,3 +413,29 @@ def test_backups_listed_in_chinese_keep_their_columns_lined_up(tmp_path, capsys)
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("  ")[1].strip() for line in lines] == ["手动", "每日"]
     assert len({cli._columns(line.rsplit(" ", 1)[0]) for line in lines}) == 1
+
+
+# -- two tabs -----------------------------------------------------------------------------
+
+
+def test_a_clash_with_another_tab_is_drawn_in_chinese_keeping_what_was_typed(app_journal):
+    from tests.test_two_tabs import review_on
+
+    speak_chinese(app_journal)
+    at, interview_id = review_on(app_journal, "relationship")
+    journal = db.open_journal(str(app_journal))
+    reviews.save_review(journal, interview_id, NOW, advice="他们的：学 dbt")  # the other tab
+    [advice] = [t for t in at.text_area if str(t.key).endswith("advice")]
+    advice.input("我的：多讲业务影响").run()
+    assert not at.exception
+    assert any(w.value.startswith("未保存：") and "已在另一个标签页或窗口中被修改" in w.value
+               for w in at.warning)  # fmt: skip
+    panel = [b for b in at.button if str(b.key).startswith("edit_")]
+    assert sorted(b.label for b in panel) == ["使用另一个标签页的", "保留我的"]
+    captions = [c.value for c in at.caption]
+    assert "在另一个标签页中保存的" in captions and "你的版本，尚未保存" in captions
+    assert [t.value for t in at.text_area if str(t.key).endswith("advice")] == [
+        "我的：多讲业务影响"
+    ]
+    next(b for b in panel if b.label == "保留我的").click().run()
+    assert reviews.get_review(journal.cursor(), interview_id).advice == "我的：多讲业务影响"
