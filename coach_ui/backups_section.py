@@ -6,23 +6,17 @@ background, where no error would otherwise reach the candidate.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
-from coach import backups, db, failures, restore, wording
+from coach import backups, db, failures, restore
 from coach.errors import JournalError
 from coach.i18n import _, ngettext
 from coach.text import md, md_line
+from coach_ui.formatting import when
 from coach_ui.frame import PageContext
 
 CONFIRM = "data_restore_confirm"  # the backup path awaiting "Restore" or "Cancel"
 RESTORED = "data_restored"  # the message of the last restore, shown once
-
-
-def when(moment: datetime, now: datetime) -> str:
-    """A backup's time in the candidate's zone (the zone of `now`), in the language in use."""
-    return wording.moment_text(moment.astimezone(now.tzinfo))
 
 
 def failure_notice(ctx: PageContext) -> None:

@@ -40,8 +40,9 @@ from tests.test_failures import damage
 from tests.test_pages import app  # noqa: F401 - the AppTest factory fixture
 
 NOW = datetime(2026, 3, 16, 18, 30, tzinfo=UTC)
-# Written in Latin letters in a Chinese interface too: formats and the local address.
-FORMATS = ("zip", "Parquet", "localhost")
+# Written in Latin letters in a Chinese interface too: formats, the local address, and
+# the sidebar's language choice, which names each language in its own language.
+FORMATS = ("zip", "Parquet", "localhost", *i18n.LANGUAGES.values())
 # Any Latin letter: what a Chinese sentence of ours must not hold beyond names and paths.
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
