@@ -30,6 +30,7 @@ from pathlib import Path
 import duckdb
 
 from coach.errors import BackupFailed
+from coach.i18n import N_, _
 
 DAILY_KEEP = 7
 FAILURE_KEY = "backup_failure"  # in journal_meta: the last failed backup, as JSON
@@ -52,7 +53,32 @@ class Failure:
 
     at: datetime
     reason: str  # the kind of backup: daily, manual, before-restore, ...
-    message: str  # the sentence shown to the candidate
+    message: str  # the sentence, in the language in use when it failed
+    cause: str | None = None  # what `sentence` says it again from (None: an older record)
+    folder: str = ""
+    detail: str = ""
+
+    def sentence(self) -> str:
+        """The sentence shown to the candidate, in the language in use now."""
+        if self.cause is None:
+            return self.message
+        return sentence(self.cause, self.folder, self.detail)
+
+    def kind(self) -> str:
+        return kind_label(self.reason)
+
+
+def kind_label(reason: str) -> str:
+    """A backup's kind as a person reads it: 'daily', 'before-v3' / '每日', '升级到第 3 版前'."""
+    # English shows the kinds as the file names write them, as it always has.
+    if reason.startswith("before-v") and reason[8:].isdigit():
+        return _("before-v{n}").format(n=reason[8:])
+    labels = {
+        "daily": N_("daily"),
+        "manual": N_("manual"),
+        "before-restore": N_("before-restore"),
+    }
+    return _(labels[reason]) if reason in labels else reason
 
 
 def backup_dir(database: str) -> Path:
@@ -65,35 +91,66 @@ def _partials(database: str) -> list[Path]:
     return [*folder.glob(f".{stem}-*.partial"), *folder.glob(f".{stem}-*.partial.wal")]
 
 
-def why(error: BaseException, folder: Path) -> str:
-    """A sentence naming the folder, what went wrong and what to do."""
+# Why a backup failed, as a key kept with a recorded failure, so the sentence is said
+# in the language of whoever reads it later (the daily backup fails in the background).
+DAMAGED, DENIED, FULL, READ_ONLY, IN_THE_WAY, OTHER = (
+    "damaged", "denied", "full", "read-only", "in-the-way", "other"
+)  # fmt: skip
+
+
+def cause_of(error: BaseException) -> tuple[str, str]:
+    """The kind of failure `error` is, and its own first line for one we do not know."""
     text = str(error)
     number = getattr(error, "errno", None)
     if "corrupt database file" in text.lower():  # a block DuckDB read failed its checks
-        return (
-            f"The journal could not be backed up into {folder}: a part of the journal file "
+        return DAMAGED, ""
+    if number in (errno.EACCES, errno.EPERM) or "Permission denied" in text:
+        return DENIED, ""
+    if number == errno.ENOSPC or "No space left" in text:
+        return FULL, ""
+    if number == errno.EROFS or "Read-only file system" in text:
+        return READ_ONLY, ""
+    if number in (errno.ENOTDIR, errno.EEXIST) or isinstance(error, NotADirectoryError):
+        return IN_THE_WAY, ""
+    return OTHER, text.splitlines()[0] if text else type(error).__name__
+
+
+def sentence(cause: str, folder: Path | str, detail: str = "") -> str:
+    """A sentence naming the folder, what went wrong and what to do, in the language
+    in use."""
+    if cause == DAMAGED:
+        return _(
+            "The journal could not be backed up into {folder}: a part of the journal file "
             "is damaged (it fails DuckDB's checks), so a copy would be damaged too. The "
             "backups already there are kept: restore the newest under Restore a backup on "
             "Your data, or with `coach restore` while the app is stopped."
-        )
-    if number in (errno.EACCES, errno.EPERM) or "Permission denied" in text:
-        reason = "this account may not write to that folder (permission denied)"
-        advice = "make the folder writable (or delete it, so it is made again)"
-    elif number == errno.ENOSPC or "No space left" in text:
-        reason = "the disk is full"
-        advice = "free some space on that disk"
-    elif number == errno.EROFS or "Read-only file system" in text:
-        reason = "the disk is read-only"
-        advice = "keep the journal on a disk that can be written to"
-    elif number in (errno.ENOTDIR, errno.EEXIST) or isinstance(error, NotADirectoryError):
-        reason = "a file of that name is in the way of the folder"
-        advice = "move that file away"
-    else:
-        reason = text.splitlines()[0] if text else type(error).__name__
-        advice = "check the folder"
-    return (
-        f"The journal could not be backed up into {folder}: {reason} (the journal itself "
-        f"is unchanged); {advice}, then back up again on Your data or with `coach backup`."
+        ).format(folder=folder)
+    reason, advice = {
+        DENIED: (
+            N_("this account may not write to that folder (permission denied)"),
+            N_("make the folder writable (or delete it, so it is made again)"),
+        ),
+        FULL: (N_("the disk is full"), N_("free some space on that disk")),
+        READ_ONLY: (
+            N_("the disk is read-only"),
+            N_("keep the journal on a disk that can be written to"),
+        ),
+        IN_THE_WAY: (
+            N_("a file of that name is in the way of the folder"),
+            N_("move that file away"),
+        ),
+    }.get(cause, (None, N_("check the folder")))
+    return _(
+        "The journal could not be backed up into {folder}: {reason} (the journal itself "
+        "is unchanged); {advice}, then back up again on Your data or with `coach backup`."
+    ).format(folder=folder, reason=_(reason) if reason else detail, advice=_(advice))
+
+
+def failed(error: BaseException, folder: Path) -> BackupFailed:
+    """The BackupFailed for `error`: its sentence, and what it is made of (Failure)."""
+    cause, detail = cause_of(error)
+    return BackupFailed(
+        sentence(cause, folder, detail), cause=cause, folder=str(folder), detail=detail
     )
 
 
@@ -127,7 +184,7 @@ def backup_file(
             with contextlib.suppress(OSError):
                 for leftover in _partials(database):
                     leftover.unlink(missing_ok=True)
-            raise BackupFailed(why(error, target_dir)) from error
+            raise failed(error, target_dir) from error
     return target
 
 
@@ -194,7 +251,8 @@ def daily_backup(
 def record_failure(cur: duckdb.DuckDBPyConnection, failure: Failure) -> None:
     value = json.dumps(
         {"at": failure.at.astimezone(UTC).isoformat(), "reason": failure.reason,
-         "message": failure.message}
+         "message": failure.message, "cause": failure.cause, "folder": failure.folder,
+         "detail": failure.detail}
     )  # fmt: skip
     cur.execute(
         "INSERT INTO journal_meta (key, value) VALUES (?, ?)"
@@ -214,6 +272,13 @@ def last_failure(cur: duckdb.DuckDBPyConnection) -> Failure | None:
         return None
     try:
         value = json.loads(row[0])
-        return Failure(datetime.fromisoformat(value["at"]), value["reason"], value["message"])
+        return Failure(
+            datetime.fromisoformat(value["at"]),
+            value["reason"],
+            value["message"],
+            value.get("cause"),
+            value.get("folder") or "",
+            value.get("detail") or "",
+        )
     except (ValueError, KeyError, TypeError):
         return None

@@ -42,6 +42,7 @@ from coach.errors import (
     JournalTooNew,
     NotAJournal,
 )
+from coach.i18n import _
 from coach.memo import Memo
 from coach.migrations import MIGRATIONS
 
@@ -91,7 +92,11 @@ def connect(database: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnect
         explained = failures.explain(error, database)
         if explained is not None:
             raise explained from error
-        raise JournalError(f"Could not open the journal {database}: {error}") from error
+        raise JournalError(
+            _("Could not open the journal {database}: {error}").format(
+                database=database, error=error
+            )
+        ) from error
     # TIMESTAMPTZ values come back in UTC, whatever the machine's zone.
     con.execute("SET TimeZone = 'UTC'")
     return con
@@ -99,15 +104,17 @@ def connect(database: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 def _locked_message(database: str, error: str) -> str:
     match = re.search(r"PID (\d+)", error)
-    holder = "another program"
+    holder = _("another program")
     if match:
         pid = int(match.group(1))
-        holder = f"another program (PID {pid}{_describe_process(pid)})"
-    return (
-        f"The journal {database} is open in {holder}. DuckDB lets only one program "
+        holder = _("another program (PID {pid}{process})").format(
+            pid=pid, process=_describe_process(pid)
+        )
+    return _(
+        "The journal {database} is open in {holder}. DuckDB lets only one program "
         "use a journal file at a time. Close that program — if it is Interview Coach, "
         "stop it with Ctrl+C in its terminal or use its browser tab — then try again."
-    )
+    ).format(database=database, holder=holder)
 
 
 def _describe_process(pid: int) -> str:
@@ -122,7 +129,7 @@ def _describe_process(pid: int) -> str:
     # `coach app` and scripts/run start `python -m coach_ui.server.launch`; by hand it is
     # `streamlit run …`.
     if "coach_ui.server.launch" in command or "streamlit" in command:
-        return f": the Interview Coach app, `{command[:120]}`"
+        return _(": the Interview Coach app, `{command}`").format(command=command[:120])
     return f": `{command[:120]}`"
 
 
@@ -150,8 +157,10 @@ def read_version(cur: duckdb.DuckDBPyConnection) -> int:
     if "schema_migrations" not in tables:
         if tables:
             raise NotAJournal(
-                "This database already holds other tables and is not an Interview "
-                "Coach journal; choose another file."
+                _(
+                    "This database already holds other tables and is not an Interview "
+                    "Coach journal; choose another file."
+                )
             )
         return 0
     return cur.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
@@ -167,9 +176,11 @@ def migrate(
     version = read_version(con)
     if version > schema_version():
         raise JournalTooNew(
-            f"The journal {database} was written by a newer version of Interview Coach "
-            f"(schema {version}; this version knows up to {schema_version()}). Update "
-            "Interview Coach to open it; the file has not been changed."
+            _(
+                "The journal {database} was written by a newer version of Interview Coach "
+                "(schema {version}; this version knows up to {known}). Update "
+                "Interview Coach to open it; the file has not been changed."
+            ).format(database=database, version=version, known=schema_version())
         )
     pending = list(range(version + 1, schema_version() + 1))
     if not pending:
@@ -232,7 +243,7 @@ class Journal:
                 made = backups.daily_backup(cur, self.database, now=now)
             except Exception as error:  # a failed backup must never take the app down
                 if not isinstance(error, BackupFailed):
-                    error = BackupFailed(backups.why(error, backups.backup_dir(self.database)))
+                    error = backups.failed(error, backups.backup_dir(self.database))
                 self._backup_outcome(now, "daily", error)
             else:
                 if made is not None:
@@ -337,7 +348,11 @@ class Journal:
 
         Raises BackupFailed, recorded as the last failure until a backup succeeds."""
         if not is_file_database(self.database):
-            raise JournalError(f"{self.database} is not a file, so it cannot be copied.")
+            raise JournalError(
+                _("{database} is not a file, so it cannot be copied.").format(
+                    database=self.database
+                )
+            )
         cur = self.cursor()
         try:
             made = backups.backup_file(cur, self.database, reason=reason, now=now)
@@ -360,7 +375,11 @@ class Journal:
             cur.close()
 
     def _backup_outcome(self, now: datetime, reason: str, error: BackupFailed | None) -> None:
-        failure = backups.Failure(now, reason, str(error)) if error is not None else None
+        failure = (
+            backups.Failure(now, reason, str(error), error.cause, error.folder, error.detail)
+            if error is not None
+            else None
+        )
         if failure is None and self.backup_failure() is None:
             self._backup_failure = None
             return  # nothing recorded to clear: no write

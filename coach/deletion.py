@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import duckdb
 
 from coach.db import Journal
+from coach.i18n import ngettext
 
 
 @dataclass(frozen=True)
@@ -21,15 +22,28 @@ class DeletionImpact:
     transcripts: int = 0
 
     def describe(self) -> list[str]:
-        parts = [
-            (self.interviews, "interview", "interviews"),
-            (self.reviews, "review", "reviews"),
-            (self.asks, "recorded question and answer", "recorded questions and answers"),
-            (self.actions, "improvement action", "improvement actions"),
-            (self.story_uses, "story use", "story uses"),
-            (self.transcripts, "kept transcript", "kept transcripts"),
+        counts = [
+            (self.interviews, ngettext("{n} interview", "{n} interviews", self.interviews)),
+            (self.reviews, ngettext("{n} review", "{n} reviews", self.reviews)),
+            (
+                self.asks,
+                ngettext(
+                    "{n} recorded question and answer",
+                    "{n} recorded questions and answers",
+                    self.asks,
+                ),
+            ),
+            (
+                self.actions,
+                ngettext("{n} improvement action", "{n} improvement actions", self.actions),
+            ),
+            (self.story_uses, ngettext("{n} story use", "{n} story uses", self.story_uses)),
+            (
+                self.transcripts,
+                ngettext("{n} kept transcript", "{n} kept transcripts", self.transcripts),
+            ),
         ]
-        return [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
+        return [text.format(n=n) for n, text in counts if n]
 
 
 def _impact(cur, where: str, params: list) -> DeletionImpact:

@@ -24,7 +24,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coach import i18n
 from coach.errors import JournalError
+from coach.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,16 @@ class EditConflict(JournalError):
 
     def __init__(self, clashes: list[Clash]) -> None:
         self.clashes = clashes
-        names = ", ".join(f"“{c.label}”" for c in clashes)
+        # Chinese lists names with its enumeration comma, English with a plain one.
+        names = ("、" if i18n.is_chinese() else ", ").join(f"“{c.label}”" for c in clashes)
         super().__init__(
-            f"Not saved: {names} changed in another tab or window since this one showed "
-            f"{'them' if len(clashes) > 1 else 'it'}. Both versions are below; yours is "
-            "kept here until you choose."
+            ngettext(
+                "Not saved: {names} changed in another tab or window since this one showed "
+                "it. Both versions are below; yours is kept here until you choose.",
+                "Not saved: {names} changed in another tab or window since this one showed "
+                "them. Both versions are below; yours is kept here until you choose.",
+                len(clashes),
+            ).format(names=names)
         )
 
 
@@ -71,7 +78,8 @@ def changes(
         elif stored[name] == read[name]:
             write[name] = value
         else:
-            label = (labels or {}).get(name, name.replace("_", " ").capitalize())
+            # The owners' labels are N_-marked constants: said here in the language in use.
+            label = _((labels or {}).get(name) or name.replace("_", " ").capitalize())
             clashes.append(Clash(name, label, stored[name], value))
     if clashes:
         raise EditConflict(clashes)

@@ -28,7 +28,16 @@ class NotFound(JournalError):
 
 
 class BackupFailed(JournalError):
-    """A backup copy could not be made; the journal itself is unchanged."""
+    """A backup copy could not be made; the journal itself is unchanged.
+
+    `cause`, `folder` and `detail` say it again in another language (coach.backups.sentence).
+    """
+
+    def __init__(
+        self, message: str, *, cause: str | None = None, folder: str = "", detail: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.cause, self.folder, self.detail = cause, folder, detail
 
 
 class RestoreRefused(JournalError):

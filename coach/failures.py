@@ -16,8 +16,9 @@ from pathlib import Path
 
 import duckdb
 
-from coach import backups
+from coach import backups, wording
 from coach.errors import DiskFull, JournalCorrupt, JournalError
+from coach.i18n import N_, _, ngettext
 
 # DuckDB grows the write-ahead log by the change, and a checkpoint may rewrite as much as
 # the whole journal: room for the journal once more (and never less than this) is enough.
@@ -71,10 +72,12 @@ def _about_journal(error: OSError, database: str) -> bool:
     )
 
 
+PERMISSION_DENIED = N_("permission denied")
+READ_ONLY = N_("a read-only file system")
 _UNWRITABLE = {
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "a read-only file system",
+    errno.EACCES: PERMISSION_DENIED,
+    errno.EPERM: PERMISSION_DENIED,
+    errno.EROFS: READ_ONLY,
 }
 
 
@@ -82,22 +85,22 @@ def _unwritable_reason(error: BaseException, text: str) -> str | None:
     if isinstance(error, OSError):
         return _UNWRITABLE.get(error.errno)
     if isinstance(error, duckdb.IOException):
-        for words in ("Permission denied", "Read-only file system"):
-            if words.lower() in text.lower():
-                return (
-                    "permission denied"
-                    if words == "Permission denied"
-                    else "a read-only file system"
-                )
+        if "permission denied" in text.lower():
+            return PERMISSION_DENIED
+        if "read-only file system" in text.lower():
+            return READ_ONLY
     return None
 
 
 def unwritable(database: str, reason: str) -> JournalError:
+    """`reason`: PERMISSION_DENIED or READ_ONLY (translated here, where it is said)."""
     folder = Path(database).expanduser().parent
     return JournalError(
-        f"Interview Coach cannot write to the folder {folder} ({reason}), where the "
-        f"journal {database} is kept. Make that folder writable, or set COACH_DB to a "
-        "journal in a folder you can write to."
+        _(
+            "Interview Coach cannot write to the folder {folder} ({reason}), where the "
+            "journal {database} is kept. Make that folder writable, or set COACH_DB to a "
+            "journal in a folder you can write to."
+        ).format(folder=folder, reason=_(reason), database=database)
     )
 
 
@@ -109,7 +112,9 @@ def _size(path: Path) -> int:
 
 
 def _megabytes(size: float) -> str:
-    return f"{size / 1e6:,.0f} MB" if size >= 1e6 else f"{size / 1e3:,.0f} KB"
+    if size >= 1e6:
+        return _("{n} MB").format(n=wording.number(round(size / 1e6)))
+    return _("{n} KB").format(n=wording.number(round(size / 1e3)))
 
 
 def disk_full(database: str, *, saved: bool = False) -> DiskFull:
@@ -121,20 +126,23 @@ def disk_full(database: str, *, saved: bool = False) -> DiskFull:
     journal_size = _size(path) + _size(path.with_name(path.name + ".wal"))
     needed = max(MIN_ROOM, journal_size)
     try:
-        free = f"{_megabytes(shutil.disk_usage(folder).free)} free now"
+        free = _("{size} free now").format(size=_megabytes(shutil.disk_usage(folder).free))
     except OSError:
-        free = "no room left"
+        free = _("no room left")
     if saved:
         return DiskFull(
-            f"Saved, but the disk that holds your journal ({folder}) is now full ({free}). "
-            f"Free at least {_megabytes(needed)} on it before you save anything else; "
-            "everything saved until now, this too, is safe."
+            _(
+                "Saved, but the disk that holds your journal ({folder}) is now full "
+                "({free}). Free at least {needed} on it before you save anything else; "
+                "everything saved until now, this too, is safe."
+            ).format(folder=folder, free=free, needed=_megabytes(needed))
         )
     return DiskFull(
-        f"Nothing was saved: the disk that holds your journal ({folder}) ran out of space "
-        f"({free}). "
-        f"Free at least {_megabytes(needed)} on it, then try again; everything saved "
-        "before is safe."
+        _(
+            "Nothing was saved: the disk that holds your journal ({folder}) ran out of "
+            "space ({free}). Free at least {needed} on it, then try again; everything "
+            "saved before is safe."
+        ).format(folder=folder, free=free, needed=_megabytes(needed))
     )
 
 
@@ -160,20 +168,32 @@ def restore_command(backup: Path, database: str) -> str:
 
 def corrupt(database: str) -> JournalCorrupt:
     found = [b for b in backups.list_backups(database) if b.path.exists()]
-    damaged = (
-        f"The journal {database} is damaged and cannot be read (its file fails DuckDB's checks)."
-    )
     if not found:
         return JournalCorrupt(
-            f"{damaged} There is no backup of it in {backups.backup_dir(database)}. Keep the "
-            "damaged file, and restore a copy of it if you have one elsewhere."
+            _(
+                "The journal {database} is damaged and cannot be read (its file fails "
+                "DuckDB's checks). There is no backup of it in {folder}. Keep the damaged "
+                "file, and restore a copy of it if you have one elsewhere."
+            ).format(database=database, folder=backups.backup_dir(database))
         )
     newest = found[0]
     return JournalCorrupt(
-        f"{damaged} Its newest backup is {newest.path.name}, taken "
-        f"{newest.taken_at:%Y-%m-%d %H:%M} UTC ({len(found)} backup"
-        f"{'s' if len(found) != 1 else ''} in {newest.path.parent}). Stop Interview Coach, "
-        "then restore it (the damaged file is kept in that folder as a before-restore "
-        "backup):",
+        ngettext(
+            "The journal {database} is damaged and cannot be read (its file fails "
+            "DuckDB's checks). Its newest backup is {name}, taken {taken} UTC ({n} backup "
+            "in {folder}). Stop Interview Coach, then restore it (the damaged file is "
+            "kept in that folder as a before-restore backup):",
+            "The journal {database} is damaged and cannot be read (its file fails "
+            "DuckDB's checks). Its newest backup is {name}, taken {taken} UTC ({n} backups "
+            "in {folder}). Stop Interview Coach, then restore it (the damaged file is "
+            "kept in that folder as a before-restore backup):",
+            len(found),
+        ).format(
+            database=database,
+            name=newest.path.name,
+            taken=f"{newest.taken_at:%Y-%m-%d %H:%M}",  # an ISO stamp reads the same in both
+            n=len(found),
+            folder=newest.path.parent,
+        ),
         restore_command(newest.path, database),
     )

@@ -40,35 +40,42 @@ from typing import Any
 
 import duckdb
 
+from coach import i18n, wording
+from coach.i18n import N_, _, ngettext
 from coach.tables import TABLES, UID, columns, primary_key, references_of
 
-NOUNS = {
-    "settings": ("setting", "settings"),
-    "dimensions": ("dimension", "dimensions"),
-    "companies": ("company", "companies"),
-    "interviews": ("interview", "interviews"),
-    "reviews": ("review", "reviews"),
-    "transcripts": ("kept transcript", "kept transcripts"),
-    "questions": ("question", "questions"),
-    "asks": ("recorded question", "recorded questions"),
-    "answers": ("answer version", "answer versions"),
-    "stories": ("story", "stories"),
-    "story_uses": ("story use", "story uses"),
-    "actions": ("action", "actions"),
-    "cards": ("card", "cards"),
-    "rehearsals": ("rehearsal", "rehearsals"),
-    "predictions": ("brief prediction", "brief predictions"),
-    "predicted_questions": ("predicted question", "predicted questions"),
+# How many rows of each table, as a phrase ("3 interviews"): whole, so Chinese can word it.
+COUNTS: dict[str, Callable[[int], str]] = {
+    "settings": lambda n: ngettext("{n} setting", "{n} settings", n),
+    "dimensions": lambda n: ngettext("{n} dimension", "{n} dimensions", n),
+    "companies": lambda n: ngettext("{n} company", "{n} companies", n),
+    "interviews": lambda n: ngettext("{n} interview", "{n} interviews", n),
+    "reviews": lambda n: ngettext("{n} review", "{n} reviews", n),
+    "transcripts": lambda n: ngettext("{n} kept transcript", "{n} kept transcripts", n),
+    "questions": lambda n: ngettext("{n} question", "{n} questions", n),
+    "asks": lambda n: ngettext("{n} recorded question", "{n} recorded questions", n),
+    "answers": lambda n: ngettext("{n} answer version", "{n} answer versions", n),
+    "stories": lambda n: ngettext("{n} story", "{n} stories", n),
+    "story_uses": lambda n: ngettext("{n} story use", "{n} story uses", n),
+    "actions": lambda n: ngettext("{n} action", "{n} actions", n),
+    "cards": lambda n: ngettext("{n} card", "{n} cards", n),
+    "rehearsals": lambda n: ngettext("{n} rehearsal", "{n} rehearsals", n),
+    "predictions": lambda n: ngettext("{n} brief prediction", "{n} brief predictions", n),
+    "predicted_questions": lambda n: ngettext(
+        "{n} predicted question", "{n} predicted questions", n
+    ),
 }
 
-# Why a row with a new identity was joined with a journal row (rule 2).
+# Why a row with a new identity was joined with a journal row (rule 2): the sentence.
 JOINED_BECAUSE = {
-    "companies": "a company of the same name",
-    "questions": "a question of the same wording",
-    "stories": "an identical story",
-    "cards": "the card its question already had",
-    "story_uses": "the same story of the same interview",
-    "predicted_questions": "the same question of the same brief prediction",
+    "companies": N_("Joined with a company of the same name in your journal: {rows}."),
+    "questions": N_("Joined with a question of the same wording in your journal: {rows}."),
+    "stories": N_("Joined with an identical story in your journal: {rows}."),
+    "cards": N_("Joined with the card its question already had in your journal: {rows}."),
+    "story_uses": N_("Joined with the same story of the same interview in your journal: {rows}."),
+    "predicted_questions": N_(
+        "Joined with the same question of the same brief prediction in your journal: {rows}."
+    ),
 }
 
 
@@ -78,9 +85,11 @@ def count_text(counts: dict[str, int]) -> str:
     for table in TABLES:
         n = counts.get(table, 0)
         if n:
-            one, many = NOUNS.get(table, (table, table))
-            parts.append(f"{n:,} {one if n == 1 else many}")
-    return ", ".join(parts)
+            phrase = COUNTS.get(table)
+            text = phrase(n) if phrase else f"{{n}} {table}"
+            parts.append(text.format(n=wording.number(n)))
+    # Chinese lists with its enumeration comma.
+    return ("、" if i18n.is_chinese() else ", ").join(parts)
 
 
 @dataclass
@@ -106,25 +115,32 @@ class ImportSummary:
 
     def describe(self) -> str:
         added = count_text(self.added)
-        lines = [f"Added {added}." if added else "Added nothing new."]
+        lines = [_("Added {rows}.").format(rows=added) if added else _("Added nothing new.")]
         if self.present:
-            lines.append(f"Already in your journal, unchanged: {count_text(self.present)}.")
+            lines.append(
+                _("Already in your journal, unchanged: {rows}.").format(
+                    rows=count_text(self.present)
+                )
+            )
         if self.kept:
             lines.append(
-                f"Already in your journal but changed there since: {count_text(self.kept)} "
-                "(kept as they are in your journal)."
+                _(
+                    "Already in your journal but changed there since: {rows} "
+                    "(kept as they are in your journal)."
+                ).format(rows=count_text(self.kept))
             )
         for table, n in self.joined.items():
-            lines.append(
-                f"Joined with {JOINED_BECAUSE[table]} in your journal: {count_text({table: n})}."
-            )
+            lines.append(_(JOINED_BECAUSE[table]).format(rows=count_text({table: n})))
         if self.without_identities:
             lines.append(
-                "This file comes from an older version of Interview Coach, whose rows carry "
-                "no identity: its rows were added as new, so importing it again would add "
-                "them again."
+                _(
+                    "This file comes from an older version of Interview Coach, whose rows "
+                    "carry no identity: its rows were added as new, so importing it again "
+                    "would add them again."
+                )
             )
-        return " ".join(lines)
+        # Chinese sentences follow one another with no space between them.
+        return ("" if i18n.is_chinese() else " ").join(lines)
 
 
 def merge(
@@ -274,9 +290,9 @@ class _Merger:
         empty, next_id = self.cur.execute(
             f"SELECT count(*) = 0, coalesce(max(id), 0) + 1 FROM {table}"  # noqa: S608
         ).fetchone()
-        if empty and all(row.get("id") is not None for _, row in new_rows):
+        if empty and all(row.get("id") is not None for _key, row in new_rows):
             return
-        for _, row in new_rows:
+        for _key, row in new_rows:
             row["id"] = next_id
             next_id += 1
 

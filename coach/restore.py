@@ -33,6 +33,7 @@ from coach.errors import (
     JournalLocked,
     RestoreRefused,
 )
+from coach.i18n import _
 
 REASON = "before-restore"
 AS_FOUND = ".wal-as-found"  # the .wal of a journal that could not be opened, kept
@@ -45,15 +46,20 @@ class Restored:
     moved_aside: bool  # the old journal could not be opened and was kept as it was
 
     def describe(self, database: str) -> str:
-        text = f"Restored {self.restored.name} as {database}."
+        name = self.restored.name
         if self.kept is None:
-            return text + " There was no journal file to keep."
-        if self.moved_aside:
-            return text + (
-                f" The journal there before could not be opened, so it was kept as it "
-                f"was: {self.kept} (and its .wal, if it had one, as {self.kept.name}{AS_FOUND})."
+            return _("Restored {name} as {database}. There was no journal file to keep.").format(
+                name=name, database=database
             )
-        return text + f" The journal as it was is kept as {self.kept}."
+        if self.moved_aside:
+            return _(
+                "Restored {name} as {database}. The journal there before could not be "
+                "opened, so it was kept as it was: {kept} (and its .wal, if it had one, "
+                "as {wal})."
+            ).format(name=name, database=database, kept=self.kept, wal=self.kept.name + AS_FOUND)
+        return _("Restored {name} as {database}. The journal as it was is kept as {kept}.").format(
+            name=name, database=database, kept=self.kept
+        )
 
 
 def _wal(path: Path) -> Path:
@@ -63,26 +69,38 @@ def _wal(path: Path) -> Path:
 def check_backup(backup: Path) -> int:
     """The schema version of `backup`; RestoreRefused unless it is a journal we can open."""
     if not backup.is_file():
-        raise RestoreRefused(f"Nothing was restored: there is no backup file at {backup}.")
+        raise RestoreRefused(
+            _("Nothing was restored: there is no backup file at {backup}.").format(backup=backup)
+        )
     try:
         con = duckdb.connect(str(backup), read_only=True)
     except duckdb.Error as error:
         raise RestoreRefused(
-            f"Nothing was restored: {backup} could not be opened as a journal "
-            f"({str(error).splitlines()[0]}). Choose another backup."
+            _(
+                "Nothing was restored: {backup} could not be opened as a journal "
+                "({error}). Choose another backup."
+            ).format(backup=backup, error=str(error).splitlines()[0])
         ) from error
     try:
         version = db.read_version(con)
     except JournalError as error:
-        raise RestoreRefused(f"Nothing was restored: {backup} is not a journal. {error}") from None
+        raise RestoreRefused(
+            _("Nothing was restored: {backup} is not a journal. {error}").format(
+                backup=backup, error=error
+            )
+        ) from None
     finally:
         con.close()
     if version == 0:
-        raise RestoreRefused(f"Nothing was restored: {backup} is an empty database.")
+        raise RestoreRefused(
+            _("Nothing was restored: {backup} is an empty database.").format(backup=backup)
+        )
     if version > db.schema_version():
         raise RestoreRefused(
-            f"Nothing was restored: {backup} was written by a newer version of Interview "
-            "Coach. Update Interview Coach to restore it."
+            _(
+                "Nothing was restored: {backup} was written by a newer version of Interview "
+                "Coach. Update Interview Coach to restore it."
+            ).format(backup=backup)
         )
     return version
 
@@ -96,9 +114,11 @@ def restore(database: str, backup: str | os.PathLike[str], *, now: datetime) -> 
     journal = Path(database).expanduser()
     chosen = Path(backup).expanduser()
     if not db.is_file_database(database):
-        raise RestoreRefused(f"Nothing was restored: {database} is not a file.")
+        raise RestoreRefused(
+            _("Nothing was restored: {database} is not a file.").format(database=database)
+        )
     if chosen.resolve() == journal.resolve():
-        raise RestoreRefused("Nothing was restored: that is the journal itself, not a backup.")
+        raise RestoreRefused(_("Nothing was restored: that is the journal itself, not a backup."))
     check_backup(chosen)
     incoming = journal.with_name(f".{journal.name}.restoring")
     incoming.unlink(missing_ok=True)
@@ -122,14 +142,14 @@ def _keep_and_replace(
     try:
         con = db.connect(database)  # takes DuckDB's lock: no app can open it meanwhile
     except JournalLocked as error:
-        raise RestoreRefused(f"Nothing was restored. {error}") from error
+        raise RestoreRefused(_("Nothing was restored. {error}").format(error=error)) from error
     except (JournalError, duckdb.Error):  # e.g. "WAL does not match database file"
         return _move_aside(journal, incoming, now), True
     try:
         try:
             db.read_version(con)
         except JournalError as error:
-            raise RestoreRefused(f"Nothing was restored. {error}") from None
+            raise RestoreRefused(_("Nothing was restored. {error}").format(error=error)) from None
         kept = backups.backup_file(con, database, reason=REASON, now=now)
         con.execute("CHECKPOINT")
     except (BackupFailed, duckdb.Error) as error:
@@ -138,7 +158,7 @@ def _keep_and_replace(
         if _is_damage(error, database):
             kept = None
         elif isinstance(error, BackupFailed):  # the journal could not be kept first
-            raise RestoreRefused(f"Nothing was restored. {error}") from error
+            raise RestoreRefused(_("Nothing was restored. {error}").format(error=error)) from error
         else:
             raise
     finally:

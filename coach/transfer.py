@@ -23,10 +23,11 @@ from typing import Any
 
 import duckdb
 
-from coach import fields, merge
+from coach import fields, i18n, merge, wording
 from coach import vocabulary as v
 from coach.db import Journal, read_version, schema_version
 from coach.errors import InvalidInput, JournalError
+from coach.i18n import N_, _
 from coach.merge import ImportSummary
 from coach.tables import REFERENCES, TABLES, UID, Column
 from coach.tables import columns as _columns
@@ -95,19 +96,29 @@ class _Problems:
         self.items: list[str] = []
 
     def add(self, where: str, what: str) -> None:
-        self.items.append(f"{where}: {what}")
+        # `where` names the file's own keys (tables.companies[3]): they stay as written.
+        self.items.append(_("{where}: {what}").format(where=where, what=what))
 
     def raise_if_any(self) -> None:
         if not self.items:
             return
         shown = self.items[: self.LIMIT]
         more = len(self.items) - len(shown)
-        raise InvalidInput(
-            "The file was not imported; your journal is unchanged. "
-            + ("Problem: " if len(self.items) == 1 else "Problems: ")
-            + "; ".join(shown)
-            + (f"; and {more} more." if more else ".")
-        )
+        listed = ("；" if i18n.is_chinese() else "; ").join(shown)
+        if len(self.items) == 1:
+            message = _(
+                "The file was not imported; your journal is unchanged. Problem: {problems}."
+            )
+        elif more:
+            message = _(
+                "The file was not imported; your journal is unchanged. Problems: {problems}; "
+                "and {n} more."
+            )
+        else:
+            message = _(
+                "The file was not imported; your journal is unchanged. Problems: {problems}."
+            )
+        raise InvalidInput(message.format(problems=listed, n=more))
 
 
 # The whole numbers each integer type holds: a larger one would fail inside DuckDB.
@@ -119,33 +130,43 @@ def _parse_value(column: Column, value: Any) -> tuple[Any, str | None]:
     if value is None:
         if column.nullable:
             return None, None
-        return None, f"“{column.name}” cannot be empty"
+        return None, _("“{column}” cannot be empty").format(column=column.name)
     kind = column.type
     if kind in _INTEGER_BITS:
         if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"“{column.name}” must be a whole number, not {value!r:.40}"
+            return None, _("“{column}” must be a whole number, not {value}").format(
+                column=column.name, value=f"{value!r:.40}"
+            )
         if abs(value) >= 2 ** (_INTEGER_BITS[kind] - 1):
-            return None, f"“{column.name}” is too large a number ({value:.3g})"
+            return None, _("“{column}” is too large a number ({value})").format(
+                column=column.name, value=f"{value:.3g}"
+            )
         return value, None
     if kind == "DOUBLE":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return None, f"“{column.name}” must be a number, not {value!r:.40}"
+            return None, _("“{column}” must be a number, not {value}").format(
+                column=column.name, value=f"{value!r:.40}"
+            )
         if not math.isfinite(value):
-            return None, f"“{column.name}” must be a finite number"
+            return None, _("“{column}” must be a finite number").format(column=column.name)
         return float(value), None
     if kind == "BOOLEAN":
         if not isinstance(value, bool):
-            return None, f"“{column.name}” must be true or false, not {value!r:.40}"
+            return None, _("“{column}” must be true or false, not {value}").format(
+                column=column.name, value=f"{value!r:.40}"
+            )
         return value, None
     if kind == "VARCHAR":
         if not isinstance(value, str):
-            return None, f"“{column.name}” must be text, not {value!r:.40}"
+            return None, _("“{column}” must be text, not {value}").format(
+                column=column.name, value=f"{value!r:.40}"
+            )
         if "\x00" in value:
-            return None, f"“{column.name}” contains a NUL character"
+            return None, _("“{column}” contains a NUL character").format(column=column.name)
         return value, None
     if kind == "VARCHAR[]":
         if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-            return None, f"“{column.name}” must be a list of texts"
+            return None, _("“{column}” must be a list of texts").format(column=column.name)
         return value, None
     if kind == "TIMESTAMP WITH TIME ZONE":
         try:
@@ -153,15 +174,17 @@ def _parse_value(column: Column, value: Any) -> tuple[Any, str | None]:
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            return None, f"“{column.name}” must be an ISO date-time with a zone, not {value!r:.40}"
+            return None, _("“{column}” must be an ISO date-time with a zone, not {value}").format(
+                column=column.name, value=f"{value!r:.40}"
+            )
         return moment, None  # its rule (coach.fields) checks the year and converts to UTC
     if kind == "BLOB":
         if not isinstance(value, str):
-            return None, f"“{column.name}” must be base64 text"
+            return None, _("“{column}” must be base64 text").format(column=column.name)
         try:
             return base64.b64decode(value, validate=True), None
         except ValueError:
-            return None, f"“{column.name}” must be base64 text"
+            return None, _("“{column}” must be base64 text").format(column=column.name)
     if kind == "UUID":
         return value, None  # its rule (coach.fields) reads the identity
     raise AssertionError(f"unhandled column type {kind}")  # a migration added one
@@ -181,46 +204,59 @@ def parse_document(cur: duckdb.DuckDBPyConnection, text: str | bytes) -> _Parsed
         document = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InvalidInput(
-            f"The file was not imported; your journal is unchanged. It is not valid JSON: {error}."
+            _(
+                "The file was not imported; your journal is unchanged. It is not valid JSON: "
+                "{error}."
+            ).format(error=_json_problem(error))
         ) from error
     except RecursionError as error:
         raise InvalidInput(
-            "The file was not imported; your journal is unchanged. Its JSON is nested too "
-            "deeply to be an Interview Coach export."
+            _(
+                "The file was not imported; your journal is unchanged. Its JSON is nested too "
+                "deeply to be an Interview Coach export."
+            )
         ) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput(
-            "The file was not imported; your journal is unchanged. It is not an Interview "
-            "Coach export (its “format” is not “interview-coach-journal”)."
+            _(
+                "The file was not imported; your journal is unchanged. It is not an Interview "
+                "Coach export (its “format” is not “interview-coach-journal”)."
+            )
         )
     if document.get("format_version") not in READABLE_VERSIONS:
         raise InvalidInput(
-            "The file was not imported; your journal is unchanged. It uses export format "
-            f"version {document.get('format_version')!r}; this version reads versions "
-            f"{' and '.join(map(str, READABLE_VERSIONS))}. If it came from a newer Interview "
-            "Coach, update Interview Coach to import it."
+            _(
+                "The file was not imported; your journal is unchanged. It uses export format "
+                "version {version}; this version reads versions {readable}. If it came from a "
+                "newer Interview Coach, update Interview Coach to import it."
+            ).format(
+                version=repr(document.get("format_version")),
+                readable=wording.list_text(map(str, READABLE_VERSIONS)),
+            )
         )
     if not isinstance(document.get("schema_version"), int) or (
         document["schema_version"] > schema_version()
     ):
         raise InvalidInput(
-            "The file was not imported; your journal is unchanged. It was exported by a "
-            "newer version of Interview Coach; update Interview Coach to import it."
+            _(
+                "The file was not imported; your journal is unchanged. It was exported by a "
+                "newer version of Interview Coach; update Interview Coach to import it."
+            )
         )
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise InvalidInput(
-            "The file was not imported; your journal is unchanged. It has no “tables”."
+            _("The file was not imported; your journal is unchanged. It has no “tables”.")
         )
     problems = _Problems()
     for name in tables:
         if name not in TABLES:
-            problems.add(f"tables.{name}", "is not a journal table")
+            problems.add(f"tables.{name}", _("is not a journal table"))
     parsed = _Parsed(format_version=document["format_version"])
     for table in TABLES:
         rows = tables.get(table, [])
         if not isinstance(rows, list):
-            problems.add(f"tables.{table}", "must be a list of rows")
+            problems.add(f"tables.{table}", _("must be a list of rows"))
             rows = []
         parsed.tables[table] = _parse_rows(cur, table, rows, problems)
     _check_references(parsed, problems)
@@ -236,16 +272,16 @@ def _parse_rows(cur, table: str, rows: list, problems: _Problems) -> list[dict[s
     for index, row in enumerate(rows):
         where = f"tables.{table}[{index}]"
         if not isinstance(row, dict):
-            problems.add(where, "must be an object of column values")
+            problems.add(where, _("must be an object of column values"))
             continue
         for name in row:
             if name not in columns:
-                problems.add(where, f"has an unknown column “{name}”")
+                problems.add(where, _("has an unknown column “{column}”").format(column=name))
         values = {}
         for column in columns.values():
             if column.name not in row:
                 if not column.nullable and not column.has_default:
-                    problems.add(where, f"lacks “{column.name}”")
+                    problems.add(where, _("lacks “{column}”").format(column=column.name))
                 continue
             value, error = _parse_value(column, row[column.name])
             if error:
@@ -255,17 +291,25 @@ def _parse_rows(cur, table: str, rows: list, problems: _Problems) -> list[dict[s
                 try:
                     value = fields.check(table, column.name, value)
                 except JournalError as refused:
-                    problems.add(where, f"“{column.name}”: {str(refused).rstrip('.')}")
+                    problems.add(
+                        where,
+                        _("“{column}”: {refusal}").format(
+                            column=column.name, refusal=_unstop(refused)
+                        ),
+                    )
                     continue
             values[column.name] = value
         try:
             fields.check_row(table, values)
         except JournalError as refused:
-            problems.add(where, str(refused).rstrip("."))
+            problems.add(where, _unstop(refused))
         key = tuple(values.get(k) for k in _primary_key(table))
         if None not in key:
             if key in seen_keys:
-                problems.add(where, f"repeats the key {key if len(key) > 1 else key[0]!r}")
+                problems.add(
+                    where,
+                    _("repeats the key {key}").format(key=key if len(key) > 1 else repr(key[0])),
+                )
             seen_keys.add(key)
         parsed.append(values)
     return parsed
@@ -284,7 +328,9 @@ def _check_references(parsed: _Parsed, problems: _Problems) -> None:
             if value is not None and value not in known:
                 problems.add(
                     f"tables.{table}[{index}]",
-                    f"“{column}” refers to {parent} {value!r}, which is not in the file",
+                    _("“{column}” refers to {parent} {value}, which is not in the file").format(
+                        column=column, parent=parent, value=repr(value)
+                    ),
                 )
 
 
@@ -297,8 +343,45 @@ def _check_identities(parsed: _Parsed, problems: _Problems) -> None:
             if identity is None:
                 continue
             if identity in seen:
-                problems.add(f"tables.{table}[{index}]", f"repeats the identity {identity}")
+                problems.add(
+                    f"tables.{table}[{index}]",
+                    _("repeats the identity {identity}").format(identity=identity),
+                )
             seen.add(identity)
+
+
+def _unstop(refused: Exception) -> str:
+    """A refusal's sentence without its full stop, to go inside the list of problems."""
+    return str(refused).rstrip(".。")
+
+
+# JSON's own descriptions of a syntax error (json.decoder), said in the language in use.
+_JSON_PROBLEMS = (
+    N_("Expecting value"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Extra data"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+)
+
+
+def _json_problem(error: ValueError) -> str:
+    """Where and why a file is not JSON, as json says it (its words translated)."""
+    if isinstance(error, json.JSONDecodeError):
+        return _("{problem}: line {line} column {column} (char {char})").format(
+            problem=_(error.msg) if error.msg in _JSON_PROBLEMS else error.msg,
+            line=error.lineno,
+            column=error.colno,
+            char=error.pos,
+        )
+    if isinstance(error, UnicodeDecodeError):
+        return _("the byte at position {position} is not UTF-8 text").format(position=error.start)
+    return str(error)
 
 
 # -- import -------------------------------------------------------------------------
@@ -317,6 +400,8 @@ def import_json(journal: Journal, text: str | bytes) -> ImportSummary:
         )
     except duckdb.ConstraintException as error:  # a rule the checks above do not know
         raise InvalidInput(
-            "The file was not imported; your journal is unchanged. A row in it breaks a "
-            f"rule of the journal: {str(error).splitlines()[0]}"
+            _(
+                "The file was not imported; your journal is unchanged. A row in it breaks a "
+                "rule of the journal: {rule}"
+            ).format(rule=str(error).splitlines()[0])
         ) from error

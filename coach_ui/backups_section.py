@@ -10,6 +10,7 @@ import streamlit as st
 
 from coach import backups, db, failures, restore
 from coach.errors import JournalError
+from coach.i18n import _, ngettext
 from coach.text import md, md_line
 from coach_ui.formatting import when
 from coach_ui.frame import PageContext
@@ -25,54 +26,60 @@ def failure_notice(ctx: PageContext) -> None:
     failure = ctx.journal.backup_failure()
     if failure is None:
         return
-    st.error(
-        f"**The {failure.reason} backup of {when(failure.at, ctx.now)} failed.** "
-        + md(failure.message),  # a folder's name may hold Markdown characters
-        icon=":material/backup:",
+    headline = _("**The {kind} backup of {moment} failed.**").format(
+        kind=md(failure.kind()), moment=when(failure.at, ctx.now)
     )
+    # Said again in the language in use; a folder's name may hold Markdown characters.
+    st.error(f"{headline} {md(failure.sentence())}", icon=":material/backup:")
 
 
 def section(ctx: PageContext) -> None:
     journal = ctx.journal
-    st.subheader("Backups")
+    st.subheader(_("Backups"))
     if not db.is_file_database(journal.database):
-        st.info("This journal is not a file on disk, so it has no backup copies.")
+        st.info(_("This journal is not a file on disk, so it has no backup copies."))
         return
     if message := st.session_state.pop(RESTORED, None):
         st.success(md(message), icon=":material/settings_backup_restore:")
     st.markdown(
-        "A copy is kept on the first open of each day (the newest seven), before any "
-        "upgrade of the journal's format, and before a restore replaces the journal."
+        _(
+            "A copy is kept on the first open of each day (the newest seven), before any "
+            "upgrade of the journal's format, and before a restore replaces the journal."
+        )
     )
-    if st.button("Back up now", icon=":material/backup:"):
+    if st.button(_("Back up now"), icon=":material/backup:", key="data_backup_now"):
         try:
             made = journal.backup(now=ctx.now)
         except JournalError:
             pass  # recorded: failure_notice below says what and why
         else:
-            st.toast(f"Backed up to {md(made.name)}", icon=":material/check:")
+            st.toast(_("Backed up to {name}").format(name=md(made.name)), icon=":material/check:")
     failure_notice(ctx)
     found = backups.list_backups(journal.database)
     if not found:
-        st.caption("No backups yet.")
+        st.caption(_("No backups yet."))
         return
     ahead = backups.future_dated(journal.database, ctx.now)
     if ahead:
         st.info(
-            f"{len(ahead)} backup{'s are' if len(ahead) > 1 else ' is'} dated after now: "
-            "the computer's clock was ahead when "
-            f"{'they were' if len(ahead) > 1 else 'it was'} made. "
-            f"{'They are' if len(ahead) > 1 else 'It is'} kept, and not counted among the "
-            "seven daily copies, so newer copies are never deleted to make room for "
-            f"{'them' if len(ahead) > 1 else 'it'}.",
+            ngettext(
+                "{n} backup is dated after now: the computer's clock was ahead when it was "
+                "made. It is kept, and not counted among the seven daily copies, so newer "
+                "copies are never deleted to make room for it.",
+                "{n} backups are dated after now: the computer's clock was ahead when they "
+                "were made. They are kept, and not counted among the seven daily copies, so "
+                "newer copies are never deleted to make room for them.",
+                len(ahead),
+            ).format(n=len(ahead)),
             icon=":material/schedule:",
         )
     # A Markdown table, not st.dataframe: a first visit to this page would otherwise
     # wait for pandas and pyarrow to load (about a second on a busy machine).
+    header = _("| Taken | Kind | Size (MB) | File |")
     st.markdown(
-        "| Taken | Kind | Size (MB) | File |\n|---|---|--:|---|\n"
+        f"{header}\n|---|---|--:|---|\n"
         + "\n".join(
-            f"| {md_line(when(b.taken_at, ctx.now))} | {md_line(b.reason)} | "
+            f"| {md_line(when(b.taken_at, ctx.now))} | {md_line(backups.kind_label(b.reason))} | "
             f"{b.path.stat().st_size / 1e6:.2f} | {md_line(str(b.path))} |"
             for b in found
         )
@@ -82,38 +89,46 @@ def section(ctx: PageContext) -> None:
 
 def restore_form(ctx: PageContext, found: list[backups.Backup]) -> None:
     database = ctx.journal.database
-    st.markdown("**Restore a backup**")
+    st.markdown(_("**Restore a backup**"))
     by_path = {str(b.path): b for b in found}
     chosen = st.selectbox(
-        "Backup to restore",
+        _("Backup to restore"),
         list(by_path),
-        format_func=lambda p: f"{when(by_path[p].taken_at, ctx.now)} · {by_path[p].reason}",
+        format_func=lambda p: (
+            f"{when(by_path[p].taken_at, ctx.now)} · {backups.kind_label(by_path[p].reason)}"
+        ),
         key="data_restore_choice",
     )
-    st.caption("Or from a terminal, with the app stopped:")
+    st.caption(_("Or from a terminal, with the app stopped:"))
     st.code(
         failures.restore_command(by_path[chosen].path, database), language="bash", wrap_lines=True
     )
     if st.session_state.get(CONFIRM) != chosen:
-        if st.button("Restore this backup…", icon=":material/settings_backup_restore:"):
+        if st.button(
+            _("Restore this backup…"),
+            icon=":material/settings_backup_restore:",
+            key="data_restore_start",
+        ):
             st.session_state[CONFIRM] = chosen
             st.rerun()
         return
     backup = by_path[chosen]
     st.warning(
-        f"Replace your journal with the copy of {when(backup.taken_at, ctx.now)}? "
-        "What you saved since then is not in that copy. Your journal as it is now is "
-        "kept as a backup first, so you can restore it again.",
+        _(
+            "Replace your journal with the copy of {moment}? What you saved since then is "
+            "not in that copy. Your journal as it is now is kept as a backup first, so you "
+            "can restore it again."
+        ).format(moment=when(backup.taken_at, ctx.now)),
         icon=":material/warning:",
     )
-    yes, no, _ = st.columns([1, 1, 4])
-    if no.button("Cancel", key="data_restore_cancel"):
+    yes, no, _rest = st.columns([1, 1, 4])
+    if no.button(_("Cancel"), key="data_restore_cancel"):
         st.session_state.pop(CONFIRM, None)
         st.rerun()
-    if yes.button("Restore", type="primary", key="data_restore_yes"):
+    if yes.button(_("Restore"), type="primary", key="data_restore_yes"):
         st.session_state.pop(CONFIRM, None)
         try:
-            with st.spinner("Restoring…"), db.closed_for_replacement(database):
+            with st.spinner(_("Restoring…")), db.closed_for_replacement(database):
                 restored = restore.restore(database, backup.path, now=ctx.now)
         except JournalError as error:
             st.error(md(str(error)), icon=":material/error:")

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from coach.edits import EditConflict
+from coach.i18n import _
 from coach.text import md
 
 BASES = "edit_bases"  # widget key -> the value this tab read from the journal
@@ -90,23 +91,23 @@ def show_clash(owner: str) -> bool:
         for clash in pending.error.clashes:
             st.markdown(f"**{md(clash.label)}**")
             theirs, mine = st.columns(2)
-            theirs.caption("Saved in the other tab")
+            theirs.caption(_("Saved in the other tab"))
             theirs.code(shown(clash.field, clash.stored) or " ", language=None, wrap_lines=True)
-            mine.caption("Yours, not saved yet")
+            mine.caption(_("Yours, not saved yet"))
             mine.code(shown(clash.field, clash.typed) or " ", language=None, wrap_lines=True)
-        keep, take, _ = st.columns([2, 2, 3])
+        keep, take, _rest = st.columns([2, 2, 3])
         keep.button(
-            "Keep mine",
+            _("Keep mine"),
             key=f"edit_keep_{owner}",
             type="primary",
-            help="Save your version over the other tab's.",
+            help=_("Save your version over the other tab's."),
             on_click=_resolve,
             args=(owner, "keep"),
         )
         take.button(
-            "Use the other tab's",
+            _("Use the other tab's"),
             key=f"edit_take_{owner}",
-            help="Show the saved version here; yours stays above to copy until then.",
+            help=_("Show the saved version here; yours stays above to copy until then."),
             on_click=_resolve,
             args=(owner, "take"),
         )
@@ -175,12 +176,14 @@ def show_unsaved() -> None:
         return
     with st.container(border=True, key="edit_unsaved"):
         st.warning(
-            "Not saved: what you typed below belonged to something removed in another "
-            "tab or window. Copy it from here before you dismiss it.",
+            _(
+                "Not saved: what you typed below belonged to something removed in another "
+                "tab or window. Copy it from here before you dismiss it."
+            ),
             icon=":material/content_copy:",
         )
         for what, text in kept:
             st.caption(md(what))
             st.code(text, language=None, wrap_lines=True)
-        st.button("Dismiss", key="edit_unsaved_dismiss", on_click=st.session_state.pop,
+        st.button(_("Dismiss"), key="edit_unsaved_dismiss", on_click=st.session_state.pop,
                   args=(UNSAVED, None))  # fmt: skip

@@ -12,6 +12,7 @@ import streamlit as st
 
 from coach import db, failures
 from coach.errors import JournalCorrupt, JournalError
+from coach.i18n import _
 from coach.text import md
 
 
@@ -28,9 +29,11 @@ def on_script_error(error: Exception) -> bool:
     explained = failures.explain(error, _database())
     if explained is None:  # Streamlit has logged it, with its traceback, to the terminal
         st.error(
-            "Something went wrong on this page. Reload the page to carry on: what you "
-            "saved before is in your journal. The details are in the terminal that runs "
-            "Interview Coach.",
+            _(
+                "Something went wrong on this page. Reload the page to carry on: what you "
+                "saved before is in your journal. The details are in the terminal that runs "
+                "Interview Coach."
+            ),
             icon=":material/error:",
         )
         return True

@@ -5,6 +5,7 @@ import streamlit as st
 from coach import anki, report, table_files, transfer
 from coach.calendars import exporting
 from coach.errors import JournalError
+from coach.i18n import _
 from coach.text import md
 from coach_ui import backups_section, calendar_import, failures, frame
 
@@ -12,60 +13,64 @@ ctx = frame.start("data")
 journal = ctx.journal
 stamp = f"{ctx.now:%Y-%m-%d}"
 
-st.title("Your data")
+st.title(_("Your data"))
 st.caption(
-    "Your journal is one file on this computer. The app listens on this computer only "
-    "(localhost), sends no usage statistics, and needs no account."
+    _(
+        "Your journal is one file on this computer. The app listens on this computer only "
+        "(localhost), sends no usage statistics, and needs no account."
+    )
 )
-st.markdown(f"**Journal:** {md(journal.database)}")
+st.markdown(_("**Journal:** {path}").format(path=md(journal.database)))
 
-st.subheader("Export")
+st.subheader(_("Export"))
 st.markdown(
-    "Files are made when you click. The JSON file holds everything and is the one to "
-    "import again, here or on another computer."
+    _(
+        "Files are made when you click. The JSON file holds everything and is the one to "
+        "import again, here or on another computer."
+    )
 )
 exports = [
     (
-        "Whole journal (JSON)",
+        _("Whole journal (JSON)"),
         lambda: transfer.export_json(journal.cursor(), now=ctx.now),
         f"interview-coach-{stamp}.json",
         "application/json",
-        "Everything, to re-import with nothing lost.",
+        _("Everything, to re-import with nothing lost."),
     ),
     (
-        "Tables as CSV (zip)",
+        _("Tables as CSV (zip)"),
         lambda: table_files.tables_zip(journal.cursor(), "csv"),
         f"interview-coach-{stamp}-csv.zip",
         "application/zip",
-        "One CSV file per table, for a spreadsheet.",
+        _("One CSV file per table, for a spreadsheet."),
     ),
     (
-        "Tables as Parquet (zip)",
+        _("Tables as Parquet (zip)"),
         lambda: table_files.tables_zip(journal.cursor(), "parquet"),
         f"interview-coach-{stamp}-parquet.zip",
         "application/zip",
-        "One Parquet file per table, for a notebook.",
+        _("One Parquet file per table, for a notebook."),
     ),
     (
-        "Interview reports",
+        _("Interview reports"),
         lambda: report.reports_zip(journal.cursor(), ctx.now),
         f"interview-coach-{stamp}-reports.zip",
         "application/zip",
-        "Each reviewed interview as a Markdown report.",
+        _("Each reviewed interview as a Markdown report."),
     ),
     (
-        "Anki deck",
+        _("Anki deck"),
         lambda: anki.anki_deck(journal.cursor()),
         f"interview-coach-{stamp}.apkg",
         "application/octet-stream",
-        "An Anki deck of your cards, to rehearse on a phone.",
+        _("An Anki deck of your cards, to rehearse on a phone."),
     ),
     (
-        "Calendar (.ics)",
+        _("Calendar (.ics)"),
         lambda: exporting.calendar_ics(journal.cursor(), ctx.now),
         f"interview-coach-{stamp}.ics",
         "text/calendar",
-        "Upcoming interviews, and the days to rehearse before each target interview.",
+        _("Upcoming interviews, and the days to rehearse before each target interview."),
     ),
 ]
 columns = st.columns(3) + st.columns(3)
@@ -74,7 +79,7 @@ for column, (label, make, file_name, mime, help_text) in zip(columns, exports, s
         st.markdown(f"**{label}**")
         st.caption(help_text)
         st.download_button(
-            "Download",
+            _("Download"),
             data=make,
             file_name=file_name,
             mime=mime,
@@ -83,21 +88,25 @@ for column, (label, make, file_name, mime, help_text) in zip(columns, exports, s
             key=f"data_export_{file_name}",
         )
 
-st.subheader("Import")
+st.subheader(_("Import"))
 st.markdown(
-    "Merge a JSON export into this journal. The whole file is checked first; a file "
-    "with any problem changes nothing. Rows already here are not added twice, every "
-    "other row is added, and the summary says which and why."
+    _(
+        "Merge a JSON export into this journal. The whole file is checked first; a file "
+        "with any problem changes nothing. Rows already here are not added twice, every "
+        "other row is added, and the summary says which and why."
+    )
 )
 with st.form("data_import", border=False):
-    upload = st.file_uploader("JSON export", type=["json"], key="data_upload")
-    submitted = st.form_submit_button("Check and import", icon=":material/upload:")
+    upload = st.file_uploader(_("JSON export"), type=["json"], key="data_upload")
+    submitted = st.form_submit_button(
+        _("Check and import"), icon=":material/upload:", key="data_import_submit"
+    )
 if submitted:
     if upload is None:
-        st.error("Choose a JSON export file first.")
+        st.error(_("Choose a JSON export file first."))
     else:
         try:
-            with st.spinner("Checking and importing…"):
+            with st.spinner(_("Checking and importing…")):
                 summary = transfer.import_json(journal, upload.getvalue())
         except JournalError as error:
             failures.show(error)
