@@ -316,8 +316,9 @@ def test_coach_demo_lang_zh_cn_writes_the_chinese_sample(tmp_path):
 def test_the_demo_summary_is_said_in_chinese_when_the_command_speaks_chinese(tmp_path, capsys):
     from coach import cli
 
-    with i18n.speaking("zh_CN"):
-        status = cli.main(["demo", str(tmp_path / "s.duckdb"), "--now", "2026-03-16T18:30+00:00"])
+    status = cli.main(
+        ["--lang", "zh_CN", "demo", str(tmp_path / "s.duckdb"), "--now", "2026-03-16T18:30+00:00"]
+    )
     assert status == 0
     out = capsys.readouterr().out
     assert "示例日志已写入" in out
