@@ -33,6 +33,9 @@ ALLOWED = {
     "wav",
     "url",
     "coach",  # the `coach` command
+    "zip",
+    "parquet",
+    "localhost",
     "english",  # the language picker names each language in its own language
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
