@@ -46,6 +46,7 @@ def _model(lang: str) -> genanki.Model:
     with i18n.speaking(lang):
         question, context = _("Question"), pgettext("Anki field", "Context")
         answer, fix = _("Answer"), pgettext("Anki field", "Fix")
+        fix_label = html.escape(_("Fix to rehearse:"))
         return genanki.Model(
             MODEL_IDS[lang],
             _("Interview Coach question"),
@@ -56,7 +57,7 @@ def _model(lang: str) -> genanki.Model:
                     "qfmt": f"<div class=q>{{{{{question}}}}}</div>"
                     f"<div class=ctx>{{{{{context}}}}}</div>",
                     "afmt": f"{{{{FrontSide}}}}<hr id=answer><div>{{{{{answer}}}}}</div>"
-                    f"<div class=fix><b>{html.escape(_('Fix to rehearse:'))}</b> "
+                    f"<div class=fix><b>{fix_label}</b> "
                     f"{{{{{fix}}}}}</div>",
                 }
             ],

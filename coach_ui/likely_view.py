@@ -16,11 +16,11 @@ def recall_badge(question: LikelyQuestion) -> str:
         text = _("new") if not question.rehearsed else on_the_day
         return f":orange-badge[{text}]"
     if question.card_id is None:
-        return f":green-badge[{_('answered well')}]"
+        return ":green-badge[" + _("answered well") + "]"
     if question.card_status == "retired":
-        return f":gray-badge[{_('card retired')}]"
+        return ":gray-badge[" + _("card retired") + "]"
     if question.card_status == "suspended":
-        return f":gray-badge[{_('card suspended')}]"
+        return ":gray-badge[" + _("card suspended") + "]"
     return f":green-badge[{on_the_day}]"
 
 
@@ -29,7 +29,7 @@ def likely_list(
 ) -> None:
     """Draw `questions` as one list (Streamlit's cost is per element)."""
     items = []
-    done = f" :green-badge[{_('rehearsed today')}]"
+    done = " :green-badge[" + _("rehearsed today") + "]"
     separator = pgettext("between reasons", "; ")
     for q in questions:
         points = ngettext("{n} point", "{n} points", q.score).format(n=q.score)

@@ -126,49 +126,46 @@ def browser(ctx: PageContext) -> None:
         return
     generation = st.session_state.setdefault(GENERATION, 0)
     zone = ctx.now.tzinfo
-    # Column keys stay English (the table's identity); each column's label is translated.
+    # The columns are named in the language in use: the grid shows a column's key.
+    question, status_, due = _("Question"), _("Status"), _("Due")
+    stability, difficulty, recall = _("Stability"), _("Difficulty"), _("Recall now")
+    lapses, reviews = _("Lapses"), _("Reviews")
     event = st.dataframe(
         {
-            "Question": [r.question for r in page.rows],
-            "Status": [
+            question: [r.question for r in page.rows],
+            status_: [
                 _("{status} · leech").format(status=vocabulary.CARD_STATUSES[r.status])
                 if r.is_leech
                 else vocabulary.CARD_STATUSES[r.status]
                 for r in page.rows
             ],
-            "Due": [r.due.astimezone(zone) for r in page.rows],
-            "Stability": [r.stability for r in page.rows],
-            "Difficulty": [r.difficulty for r in page.rows],
+            due: [r.due.astimezone(zone) for r in page.rows],
+            stability: [r.stability for r in page.rows],
+            difficulty: [r.difficulty for r in page.rows],
             # As everywhere: a whole percent, or "new" for a card never rehearsed.
-            "Recall now": [recall_text(r.recall, rehearsed=not r.is_new) for r in page.rows],
-            "Lapses": [r.lapses for r in page.rows],
-            "Reviews": [r.reps for r in page.rows],
+            recall: [recall_text(r.recall, rehearsed=not r.is_new) for r in page.rows],
+            lapses: [r.lapses for r in page.rows],
+            reviews: [r.reps for r in page.rows],
         },
         hide_index=True,
         key=f"practice_browser_table_{generation}",
         on_select="rerun",
         selection_mode="multi-row",
         column_config={
-            "Question": st.column_config.TextColumn(_("Question"), width="medium"),
-            "Status": st.column_config.TextColumn(_("Status")),
+            question: st.column_config.TextColumn(width="medium"),
             # A moment.js format: letters other than its tokens are written as they are.
-            "Due": st.column_config.DatetimeColumn(_("Due"), format=_("D MMM YYYY")),
-            "Stability": st.column_config.NumberColumn(
-                _("Stability"), format=_("%.1f d"), help=_("Days for recall to fall to 90%")
+            due: st.column_config.DatetimeColumn(format=_("D MMM YYYY")),
+            stability: st.column_config.NumberColumn(
+                format=_("%.1f d"), help=_("Days for recall to fall to 90%")
             ),
-            "Difficulty": st.column_config.NumberColumn(
-                _("Difficulty"), format="%.1f", help=_("1 easy to 10 hard")
-            ),
-            "Recall now": st.column_config.TextColumn(
-                _("Recall now"),
+            difficulty: st.column_config.NumberColumn(format="%.1f", help=_("1 easy to 10 hard")),
+            recall: st.column_config.TextColumn(
                 width="small",
                 help=_(
                     "fsrs's predicted probability that you recall the answer now; "
                     "“new” for a card never rehearsed"
                 ),
             ),
-            "Lapses": st.column_config.NumberColumn(_("Lapses")),
-            "Reviews": st.column_config.NumberColumn(_("Reviews")),
         },
     )
     first = page.offset + 1

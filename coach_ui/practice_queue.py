@@ -112,9 +112,9 @@ def _first_unskipped(cards: list[practice.CardRow]) -> practice.CardRow | None:
 
 def _badge(card: practice.CardRow, ctx: PageContext) -> str:
     if card.is_new:
-        return f":blue-badge[:material/fiber_new: {_('New')}]"
+        return ":blue-badge[:material/fiber_new: " + _("New") + "]"
     overdue = relative_day(card.due, ctx.now)
-    return f":orange-badge[:material/schedule: {_('Due {when}').format(when=overdue)}]"
+    return ":orange-badge[:material/schedule: " + _("Due {when}").format(when=overdue) + "]"
 
 
 def _up_next(cards: list[practice.CardRow], current: practice.CardRow, ctx: PageContext) -> None:
@@ -149,7 +149,7 @@ def leeches_panel(
         st.warning(notice, icon=":material/bug_report:")
     if not found:
         return
-    st.markdown(f"#### :material/bug_report: {_('Rewrite first ({n})').format(n=len(found))}")
+    st.markdown("#### :material/bug_report: " + _("Rewrite first ({n})").format(n=len(found)))
     explained = _(
         "These answers keep slipping however often you drill them. Rewrite them: simpler, "
         "more concrete, shorter. A rewritten card starts afresh in today's queue."
@@ -412,7 +412,7 @@ def cram(ctx: PageContext, progress: practice.Progress) -> int | None:
     if card is not None:
         why = {q.card_id: q for q in found.to_rehearse}[card.card_id]
         badge = (
-            f":blue-badge[:material/fiber_new: {_('New: never rehearsed')}]"
+            ":blue-badge[:material/fiber_new: " + _("New: never rehearsed") + "]"
             if card.is_new
             else ":violet-badge[:material/trending_down: "
             + _("{recall} recall predicted on the day").format(recall=why.recall_text)

@@ -113,10 +113,10 @@ def _scaffold(detail: practice.CardDetail) -> None:
     with st.container(border=True, key="practice_scaffold"):
         title = _("Your answer's scaffold")
         if detail.kind == "evidence":
-            title = f":violet-badge[{_('Prepare evidence')}] {title}"
+            title = ":violet-badge[" + _("Prepare evidence") + "] " + title
         source = _("from the review ({company})").format(company=md(ask.company))
         st.markdown(f"**{title}** · {source}")
-        missing = f":gray[{_('not written yet')}]"
+        missing = ":gray[" + _("not written yet") + "]"
         for name, label in reviews.EVIDENCE_LABELS.items():
             value = getattr(ask, name)
             st.markdown(
