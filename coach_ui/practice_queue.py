@@ -7,6 +7,7 @@ import streamlit as st
 from coach import likely, practice, predictions, readiness, wording
 from coach.errors import JournalError
 from coach.i18n import _, ngettext, pgettext
+from coach.predictions import sentences
 from coach.text import md
 from coach_ui import lazy, links, practice_cards
 from coach_ui.formatting import relative_day, when
@@ -438,15 +439,14 @@ def _cram_message(plan: practice.CramPlan, retention: str, day: str) -> str:
         plan.count,
     ).format(n=plan.count, retention=retention, day=day)
     if plan.rehearsed_today:
-        text += " " + _("{n} rehearsed today already.").format(n=plan.rehearsed_today)
+        text = sentences(text, _("{n} rehearsed today already.").format(n=plan.rehearsed_today))
     if not plan.remaining:
-        return text + " " + _("All rehearsed today: well done.")
-    return (
-        text
-        + " "
-        + ngettext(
+        return sentences(text, _("All rehearsed today: well done."))
+    return sentences(
+        text,
+        ngettext(
             "With {days} practice day left, rehearse **{n} a day** to be ready.",
             "With {days} practice days left, rehearse **{n} a day** to be ready.",
             plan.days_left,
-        ).format(days=plan.days_left, n=plan.per_day)
+        ).format(days=plan.days_left, n=plan.per_day),
     )
