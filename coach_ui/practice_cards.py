@@ -170,7 +170,8 @@ def browser(ctx: PageContext) -> None:
     )
     first = page.offset + 1
     last = page.offset + len(page.rows)
-    info, previous, following = st.columns([4, 1, 1], vertical_alignment="center")
+    # Room for the buttons' words in any language (a 1/6 column cut "上一页" short).
+    info, previous, following = st.columns([3, 1, 1], vertical_alignment="center")
     info.caption(
         _("Cards {first}–{last} of {total}. Select rows to act on them.").format(
             first=first, last=last, total=page.total

@@ -287,7 +287,7 @@ def test_the_brief_in_chinese_for_the_target_interview(brief_in_chinese, tmp_pat
     brief = SectionView(at, "insights_brief_interview")
     metrics = {m.label: m.value for m in at.metric}
     assert set(metrics) == {"剩余天数", "准备度", "待练习", "未完成的行动"}
-    assert re.fullmatch(r"\d+ 道中的 \d+ 道", metrics["待练习"])
+    assert re.fullmatch(r"\d+/\d+", metrics["待练习"])
     shown = texts(at)
     assert "#### 最可能被问到的问题" in shown
     assert "**优先练习**：面试当天的记忆率低于 90%" in shown
