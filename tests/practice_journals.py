@@ -12,11 +12,10 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from coach import actions, companies, db, interviews, practice, reviews, stories
-from coach.interviews import InterviewFields
-from coach.reviews import NewAsk
+from coach import actions, db, practice, reviews, stories
 from coach.scheduling import make_scheduler, record_rehearsal
 from coach.stories import StoryFields
+from tests.test_likely import book, review
 
 WEAK = {"self_score": 1, "signal": "interrupted", "what_went_wrong": "说得太长，没讲重点"}
 PROBED = {"self_score": 2, "signal": "probed", "background": "去年双十一的大促"}
@@ -48,25 +47,11 @@ def clock_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _book(journal, company: str, kind: str, when: datetime, role: str, round_: str) -> int:
-    company_id = companies.find_or_add_company(journal, company, kind)
-    return interviews.add_interview(
-        journal,
-        InterviewFields(company_id=company_id, scheduled_at=when, role=role, round=round_),
-    )
-
-
 def _review(journal, interview_id: int, now: datetime, asked: list[tuple[str, str, dict]]):
-    reviews.start_review(journal, interview_id, now)
-    cur = journal.cursor()
-    bank = dict(cur.execute("SELECT text, id FROM questions").fetchall())
-    cur.close()
-    new = [NewAsk(q, question_id=bank.get(q), dimension=d) for q, d, _f in asked]
-    ids = reviews.add_asks(journal, interview_id, new, now)
-    for ask_id, (_q, _d, fields) in zip(ids, asked, strict=True):
-        reviews.save_ask(journal, ask_id, now, **fields)
+    """The interview's review, completed (tests.test_likely.review), with the interviewer's
+    advice."""
+    review(journal, interview_id, now, asked)
     reviews.save_review(journal, interview_id, now, advice="先说结论，再讲过程")
-    reviews.complete_review(journal, interview_id, now)
 
 
 def _card_of(journal, text: str) -> int:
@@ -86,14 +71,14 @@ def mixed(path: Path) -> Path:
     interviews booked at the same time, one at a target company."""
     journal = db.open_journal(str(path))
     now = clock_now()
-    first = _book(journal, "字节跳动", "target", now - timedelta(days=20), "数据分析师", "二面")
+    first = book(journal, "字节跳动", "target", now - timedelta(days=20), "数据分析师", "二面")
     _review(journal, first, now - timedelta(days=20), CHINESE_QUESTIONS + ENGLISH_QUESTIONS[:1])
-    second = _book(journal, "Acme Analytics", "practice", now - timedelta(days=9),
+    second = book(journal, "Acme Analytics", "practice", now - timedelta(days=9),
                    "Data Analyst", "Final round")  # fmt: skip
     _review(journal, second, now - timedelta(days=9), ENGLISH_QUESTIONS + CHINESE_QUESTIONS[:1])
     soon = (now + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
-    _book(journal, "字节跳动", "target", soon, "数据分析师", "终面")
-    _book(journal, "Northwind", "practice", soon, "Finance Partner", "Panel")
+    book(journal, "字节跳动", "target", soon, "数据分析师", "终面")
+    book(journal, "Northwind", "practice", soon, "Finance Partner", "Panel")
     # One card rehearsed until it lapsed into a leech; one with an answer kept.
     scheduler = make_scheduler(fuzzing=False)
     leech = _card_of(journal, "讲一个你推动跨部门合作的例子")
@@ -129,7 +114,7 @@ def one_interview(path: Path) -> Path:
     """A single interview, reviewed: nothing booked, nothing rehearsed yet."""
     journal = db.open_journal(str(path))
     now = clock_now()
-    only = _book(journal, "Globex", "practice", now - timedelta(days=1), "Data Analyst",
+    only = book(journal, "Globex", "practice", now - timedelta(days=1), "Data Analyst",
                  "First round")  # fmt: skip
     _review(journal, only, now - timedelta(days=1), CHINESE_QUESTIONS[:2] + ENGLISH_QUESTIONS)
     return path
