@@ -31,8 +31,9 @@ from tests.chinese import english_words, speak_chinese
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 PAGE = "pages/practice.py"
 SECTIONS = ("today", "cram", "cards", "settings")
-# Names a Chinese page writes as they are: keys on the keyboard, the scheduler's name.
-NAMES = {"Tab", "Ctrl", "Enter", "fsrs"}
+# Names a Chinese page writes as they are: keys on the keyboard, the scheduler's name,
+# and each language in the sidebar's picker, named in its own language.
+NAMES = {"Tab", "Ctrl", "Enter", "fsrs", *i18n.LANGUAGES.values()}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
