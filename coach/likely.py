@@ -67,9 +67,10 @@ def score_explanation() -> str:
 def dimension_label(key: str, stored: str) -> str:
     """A dimension's label as shown: a seeded dimension whose label was never changed
     reads in the language in use; a label the candidate typed stays as typed."""
-    if key in vocabulary.DIMENSIONS and stored == vocabulary.DIMENSIONS.english(key):
-        return vocabulary.DIMENSIONS[key]
-    return stored
+    if key not in vocabulary.DIMENSIONS:
+        return stored
+    seeded = (vocabulary.DIMENSIONS.english(key), vocabulary.DIMENSIONS.chinese(key))
+    return vocabulary.DIMENSIONS[key] if stored in seeded else stored
 
 
 # Openers and closers nearly every interview has, by kind, as lower-case phrases

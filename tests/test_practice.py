@@ -416,9 +416,9 @@ def test_the_length_trend_in_chinese_counts_characters(cur, now):
             "600 → 520 字：比你的第一个版本短。内容保留，但要更短：比 120 秒的目标多了约 10 秒。"
         )
         assert practice.length_advice([version(300)], 90) == (
-            "目前只有一个版本，300 个字。在 90 秒的目标之内（约 75 秒）。"
+            "目前只有一个版本，300 字。在 90 秒的目标之内（约 75 秒）。"
         )
-        assert practice.length_text(1, "words") == "1 个词"
+        assert practice.length_text(1, "words") == "1 个单词"
 
 
 def test_practice_messages_in_chinese(journal, cur, now):

@@ -291,7 +291,7 @@ def length_advice(versions: list[AnswerVersion], target: int) -> str:
 
 
 def length_text(length: int, unit: str) -> str:
-    """'120 words' / '120 个词', '85 characters' / '85 个字': an answer's length in its unit
+    """'120 words' / '120 个单词', '85 characters' / '85 字': an answer's length in its unit
     (`coach.analysis`: words for English, characters for Chinese)."""
     if unit == "words":
         return ngettext("{n} word", "{n} words", length).format(n=length)
