@@ -32,18 +32,20 @@ from datetime import datetime
 
 import duckdb
 
+from coach import vocabulary
 from coach.days import days_until, start_of_day
 from coach.errors import NotFound
+from coach.i18n import N_, _, ngettext
 from coach.recall import recall_params, recall_sql, recall_text
 from coach.review_rules import WEAK_ASK_SQL
 from coach.scheduling import scheduler_for, utc
 from coach.similar import same_role, similar_roles
-from coach.wording import day_text, plural
+from coach.wording import day_text
 
 LIKELY_LIMIT = 20
 LIKELY_POINTS = 2
 POINTS = {"here": 3, "role": 2, "most": 2, "some": 1, "opener": 2, "dimension": 1}
-SCORE_EXPLANATION = (
+_SCORE_EXPLANATION = N_(
     "How likely a question is: it earns 3 points if this company asked it in an earlier "
     "round, 2 if it was asked for a similar role elsewhere (role titles are compared by "
     "their words, so analyst and analytics count as one and junior or lead do not "
@@ -51,8 +53,25 @@ SCORE_EXPLANATION = (
     "2 if it is an opener or closer nearly every interview has (introduce yourself, why "
     "this company, salary, questions for us), and 1 if this company or a similar role "
     "asked about its dimension. Questions with 2 points or more are likely; the "
-    f"{LIKELY_LIMIT} with the most are listed, the ones to rehearse first."
+    "{limit} with the most are listed, the ones to rehearse first."
 )
+# The explanation in English, as it always read (what the English page shows).
+SCORE_EXPLANATION = _SCORE_EXPLANATION.format(limit=LIKELY_LIMIT)
+
+
+def score_explanation() -> str:
+    """How a likely question's points are counted, in the language in use."""
+    return _(_SCORE_EXPLANATION).format(limit=LIKELY_LIMIT)
+
+
+def dimension_label(key: str, stored: str) -> str:
+    """A dimension's label as shown: a seeded dimension whose label was never changed
+    reads in the language in use; a label the candidate typed stays as typed."""
+    if key not in vocabulary.DIMENSIONS:
+        return stored
+    seeded = (vocabulary.DIMENSIONS.english(key), vocabulary.DIMENSIONS.chinese(key))
+    return vocabulary.DIMENSIONS[key] if stored in seeded else stored
+
 
 # Openers and closers nearly every interview has, by kind, as lower-case phrases
 # (English, Chinese, Japanese, Korean). A phrase matches within a question's text.
@@ -82,6 +101,13 @@ OPENERS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 CLOSERS = frozenset({"salary", "questions for us"})
+# Each kind as a reason names it.
+OPENER_LABELS = {
+    "self-introduction": N_("self-introduction"),
+    "motivation": N_("motivation"),
+    "salary": N_("salary"),
+    "questions for us": N_("questions for us"),
+}
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -146,7 +172,9 @@ def get_interview(
 ) -> UpcomingInterview:
     row = cur.execute(_INTERVIEW + " WHERE i.id = ?", [interview_id]).fetchone()
     if row is None:
-        raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
+        raise NotFound(
+            _("That interview no longer exists; it may have been deleted in another tab.")
+        )
     return UpcomingInterview(*row[:6], row[6].astimezone(now.tzinfo))
 
 
@@ -171,7 +199,7 @@ class LikelyQuestion:
     def recall_text(self) -> str:
         """'73%', 'new' (a card never rehearsed) or 'no card' (answered well so far)."""
         if self.card_id is None:
-            return "no card"
+            return _("no card")
         return recall_text(self.recall_on_day, rehearsed=self.rehearsed)
 
 
@@ -212,23 +240,27 @@ class LikelyQuestions:
 def evidence_tag(earlier: int) -> str:
     """`evidence_text` in a few words, to stand beside a figure."""
     if earlier == 0:
-        return "nothing to go on yet"
+        return _("nothing to go on yet")
     if earlier < 3:
-        return "a first guess"
+        return _("a first guess")
     if earlier < 6:
-        return "an early estimate"
-    return f"from {earlier} interviews"
+        return _("an early estimate")
+    return _("from {n} interviews").format(n=earlier)
 
 
 def evidence_text(earlier: int) -> str:
     """How much a prediction can be trusted, in words."""
     if earlier == 0:
-        return "no earlier interview to learn from yet: only the usual openers and closers"
+        return _("no earlier interview to learn from yet: only the usual openers and closers")
     if earlier < 3:
-        return f"based on {plural(earlier, 'earlier interview')}: a first guess"
+        return ngettext(
+            "based on {n} earlier interview: a first guess",
+            "based on {n} earlier interviews: a first guess",
+            earlier,
+        ).format(n=earlier)
     if earlier < 6:
-        return f"based on {earlier} earlier interviews: an early estimate"
-    return f"based on {earlier} earlier interviews"
+        return _("based on {n} earlier interviews: an early estimate").format(n=earlier)
+    return _("based on {n} earlier interviews").format(n=earlier)
 
 
 _LIKELY = f"""
@@ -297,8 +329,8 @@ _LIKELY = f"""
         FROM likely l LEFT JOIN cards k ON k.question_id = l.id
         WHERE l.score >= (SELECT points FROM cut)
     )
-    SELECT c.id, c.text, coalesce(dl.label, c.dimension), c.score, c.interviews, c.here,
-           c.here_round, c.here_last, c.alike, c.alike_role, c.alike_company, c.opener,
+    SELECT c.id, c.text, c.dimension, coalesce(dl.label, c.dimension), c.score, c.interviews,
+           c.here, c.here_round, c.here_last, c.alike, c.alike_role, c.alike_company, c.opener,
            c.dim_here, c.dim_alike, c.card_id, c.card_status, c.rehearsed, c.recall,
            coalesce(c.card_status = 'active' AND c.recall < $desired, false) AS to_rehearse,
            c.rehearsed_today, (SELECT n FROM total), c.likely_count
@@ -371,36 +403,60 @@ def _earlier(cur, interview: UpcomingInterview, now: datetime) -> int:
     ).fetchone()[0]
 
 
+def _alike_reason(same: bool, role: str, company: str, times: int) -> str:
+    """Asked for this role (or a similar one) at another company, `times` interviews."""
+    if same and times > 1:
+        return _("asked for the same role (latest at {company}, {n} interviews)").format(
+            company=company, n=times
+        )
+    if same:
+        return _("asked for the same role (at {company})").format(company=company)
+    if times > 1:
+        return _("asked for a similar role ({role} at {company}, {n} interviews)").format(
+            role=role, company=company, n=times
+        )
+    return _("asked for a similar role ({role} at {company})").format(role=role, company=company)
+
+
 def _likely_question(row: tuple, interview: UpcomingInterview, now: datetime) -> LikelyQuestion:
-    (question_id, text, dimension, score, interviews, here, here_round, here_last, alike,
-     alike_role, alike_company, opener, dim_here, dim_alike, card_id, card_status, rehearsed,
-     recall, to_rehearse, rehearsed_today, earlier, _) = row  # fmt: skip
+    (question_id, text, dimension_key, dimension, score, interviews, here, here_round,
+     here_last, alike, alike_role, alike_company, opener, dim_here, dim_alike, card_id,
+     card_status, rehearsed, recall, to_rehearse, rehearsed_today, earlier,
+     _count) = row  # fmt: skip
+    dimension = dimension_label(dimension_key, dimension)
     reasons = []
     if here == 1:
         held = day_text(here_last.astimezone(now.tzinfo))
-        reasons.append(f"asked here before ({here_round}, {held})" if here_round else
-                       f"asked here before ({held})")  # fmt: skip
+        reasons.append(
+            _("asked here before ({round}, {day})").format(round=here_round, day=held)
+            if here_round
+            else _("asked here before ({day})").format(day=held)
+        )
     elif here > 1:
-        reasons.append(f"asked here in {here} earlier rounds")
+        reasons.append(_("asked here in {n} earlier rounds").format(n=here))
     if alike:
-        times = f", {alike} interviews" if alike > 1 else ""
-        if same_role(alike_role, interview.role):
-            latest = "latest at " if alike > 1 else "at "
-            reasons.append(f"asked for the same role ({latest}{alike_company}{times})")
-        else:
-            reasons.append(f"asked for a similar role ({alike_role} at {alike_company}{times})")
+        reasons.append(_alike_reason(same_role(alike_role, interview.role), alike_role,
+                                     alike_company, alike))  # fmt: skip
     if interviews:
         reasons.append(
-            f"asked in {interviews} of {earlier} interviews so far"
+            _("asked in {n} of {total} interviews so far").format(n=interviews, total=earlier)
             if earlier > 1
-            else "asked in your only earlier interview"
+            else _("asked in your only earlier interview")
         )
     if opener:
         kind = opener_kind(text) or "self-introduction"
-        reasons.append(f"a common {'closer' if kind in CLOSERS else 'opener'} ({kind})")
+        label = _(OPENER_LABELS[kind])
+        reasons.append(
+            _("a common closer ({kind})").format(kind=label)
+            if kind in CLOSERS
+            else _("a common opener ({kind})").format(kind=label)
+        )
     if not here and not alike and (dim_here or dim_alike):
-        where = "this company" if dim_here else "a similar role"
-        reasons.append(f"{dimension} was asked about for {where}")
+        reasons.append(
+            _("{dimension} was asked about for this company").format(dimension=dimension)
+            if dim_here
+            else _("{dimension} was asked about for a similar role").format(dimension=dimension)
+        )
     return LikelyQuestion(
         question_id=question_id,
         text=text,

@@ -23,10 +23,11 @@ import duckdb
 
 from coach import vocabulary
 from coach.db import Journal
+from coach.i18n import _, ngettext, pgettext
 from coach.likely import LikelyQuestions
 from coach.review_rules import WEAK_ASK_SQL
 from coach.scheduling import utc
-from coach.wording import day_text, plural
+from coach.wording import day_text
 
 MOMENTS = vocabulary.PREDICTION_MOMENTS
 
@@ -109,6 +110,11 @@ def keep_due(
     return moment
 
 
+def sentences(first: str, second: str) -> str:
+    """Two sentences one after the other (English puts a space between them, Chinese not)."""
+    return pgettext("between sentences", "{first} {second}").format(first=first, second=second)
+
+
 # --- The scorecard ------------------------------------------------------------------
 
 
@@ -141,36 +147,51 @@ class Scorecard:
     def text(self, now: datetime) -> str:
         """The scorecard in a sentence or two."""
         if not self.kept:
-            return (
+            return _(
                 "No prediction was kept for this interview: its brief was never opened "
                 "before it. Open *Prepare* before your next interview to see how well "
                 "the brief predicts it."
             )
         taken = day_text(self.taken_at.astimezone(now.tzinfo))
         if not self.asked:
-            return (
-                f"Your brief of {taken} listed {plural(self.predicted, 'likely question')}. "
-                "Record the questions you were asked to see how many it predicted."
-            )
-        text = (
-            f"Your brief predicted {len(self.hits)} of the {plural(self.asked, 'question')} "
-            f"asked (the brief as it stood {MOMENTS[self.moment]}, {taken})."
-        )
+            return ngettext(
+                "Your brief of {day} listed {n} likely question. Record the questions you "
+                "were asked to see how many it predicted.",
+                "Your brief of {day} listed {n} likely questions. Record the questions you "
+                "were asked to see how many it predicted.",
+                self.predicted,
+            ).format(day=taken, n=self.predicted)
+        text = ngettext(
+            "Your brief predicted {hits} of the {n} question asked (the brief as it stood "
+            "{moment}, {day}).",
+            "Your brief predicted {hits} of the {n} questions asked (the brief as it stood "
+            "{moment}, {day}).",
+            self.asked,
+        ).format(hits=len(self.hits), n=self.asked, moment=MOMENTS[self.moment], day=taken)
         if self.surprises:
-            one = len(self.surprises) == 1
-            text += (
-                f" {plural(len(self.surprises), 'surprise')}: "
-                f"{'it is' if one else 'they are'} in your question bank now"
-            )
-            carded = sum(q.weak and q.card for q in self.surprises)
-            if carded and one:
-                text += ", and as you answered it weakly, it is a rehearsal card"
-            elif carded:
-                text += f", and the {carded} you answered weakly " + (
-                    "is a rehearsal card" if carded == 1 else "are rehearsal cards"
-                )
-            text += "."
+            text = sentences(text, self._surprises_text())
         return text
+
+    def _surprises_text(self) -> str:
+        """The surprises: in the bank now, and which of them became rehearsal cards."""
+        n = len(self.surprises)
+        carded = sum(q.weak and q.card for q in self.surprises)
+        if n == 1:
+            if carded:
+                return _(
+                    "1 surprise: it is in your question bank now, and as you answered it "
+                    "weakly, it is a rehearsal card."
+                )
+            return _("1 surprise: it is in your question bank now.")
+        if not carded:
+            return _("{n} surprises: they are in your question bank now.").format(n=n)
+        return ngettext(
+            "{n} surprises: they are in your question bank now, and the {carded} you "
+            "answered weakly is a rehearsal card.",
+            "{n} surprises: they are in your question bank now, and the {carded} you "
+            "answered weakly are rehearsal cards.",
+            carded,
+        ).format(n=n, carded=carded)
 
 
 def scorecard(cur: duckdb.DuckDBPyConnection, interview_id: int) -> Scorecard:

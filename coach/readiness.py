@@ -31,21 +31,22 @@ from datetime import datetime
 
 import duckdb
 
-from coach import vocabulary
+from coach import i18n, vocabulary, wording
+from coach.i18n import N_, _, ngettext, pgettext
 from coach.likely import (
-    SCORE_EXPLANATION,
     LikelyQuestion,
     LikelyQuestions,
     UpcomingInterview,
     default_interview,
     likely_questions,
+    score_explanation,
     upcoming_interviews,
 )
 from coach.reviews import Advice
 from coach.scheduling import utc
 from coach.similar import question_keys, similar_roles
 from coach.text import md_line
-from coach.wording import day_text, plural, quote
+from coach.wording import day_text, quote
 
 __all__ = ["UpcomingInterview", "default_interview", "upcoming_interviews"]
 
@@ -53,6 +54,7 @@ ACTIONS_LIMIT = 15
 STORIES_LIMIT = 20
 ADVICE_LIMIT = 20
 WEIGHTS = {"recall": 0.5, "actions": 0.25, "stories": 0.25}
+WEIGHT_WORDS = {0.5: N_("half"), 0.25: N_("a quarter")}
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,14 @@ class ToldStory:
 
     @property
     def where(self) -> str:
-        told = "told" if self.use == "told" else "told partly"
-        return f"{told} in {self.round or 'an earlier round'}, {day_text(self.scheduled_at)}"
+        day = day_text(self.scheduled_at)
+        if self.use == "told":
+            if self.round:
+                return _("told in {round}, {day}").format(round=self.round, day=day)
+            return _("told in an earlier round, {day}").format(day=day)
+        if self.round:
+            return _("told partly in {round}, {day}").format(round=self.round, day=day)
+        return _("told partly in an earlier round, {day}").format(day=day)
 
 
 @dataclass(frozen=True)
@@ -120,37 +128,48 @@ class Readiness:
         """The score with what it rests on: '25% (based on 1 earlier interview: a first guess)'."""
         score = self.score
         if score is None:
-            return "not enough data yet"
-        return f"{score:.0%} ({self.evidence})" if self.evidence else f"{score:.0%}"
+            return _("not enough data yet")
+        if not self.evidence:
+            return wording.percent(score)
+        return _("{score} ({evidence})").format(
+            score=wording.percent(score), evidence=self.evidence
+        )
 
     def explanation(self) -> str:
         """The formula in plain words, with this brief's numbers."""
         if not self.counted:
-            return (
+            return _(
                 "Readiness needs rehearsal cards for the likely questions, improvement "
                 "actions or stories; there are none yet."
             )
-        words = {0.5: "half", 0.25: "a quarter"}
-        clauses = []
-        for p in self.parts:
-            weight = words[WEIGHTS[p.name]]
-            if p.name == "recall":
-                what = (
-                    "your average predicted recall on the day of the "
-                    f"{plural(p.of, 'likely question')} with a rehearsal card"
-                )
-            elif p.name == "actions":
-                what = f"the share of improvement actions you have done ({p.done:.0f} of {p.of})"
-            else:
-                what = (
-                    f"the share of your stories told in full at least once ({p.done:.0f} of {p.of})"
-                )
-            value = "no data yet, so left out" if p.value is None else f"{p.value:.0%}"
-            clauses.append(f"{weight} {what}: {value}")
-        text = "Readiness is " + "; plus ".join(clauses) + "."
+        clauses = [_clause(p) for p in self.parts]
+        text = _("Readiness is {parts}.").format(
+            parts=pgettext("between the parts of the readiness score", "; plus ").join(clauses)
+        )
         if len(self.counted) < len(self.parts) and self.counted:
-            text += " The parts with data are weighted up in proportion."
+            text += _(" The parts with data are weighted up in proportion.")
         return text
+
+
+def _clause(p: Part) -> str:
+    """One part of the readiness score in words: its weight, what it is, its value."""
+    weight = _(WEIGHT_WORDS[WEIGHTS[p.name]])
+    value = _("no data yet, so left out") if p.value is None else wording.percent(p.value)
+    if p.name == "recall":
+        return ngettext(
+            "{weight} your average predicted recall on the day of the {n} likely question "
+            "with a rehearsal card: {value}",
+            "{weight} your average predicted recall on the day of the {n} likely questions "
+            "with a rehearsal card: {value}",
+            p.of,
+        ).format(weight=weight, n=p.of, value=value)
+    if p.name == "actions":
+        return _(
+            "{weight} the share of improvement actions you have done ({done} of {total}): {value}"
+        ).format(weight=weight, done=f"{p.done:.0f}", total=p.of, value=value)
+    return _(
+        "{weight} the share of your stories told in full at least once ({done} of {total}): {value}"
+    ).format(weight=weight, done=f"{p.done:.0f}", total=p.of, value=value)
 
 
 @dataclass(frozen=True)
@@ -287,7 +306,7 @@ def _fitting_stories(cur, likely: LikelyQuestions, now: datetime) -> list[Fittin
     ).fetchall()
     asked = [(q, question_keys(q.text)) for q in likely.questions]
     fitting = []
-    for _, title, skills, missed in rows:
+    for _story_id, title, skills, missed in rows:
         reason = _missed_reason(missed or [], interview) or _skill_reason(json.loads(skills), asked)
         if reason:
             fitting.append(FittingStory(title, reason))
@@ -297,10 +316,12 @@ def _fitting_stories(cur, likely: LikelyQuestions, now: datetime) -> list[Fittin
 def _missed_reason(missed: list[dict], interview: UpcomingInterview) -> str | None:
     for use in missed:
         if use["here"]:
-            return f"missed at {use['company']}, where it was relevant"
+            return _("missed at {company}, where it was relevant").format(company=use["company"])
     for use in missed:
         if use["role"] and similar_roles(use["role"], interview.role):
-            return f"missed at {use['company']} ({use['role']}), where it was relevant"
+            return _("missed at {company} ({role}), where it was relevant").format(
+                company=use["company"], role=use["role"]
+            )
     return None
 
 
@@ -309,7 +330,9 @@ def _skill_reason(skills: list[str], asked: list[tuple[LikelyQuestion, frozenset
         keys = question_keys(skill)
         for question, question_words in asked:
             if keys & question_words:
-                return f"shows {skill}, which {quote(question.text, 50)} asks for"
+                return _("shows {skill}, which {question} asks for").format(
+                    skill=skill, question=quote(question.text, 50)
+                )
     return None
 
 
@@ -334,10 +357,10 @@ def _advice(cur, interview: UpcomingInterview, now: datetime) -> list[Advice]:
 
 def days_left_text(days: int) -> str:
     if days <= 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", days).format(n=days)
 
 
 def rehearse_first(likely: LikelyQuestions) -> str:
@@ -345,92 +368,144 @@ def rehearse_first(likely: LikelyQuestions) -> str:
     the brief show it, all from the same likely questions."""
     title = likely.interview.company
     weak = likely.to_rehearse
-    target = f"{likely.desired_retention:.0%}"
+    target = wording.percent(likely.desired_retention)
     if not weak:
         if not likely.questions:
             if not likely.earlier:
-                return (
-                    f"Nothing to go on for {title} yet: review your interviews as they "
+                return _(
+                    "Nothing to go on for {company} yet: review your interviews as they "
                     "happen, and their questions will show up here."
-                )
-            return f"No question in your bank looks likely at {title} yet."
-        return (
-            f"All {plural(len(likely.questions), 'likely question')} for {title} are answered "
-            f"well or at {target} recall on the day: keep them fresh."
-        )
-    names = ", ".join(quote(q.text, 50) for q in weak[:3])
-    return (
-        f"Before {title} ({days_left_text(likely.days_left)}), rehearse "
-        f"{plural(len(weak), 'likely question')} below {target} recall on the day, "
-        f"first {names}."
+                ).format(company=title)
+            return _("No question in your bank looks likely at {company} yet.").format(
+                company=title
+            )
+        n = len(likely.questions)
+        return ngettext(
+            "All {n} likely question for {company} are answered well or at {target} recall "
+            "on the day: keep them fresh.",
+            "All {n} likely questions for {company} are answered well or at {target} recall "
+            "on the day: keep them fresh.",
+            n,
+        ).format(n=n, company=title, target=target)
+    names = pgettext("list separator", ", ").join(quote(q.text, 50) for q in weak[:3])
+    return ngettext(
+        "Before {company} ({when}), rehearse {n} likely question below {target} recall on "
+        "the day, first {names}.",
+        "Before {company} ({when}), rehearse {n} likely questions below {target} recall on "
+        "the day, first {names}.",
+        len(weak),
+    ).format(
+        company=title,
+        when=days_left_text(likely.days_left),
+        n=len(weak),
+        target=target,
+        names=names,
     )
+
+
+def _long_day(moment: datetime) -> str:
+    """'16 March 2026' / '2026年3月16日': a day written out, as a document dates itself."""
+    if i18n.is_chinese():
+        return wording.short_day(moment)
+    return f"{day_text(moment)} {moment:%Y}"
+
+
+def _long_moment(moment: datetime) -> str:
+    """'Fri 20 March 2026, 10:00' / '2026年3月20日 周五 10:00'."""
+    if i18n.is_chinese():
+        return wording.moment_text(moment)
+    return f"{wording.weekday(moment)} {_long_day(moment)}, {wording.clock(moment)}"
 
 
 def brief_markdown(brief: Brief, now: datetime) -> str:
     """The brief as a Markdown document for download: the same likely questions, reasons
-    and recall as the page shows."""
+    and recall as the page shows, in the language in use."""
     i, likely = brief.interview, brief.likely
     lines = [
-        f"# Readiness brief: {md_line(i.title)}",
+        _("# Readiness brief: {title}").format(title=md_line(i.title)),
         "",
-        f"- Interview: {i.scheduled_at:%a} {day_text(i.scheduled_at)} {i.scheduled_at:%Y, %H:%M}"
-        f" ({days_left_text(brief.days_left)})",
-        f"- Company kind: {vocabulary.COMPANY_KINDS[i.kind]}",
-        f"- Readiness: {brief.readiness.score_text}",
-        f"- Prepared on {day_text(now)} {now:%Y}",
+        _("- Interview: {moment} ({when})").format(
+            moment=_long_moment(i.scheduled_at), when=days_left_text(brief.days_left)
+        ),
+        _("- Company kind: {kind}").format(kind=vocabulary.COMPANY_KINDS[i.kind]),
+        _("- Readiness: {score}").format(score=brief.readiness.score_text),
+        _("- Prepared on {day}").format(day=_long_day(now)),
         "",
         f"{brief.readiness.explanation()}",
         "",
         f"{md_line(rehearse_first(likely))}",
         "",
-        "## Questions most likely to come up",
+        _("## Questions most likely to come up"),
         "",
-        f"{SCORE_EXPLANATION} The likely questions are {likely.evidence_text}.",
+        _("{explanation} The likely questions are {evidence}.").format(
+            explanation=score_explanation(), evidence=likely.evidence_text
+        ),
         "",
     ]
     if not likely.questions:
-        lines.append("No question in your bank looks likely here yet.")
+        lines.append(_("No question in your bank looks likely here yet."))
+    target = wording.percent(likely.desired_retention)
     for heading, group in (
-        (f"Rehearse first (below {likely.desired_retention:.0%} recall on the day)",
+        (_("Rehearse first (below {target} recall on the day)").format(target=target),
          likely.to_rehearse),
-        ("Keep fresh (answered well, or rehearsed up to the target)", likely.keep_fresh),
+        (_("Keep fresh (answered well, or rehearsed up to the target)"), likely.keep_fresh),
     ):  # fmt: skip
         if not group:
             continue
         lines += [f"### {heading}", ""]
-        lines.append("| Question | Dimension | Why likely | Points | Recall on the day |")
+        lines.append(_("| Question | Dimension | Why likely | Points | Recall on the day |"))
         lines.append("|---|---|---|--:|---|")
+        reason_separator = pgettext("between reasons", "; ")
         for q in group:
-            reasons = "; ".join(md_line(r) for r in q.reasons)
+            reasons = reason_separator.join(md_line(r) for r in q.reasons)
             lines.append(
                 f"| {md_line(q.text)} | {md_line(q.dimension_label)} | {reasons} | {q.score} "
                 f"| {q.recall_text} |"
             )
         lines.append("")
     if likely.count > len(likely.questions):
-        lines += [f"… and {likely.count - len(likely.questions)} less likely questions.", ""]
-    lines += ["## Open actions", ""]
+        more = likely.count - len(likely.questions)
+        lines += [_("… and {n} less likely questions.").format(n=more), ""]
+    lines += [_("## Open actions"), ""]
     if not brief.open_actions:
-        lines.append("No open improvement actions.")
+        lines.append(_("No open improvement actions."))
     for a in brief.open_actions:
-        where = f" ({md_line(a.where)})" if a.where else " (general)"
-        lines.append(f"- [ ] {md_line(a.text)} — {a.aspect_label}{where}")
+        lines.append(
+            _("- [ ] {action} — {aspect} ({where})").format(
+                action=md_line(a.text), aspect=a.aspect_label, where=md_line(a.where)
+            )
+            if a.where
+            else _("- [ ] {action} — {aspect} (general)").format(
+                action=md_line(a.text), aspect=a.aspect_label
+            )
+        )
     if brief.open_count > len(brief.open_actions):
-        lines.append(f"- … and {brief.open_count - len(brief.open_actions)} more")
-    lines += ["", f"## Stories already told at {md_line(i.company)}", ""]
+        lines.append(_("- … and {n} more").format(n=brief.open_count - len(brief.open_actions)))
+    company = md_line(i.company)
+    lines += ["", _("## Stories already told at {company}").format(company=company), ""]
     if not brief.told_here:
-        lines.append("None yet: every story is new to them.")
+        lines.append(_("None yet: every story is new to them."))
     for s in brief.told_here:
-        lines.append(f"- {md_line(s.title)} ({md_line(s.where)})")
-    lines += ["", "## Stories never told that fit this interview", ""]
+        lines.append(
+            _("- {story} ({where})").format(story=md_line(s.title), where=md_line(s.where))
+        )
+    lines += ["", _("## Stories never told that fit this interview"), ""]
     if not brief.fitting_stories:
-        lines.append("None found among your untold stories.")
+        lines.append(_("None found among your untold stories."))
     for f in brief.fitting_stories:
-        lines.append(f"- {md_line(f.title)}: {md_line(f.reason)}")
-    lines += ["", f"## Advice from earlier interviewers at {md_line(i.company)}", ""]
+        lines.append(
+            _("- {story}: {reason}").format(story=md_line(f.title), reason=md_line(f.reason))
+        )
+    lines += ["", _("## Advice from earlier interviewers at {company}").format(company=company), ""]
     if not brief.advice:
-        lines.append("None recorded.")
+        lines.append(_("None recorded."))
     for a in brief.advice:
-        who = f", {md_line(a.interviewer)}" if a.interviewer else ""
-        lines.append(f"- {day_text(a.scheduled_at)}{who}: {md_line(a.advice)}")
+        day = day_text(a.scheduled_at)
+        lines.append(
+            _("- {day}, {interviewer}: {advice}").format(
+                day=day, interviewer=md_line(a.interviewer), advice=md_line(a.advice)
+            )
+            if a.interviewer
+            else _("- {day}: {advice}").format(day=day, advice=md_line(a.advice))
+        )
     return "\n".join(lines) + "\n"

@@ -16,7 +16,9 @@ from typing import Any
 
 import fsrs
 
+from coach import wording
 from coach.days import MICROSECONDS_PER_DAY
+from coach.i18n import _
 from coach.scheduling import utc
 
 
@@ -47,5 +49,5 @@ def recall_text(recall: float | None, *, rehearsed: bool = True) -> str:
     down (89.7% reads 89%, so a card below a 90% target never shows 90%), or "new" for a
     card never rehearsed (fsrs knows nothing of it yet, so "0%" would mislead)."""
     if not rehearsed or recall is None:
-        return "new"
-    return f"{math.floor(round(recall * 100, 6))}%"
+        return _("new")
+    return wording.percent(math.floor(round(recall * 100, 6)) / 100)

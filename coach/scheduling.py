@@ -22,6 +22,7 @@ import fsrs
 
 from coach import fields, vocabulary
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import _
 from coach.settings import get_setting
 
 # The columns of `cards` that hold the fsrs state, in this order.
@@ -35,7 +36,9 @@ def make_scheduler(desired_retention: float = 0.9, *, fuzzing: bool = True) -> f
     """A day-level fsrs scheduler: no learning or relearning steps of minutes."""
     if not 0.5 <= desired_retention < 1:
         raise InvalidInput(
-            f"Desired retention must be at least 0.5 and below 1 (got {desired_retention})."
+            _("Desired retention must be at least 0.5 and below 1 (got {value}).").format(
+                value=desired_retention
+            )
         )
     return fsrs.Scheduler(
         desired_retention=desired_retention,
@@ -95,7 +98,7 @@ def load_card(cur: duckdb.DuckDBPyConnection, card_id: int) -> fsrs.Card:
         [card_id],
     ).fetchone()
     if row is None:
-        raise NotFound("That card no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_("That card no longer exists; it may have been deleted in another tab."))
     return card_from_row(card_id, row)
 
 
@@ -114,9 +117,9 @@ def ensure_card(
     of `kind`, by default one that rehearses the answer.
     """
     if origin not in CARD_ORIGINS:
-        raise InvalidInput(f"Unknown card origin {origin!r}.")
+        raise InvalidInput(_("Unknown card origin {origin!r}.").format(origin=origin))
     if kind is not None and kind not in CARD_KINDS:
-        raise InvalidInput(f"Unknown card kind {kind!r}.")
+        raise InvalidInput(_("Unknown card kind {kind!r}.").format(kind=kind))
     row = cur.execute(
         "SELECT id, coalesce(kind, 'answer') FROM cards WHERE question_id = ?", [question_id]
     ).fetchone()
@@ -125,7 +128,9 @@ def ensure_card(
             cur.execute("UPDATE cards SET kind = ? WHERE id = ?", [kind, row[0]])
         return row[0], False
     if cur.execute("SELECT 1 FROM questions WHERE id = ?", [question_id]).fetchone() is None:
-        raise NotFound("That question no longer exists; it may have been deleted in another tab.")
+        raise NotFound(
+            _("That question no longer exists; it may have been deleted in another tab.")
+        )
     now = utc(now)
     columns = card_columns(fsrs.Card(card_id=0, due=now))
     card_id = cur.execute(
@@ -175,9 +180,13 @@ def record_rehearsal(
     (it is never unflagged here).
     """
     if grade not in vocabulary.GRADES:
-        raise InvalidInput(f"A rehearsal grade is 1 (Again) to 4 (Easy), not {grade!r}.")
+        raise InvalidInput(
+            _("A rehearsal grade is 1 ({again}) to 4 ({easy}), not {grade!r}.").format(
+                again=vocabulary.GRADES[1], easy=vocabulary.GRADES[4], grade=grade
+            )
+        )
     if duration_ms is not None and duration_ms < 0:
-        raise InvalidInput("A rehearsal cannot take a negative time.")
+        raise InvalidInput(_("A rehearsal cannot take a negative time."))
     duration_ms = fields.check("rehearsals", "duration_ms", duration_ms)
     attempt = fields.check("rehearsals", "attempt", attempt)
     at = utc(at)

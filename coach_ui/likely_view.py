@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach.i18n import _, ngettext, pgettext
 from coach.likely import LikelyQuestion
 from coach.text import md
 
 
 def recall_badge(question: LikelyQuestion) -> str:
+    on_the_day = _("{recall} on the day").format(recall=question.recall_text)
     if question.to_rehearse:
-        text = "new" if not question.rehearsed else f"{question.recall_text} on the day"
+        text = _("new") if not question.rehearsed else on_the_day
         return f":orange-badge[{text}]"
     if question.card_id is None:
-        return ":green-badge[answered well]"
-    if question.card_status in ("retired", "suspended"):
-        return f":gray-badge[card {question.card_status}]"
-    return f":green-badge[{question.recall_text} on the day]"
+        return ":green-badge[" + _("answered well") + "]"
+    if question.card_status == "retired":
+        return ":gray-badge[" + _("card retired") + "]"
+    if question.card_status == "suspended":
+        return ":gray-badge[" + _("card suspended") + "]"
+    return f":green-badge[{on_the_day}]"
 
 
 def likely_list(
@@ -25,10 +29,13 @@ def likely_list(
 ) -> None:
     """Draw `questions` as one list (Streamlit's cost is per element)."""
     items = []
+    done = " :green-badge[" + _("rehearsed today") + "]"
+    separator = pgettext("between reasons", "; ")
     for q in questions:
-        done = " :green-badge[rehearsed today]" if q.card_id in done_today else ""
+        points = ngettext("{n} point", "{n} points", q.score).format(n=q.score)
         items.append(
-            f"- **{md(q.text)}** {recall_badge(q)}{done} :small[{q.score} points]  \n"
-            f"  :small[{md('; '.join(q.reasons))}]"
+            f"- **{md(q.text)}** {recall_badge(q)}{done if q.card_id in done_today else ''} "
+            f":small[{points}]  \n"
+            f"  :small[{md(separator.join(q.reasons))}]"
         )
     st.markdown("\n".join(items))

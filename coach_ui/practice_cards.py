@@ -6,6 +6,8 @@ import streamlit as st
 
 from coach import practice, vocabulary
 from coach.errors import JournalError
+from coach.i18n import _, ngettext
+from coach.likely import dimension_label
 from coach.questions import dimensions as all_dimensions
 from coach.recall import recall_text
 from coach_ui import failures
@@ -24,32 +26,39 @@ def add_card_form(ctx: PageContext, *, expanded: bool = False) -> None:
     dimensions = all_dimensions(ctx.cur)
     generation = st.session_state.setdefault(ADD_GENERATION, 0)
     with (
-        st.expander("Add a question as a card", expanded=expanded, icon=":material/add:"),
+        st.expander(
+            _("Add a question as a card"),
+            expanded=expanded,
+            icon=":material/add:",
+            key="practice_add_expander",
+        ),
         st.form(f"practice_add_{generation}", border=False, enter_to_submit=False),
     ):
         choice = st.selectbox(
-            "Question",
+            _("Question"),
             list(by_id),
             format_func=lambda i: by_id[i].text if isinstance(i, int) else str(i),
             index=None,
             accept_new_options=True,
             placeholder=(
-                "Choose one from your question bank, or type a new question"
+                _("Choose one from your question bank, or type a new question")
                 if bank
-                else "Type a question"
+                else _("Type a question")
             ),
+            key=f"practice_add_{generation}_question",
         )
         dimension = st.selectbox(
-            "Dimension (for a new question)",
+            _("Dimension (for a new question)"),
             list(dimensions),
-            format_func=dimensions.get,
+            format_func=lambda key: dimension_label(key, dimensions[key]),
             index=list(dimensions).index("other") if "other" in dimensions else 0,
+            key=f"practice_add_{generation}_dimension",
         )
-        submitted = st.form_submit_button("Add card", type="primary", icon=":material/add:")
+        submitted = st.form_submit_button(_("Add card"), type="primary", icon=":material/add:")
     if not submitted:
         return
     if choice is None or (isinstance(choice, str) and not choice.strip()):
-        st.error("Choose a question from the bank, or type a new one.")
+        st.error(_("Choose a question from the bank, or type a new one."))
         return
     try:
         if isinstance(choice, int):
@@ -60,7 +69,7 @@ def add_card_form(ctx: PageContext, *, expanded: bool = False) -> None:
         failures.show(error)
         return
     st.session_state[ADD_GENERATION] = generation + 1
-    st.toast("Card added: it is due now.", icon=":material/check:")
+    st.toast(_("Card added: it is due now."), icon=":material/check:")
     st.rerun()
 
 
@@ -75,27 +84,27 @@ def browser(ctx: PageContext) -> None:
     search_col, status_col = st.columns([3, 2])
     dimension_col, sort_col = st.columns([3, 2])
     search = search_col.text_input(
-        "Search", placeholder="Words in the question", key="practice_browser_search",
+        _("Search"), placeholder=_("Words in the question"), key="practice_browser_search",
         on_change=_reset_page,
     )  # fmt: skip
     statuses = list(vocabulary.CARD_STATUSES)
     status = status_col.selectbox(
-        "Status", statuses, format_func=vocabulary.CARD_STATUSES.get, index=None,
-        placeholder="Any status", key="practice_browser_status", on_change=_reset_page,
+        _("Status"), statuses, format_func=vocabulary.CARD_STATUSES.get, index=None,
+        placeholder=_("Any status"), key="practice_browser_status", on_change=_reset_page,
     )  # fmt: skip
     dimension = dimension_col.selectbox(
-        "Dimension", list(dimensions), format_func=dimensions.get, index=None,
-        placeholder="All dimensions", key="practice_browser_dimension", on_change=_reset_page,
+        _("Dimension"), list(dimensions), format_func=dimensions.get, index=None,
+        placeholder=_("All dimensions"), key="practice_browser_dimension", on_change=_reset_page,
     )  # fmt: skip
     sort = sort_col.selectbox(
-        "Sort by", list(practice.SORT_LABELS), format_func=practice.SORT_LABELS.get,
-        key="practice_browser_sort",
+        _("Sort by"), list(practice.SORT_LABELS),
+        format_func=lambda key: _(practice.SORT_LABELS[key]), key="practice_browser_sort",
     )  # fmt: skip
-    leech_col, order_col, _ = st.columns([1, 1, 3])
+    leech_col, order_col, _rest = st.columns([1, 1, 3])
     leeches_only = leech_col.checkbox(
-        "Leeches only", key="practice_browser_leeches", on_change=_reset_page
+        _("Leeches only"), key="practice_browser_leeches", on_change=_reset_page
     )
-    descending = order_col.toggle("Largest first", key="practice_browser_desc")
+    descending = order_col.toggle(_("Largest first"), key="practice_browser_desc")
     page_number = st.session_state.setdefault(PAGE, 0)
     try:
         page = practice.browse_cards(
@@ -113,54 +122,73 @@ def browser(ctx: PageContext) -> None:
         failures.show(error)
         return
     if page.total == 0:
-        st.info("No cards match these filters.", icon=":material/filter_alt_off:")
+        st.info(_("No cards match these filters."), icon=":material/filter_alt_off:")
         return
     generation = st.session_state.setdefault(GENERATION, 0)
     zone = ctx.now.tzinfo
+    # The columns are named in the language in use: the grid shows a column's key.
+    question, status_, due = _("Question"), _("Status"), _("Due")
+    stability, difficulty, recall = _("Stability"), _("Difficulty"), _("Recall now")
+    lapses, reviews = _("Lapses"), _("Reviews")
     event = st.dataframe(
         {
-            "Question": [r.question for r in page.rows],
-            "Status": [
-                vocabulary.CARD_STATUSES[r.status] + (" · leech" if r.is_leech else "")
+            question: [r.question for r in page.rows],
+            status_: [
+                _("{status} · leech").format(status=vocabulary.CARD_STATUSES[r.status])
+                if r.is_leech
+                else vocabulary.CARD_STATUSES[r.status]
                 for r in page.rows
             ],
-            "Due": [r.due.astimezone(zone) for r in page.rows],
-            "Stability": [r.stability for r in page.rows],
-            "Difficulty": [r.difficulty for r in page.rows],
+            due: [r.due.astimezone(zone) for r in page.rows],
+            stability: [r.stability for r in page.rows],
+            difficulty: [r.difficulty for r in page.rows],
             # As everywhere: a whole percent, or "new" for a card never rehearsed.
-            "Recall now": [recall_text(r.recall, rehearsed=not r.is_new) for r in page.rows],
-            "Lapses": [r.lapses for r in page.rows],
-            "Reviews": [r.reps for r in page.rows],
+            recall: [recall_text(r.recall, rehearsed=not r.is_new) for r in page.rows],
+            lapses: [r.lapses for r in page.rows],
+            reviews: [r.reps for r in page.rows],
         },
         hide_index=True,
         key=f"practice_browser_table_{generation}",
         on_select="rerun",
         selection_mode="multi-row",
         column_config={
-            "Question": st.column_config.TextColumn(width="medium"),
-            "Due": st.column_config.DatetimeColumn(format="D MMM YYYY"),
-            "Stability": st.column_config.NumberColumn(
-                format="%.1f d", help="Days for recall to fall to 90%"
+            question: st.column_config.TextColumn(width="medium"),
+            # A moment.js format: letters other than its tokens are written as they are.
+            due: st.column_config.DatetimeColumn(format=_("D MMM YYYY")),
+            stability: st.column_config.NumberColumn(
+                format=_("%.1f d"), help=_("Days for recall to fall to 90%")
             ),
-            "Difficulty": st.column_config.NumberColumn(format="%.1f", help="1 easy to 10 hard"),
-            "Recall now": st.column_config.TextColumn(
+            difficulty: st.column_config.NumberColumn(format="%.1f", help=_("1 easy to 10 hard")),
+            recall: st.column_config.TextColumn(
                 width="small",
-                help="fsrs's predicted probability that you recall the answer now; "
-                "“new” for a card never rehearsed",
+                help=_(
+                    "fsrs's predicted probability that you recall the answer now; "
+                    "“new” for a card never rehearsed"
+                ),
             ),
-        },  # fmt: skip
+        },
     )
     first = page.offset + 1
     last = page.offset + len(page.rows)
-    info, previous, following = st.columns([4, 1, 1], vertical_alignment="center")
-    info.caption(f"Cards {first}–{last} of {page.total}. Select rows to act on them.")
+    # Room for the buttons' words in any language (a 1/6 column cut "上一页" short).
+    info, previous, following = st.columns([3, 1, 1], vertical_alignment="center")
+    info.caption(
+        _("Cards {first}–{last} of {total}. Select rows to act on them.").format(
+            first=first, last=last, total=page.total
+        )
+    )
     if previous.button(
-        "Previous", icon=":material/chevron_left:", disabled=page_number == 0, width="stretch"
+        _("Previous"),
+        icon=":material/chevron_left:",
+        disabled=page_number == 0,
+        width="stretch",
+        key="practice_browser_previous",
     ):
         st.session_state[PAGE] = page_number - 1
         st.rerun()
     if following.button(
-        "Next",
+        _("Next"),
+        key="practice_browser_next",
         icon=":material/chevron_right:",
         disabled=last >= page.total,
         width="stretch",
@@ -182,64 +210,83 @@ def _actions(ctx: PageContext, selected: list[int]) -> None:
     if not selected:
         return
     n = len(selected)
-    cards = f"{n} card{'s' if n != 1 else ''}"
-    st.markdown(f"**{cards} selected**")
-    resume, suspend, retire, reset, _ = st.columns([1, 1, 1, 1, 2])
+    st.markdown(ngettext("**{n} card selected**", "**{n} cards selected**", n).format(n=n))
+    resume, suspend, retire, reset, _rest = st.columns([1, 1, 1, 1, 2])
     for column, status, label, icon in (
-        (resume, "active", "Resume", ":material/play_arrow:"),
-        (suspend, "suspended", "Suspend", ":material/pause:"),
-        (retire, "retired", "Retire", ":material/archive:"),
+        (resume, "active", _("Resume"), ":material/play_arrow:"),
+        (suspend, "suspended", _("Suspend"), ":material/pause:"),
+        (retire, "retired", _("Retire"), ":material/archive:"),
     ):
         if column.button(label, icon=icon, width="stretch", key=f"practice_status_{status}"):
             changed = practice.set_status(ctx.journal, selected, status)
-            _done(f"{changed} card{'s' if changed != 1 else ''} now {status}.")
-    if reset.button("Reset…", icon=":material/restart_alt:", width="stretch"):
+            _done(_status_changed(changed, status))
+    if reset.button(
+        _("Reset…"), icon=":material/restart_alt:", width="stretch", key="practice_reset"
+    ):
         st.session_state[CONFIRM_RESET] = True
     if st.session_state.get(CONFIRM_RESET):
         st.warning(
-            f"Reset {cards}? Their schedules start afresh (new, due now, no lapses, not "
-            "leeches). Past rehearsals stay in your journal.",
+            ngettext(
+                "Reset {n} card? Their schedules start afresh (new, due now, no lapses, not "
+                "leeches). Past rehearsals stay in your journal.",
+                "Reset {n} cards? Their schedules start afresh (new, due now, no lapses, not "
+                "leeches). Past rehearsals stay in your journal.",
+                n,
+            ).format(n=n),
             icon=":material/restart_alt:",
         )
-        yes, no, _ = st.columns([1, 1, 4])
-        if yes.button("Reset", type="primary", key="practice_reset_yes"):
+        yes, no, _rest = st.columns([1, 1, 4])
+        if yes.button(_("Reset"), type="primary", key="practice_reset_yes"):
             practice.reset_cards(ctx.journal, selected, now=ctx.now)
-            _done(f"Reset {cards}.")
-        if no.button("Cancel", key="practice_reset_no"):
+            _done(ngettext("Reset {n} card.", "Reset {n} cards.", n).format(n=n))
+        if no.button(_("Cancel"), key="practice_reset_no"):
             st.session_state[CONFIRM_RESET] = False
             st.rerun()
+
+
+def _status_changed(changed: int, status: str) -> str:
+    """'2 cards now suspended.': what a status button did."""
+    if status == "active":
+        return ngettext("{n} card now active.", "{n} cards now active.", changed).format(n=changed)
+    if status == "suspended":
+        return ngettext("{n} card now suspended.", "{n} cards now suspended.", changed).format(
+            n=changed
+        )
+    return ngettext("{n} card now retired.", "{n} cards now retired.", changed).format(n=changed)
 
 
 def settings(ctx: PageContext) -> None:
     current = practice.practice_settings(ctx.cur)
     low, high = practice.RETENTION_RANGE
     low_t, high_t = practice.LEECH_THRESHOLD_RANGE
-    column, _ = st.columns([3, 2])
+    column, _rest = st.columns([3, 2])
     with column.form("practice_settings", enter_to_submit=False):
         retention = st.slider(
-            "Desired retention",
+            _("Desired retention"),
             min_value=low,
             max_value=high,
             value=current.desired_retention,
             step=0.01,
             format="%.2f",
-            help=(
+            help=_(
                 "The chance of recalling an answer when it comes due. Higher means more "
-                "frequent rehearsals; 0.90 is fsrs's recommended default."
-            ),
+                "frequent rehearsals; {default} is fsrs's recommended default."
+            ).format(default="0.90"),
+            key="practice_settings_retention",
         )
         threshold = st.number_input(
-            "Leech threshold (lapses)",
+            _("Leech threshold (lapses)"),
             min_value=low_t,
             max_value=high_t,
             value=current.leech_threshold,
             step=1,
-            help=(
-                "After this many lapses (Again on an answer you had learnt), a card is "
+            help=_(
+                "After this many lapses ({again} on an answer you had learnt), a card is "
                 "flagged as a leech and offered for rewriting instead of drilling."
-            ),
+            ).format(again=vocabulary.GRADES[1]),
+            key="practice_settings_threshold",
         )
-        saved = st.form_submit_button("Save settings", type="primary", icon=":material/save:")
+        saved = st.form_submit_button(_("Save settings"), type="primary", icon=":material/save:")
     if saved:
         try:
             practice.save_practice_settings(
@@ -248,9 +295,11 @@ def settings(ctx: PageContext) -> None:
         except JournalError as error:
             failures.show(error)
         else:
-            st.toast("Settings saved.", icon=":material/check:")
+            st.toast(_("Settings saved."), icon=":material/check:")
             st.rerun()
     st.caption(
-        "Settings are stored in your journal. A new desired retention applies from the next "
-        "rehearsal of each card; a new leech threshold from the next lapse."
+        _(
+            "Settings are stored in your journal. A new desired retention applies from the next "
+            "rehearsal of each card; a new leech threshold from the next lapse."
+        )
     )

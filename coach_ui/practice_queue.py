@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach import likely, practice, predictions, readiness
+from coach import likely, practice, predictions, readiness, wording
 from coach.errors import JournalError
+from coach.i18n import _, ngettext, pgettext
+from coach.predictions import sentences
 from coach.text import md
-from coach.wording import plural
 from coach_ui import lazy, links, practice_cards
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
@@ -30,7 +31,7 @@ def leech_key(card_id: int) -> str:
     return f"practice_leech_{card_id}"
 
 
-def arrive(sections: dict[str, str]) -> None:
+def arrive(sections: dict) -> None:
     """Follow a link, a bookmark or a refresh: ?section=cram&interview=12 crams for that
     interview; ?interview=12 alone rehearses the weak answers of its review."""
     asked = links.arrived(URL, ("section", "interview"))
@@ -63,16 +64,17 @@ def go_to(section: str) -> None:
 
 def progress_strip(ctx: PageContext, progress: practice.Progress) -> None:
     due, week, done, streak = st.columns(4)
-    due.metric("Due today", progress.due_today, border=True)
-    week.metric("Due in the next 7 days", progress.due_next_7_days, border=True)
-    done.metric("Rehearsed today", progress.rehearsed_today, border=True)
+    due.metric(_("Due today"), progress.due_today, border=True)
+    week.metric(_("Due in the next 7 days"), progress.due_next_7_days, border=True)
+    done.metric(_("Rehearsed today"), progress.rehearsed_today, border=True)
     days = progress.streak_days
     streak.metric(
-        "Streak",
-        f"{days} day{'s' if days != 1 else ''}",
+        _("Streak"),
+        ngettext("{n} day", "{n} days", days).format(n=days),
         help=(
-            "Days in a row with at least one rehearsal."
-            + ("" if progress.streak_includes_today or not days else " Rehearse today to keep it.")
+            _("Days in a row with at least one rehearsal.")
+            if progress.streak_includes_today or not days
+            else _("Days in a row with at least one rehearsal. Rehearse today to keep it.")
         ),
         border=True,
     )
@@ -86,19 +88,19 @@ def filters(ctx: PageContext) -> tuple[str | None, int | None]:
     # Halves, so that the longest dimension's name reads whole on a laptop screen.
     left, right = st.columns(2)
     dimension = left.selectbox(
-        "Dimension",
+        _("Dimension"),
         list(dimensions),
         format_func=dimensions.get,
         index=None,
-        placeholder="All dimensions",
+        placeholder=_("All dimensions"),
         key=DIMENSION,
     )
     company = right.selectbox(
-        "Asked at",
+        _("Asked at"),
         list(companies),
         format_func=companies.get,
         index=None,
-        placeholder="Any company",
+        placeholder=_("Any company"),
         key=COMPANY,
     )
     return dimension, company
@@ -111,23 +113,30 @@ def _first_unskipped(cards: list[practice.CardRow]) -> practice.CardRow | None:
 
 def _badge(card: practice.CardRow, ctx: PageContext) -> str:
     if card.is_new:
-        return ":blue-badge[:material/fiber_new: New]"
+        return ":blue-badge[:material/fiber_new: " + _("New") + "]"
     overdue = relative_day(card.due, ctx.now)
-    return f":orange-badge[:material/schedule: Due {overdue}]"
+    return ":orange-badge[:material/schedule: " + _("Due {when}").format(when=overdue) + "]"
 
 
 def _up_next(cards: list[practice.CardRow], current: practice.CardRow, ctx: PageContext) -> None:
     rest = [c for c in cards if c.card_id != current.card_id][:8]
     if not rest:
         return
-    box = lazy.expander(f"Up next ({len(rest)} shown)", key=UP_NEXT, icon=":material/list:")
+    box = lazy.expander(
+        _("Up next ({n} shown)").format(n=len(rest)), key=UP_NEXT, icon=":material/list:"
+    )
     if not box.open:
         return
     with box:
         for card in rest:
-            mark = " · skipped for now" if card.card_id in skipped() else ""
-            kind = "new" if card.is_new else f"due {relative_day(card.due, ctx.now)}"
-            st.markdown(f"- {md(card.question)} :gray[({kind}{mark})]")
+            if card.is_new:
+                kind = _("new")
+            else:
+                kind = _("due {when}").format(when=relative_day(card.due, ctx.now))
+            if card.card_id in skipped():
+                kind = _("{state} · skipped for now").format(state=kind)
+            note = pgettext("a note after a question", "({note})").format(note=kind)
+            st.markdown(f"- {md(card.question)} :gray[{note}]")
 
 
 def leeches_panel(
@@ -141,16 +150,21 @@ def leeches_panel(
         st.warning(notice, icon=":material/bug_report:")
     if not found:
         return
-    st.markdown(f"#### :material/bug_report: Rewrite first ({len(found)})")
-    st.caption(
+    st.markdown("#### :material/bug_report: " + _("Rewrite first ({n})").format(n=len(found)))
+    explained = _(
         "These answers keep slipping however often you drill them. Rewrite them: simpler, "
         "more concrete, shorter. A rewritten card starts afresh in today's queue."
-        + (f" The {LEECHES_SHOWN} worst are shown; the next appear as you rewrite them."
-           if len(found) > LEECHES_SHOWN else "")
-    )  # fmt: skip
+    )
+    if len(found) > LEECHES_SHOWN:
+        explained += _(" The {n} worst are shown; the next appear as you rewrite them.").format(
+            n=LEECHES_SHOWN
+        )
+    st.caption(explained)
     for card in found[:LEECHES_SHOWN]:
         box = lazy.expander(
-            f"{md(card.question)} — {card.lapses} lapses",
+            ngettext("{question} — {n} lapse", "{question} — {n} lapses", card.lapses).format(
+                question=md(card.question), n=card.lapses
+            ),
             key=leech_key(card.card_id),
             icon=":material/edit:",
         )
@@ -161,10 +175,12 @@ def leeches_panel(
 
 def empty_journal(ctx: PageContext) -> None:
     st.info(
-        "**No rehearsal cards yet.** Cards come from your weak answers: when you review an "
-        "interview in the guided review, every question you answered poorly (a low self "
-        "score, an interruption, a confused or probing interviewer, or a cause you noted) "
-        "becomes a card here. You can also add any question by hand.",
+        _(
+            "**No rehearsal cards yet.** Cards come from your weak answers: when you review an "
+            "interview in the guided review, every question you answered poorly (a low self "
+            "score, an interruption, a confused or probing interviewer, or a cause you noted) "
+            "becomes a card here. You can also add any question by hand."
+        ),
         icon=":material/school:",
     )
     practice_cards.add_card_form(ctx, expanded=True)
@@ -177,12 +193,17 @@ def these(ctx: PageContext, interview_id: int) -> int | None:
         found = practice.interview_cards(ctx.cur, interview_id, ctx.now)
     except JournalError as error:
         st.session_state[THESE] = None
-        st.warning(f"{error} Here is today's queue instead.", icon=":material/info:")
+        st.warning(
+            _("{error} Here is today's queue instead.").format(error=error),
+            icon=":material/info:",
+        )
         return None
     head, back = st.columns([4, 1], vertical_alignment="center")
-    head.markdown(f"#### Rehearse the weak answers from {md(found.title)}")
+    head.markdown(
+        "#### " + _("Rehearse the weak answers from {interview}").format(interview=md(found.title))
+    )
     back.button(
-        "Today's queue",
+        _("Today's queue"),
         icon=":material/today:",
         on_click=lambda: st.session_state.update({THESE: None}),
         width="stretch",
@@ -191,19 +212,34 @@ def these(ctx: PageContext, interview_id: int) -> int | None:
     card = _first_unskipped(found.remaining)
     if not found.cards:
         st.info(
-            "No weak answer of this interview is an active rehearsal card.",
+            _("No weak answer of this interview is an active rehearsal card."),
             icon=":material/task_alt:",
         )
     elif card is None:
+        n = len(found.cards)
         st.success(
-            f"All {plural(len(found.cards), 'weak answer')} of this review rehearsed today"
-            + (" (or skipped for now)." if found.remaining else "."),
+            ngettext(
+                "All {n} weak answer of this review rehearsed today (or skipped for now).",
+                "All {n} weak answers of this review rehearsed today (or skipped for now).",
+                n,
+            ).format(n=n)
+            if found.remaining
+            else ngettext(
+                "All {n} weak answer of this review rehearsed today.",
+                "All {n} weak answers of this review rehearsed today.",
+                n,
+            ).format(n=n),
             icon=":material/task_alt:",
         )
     else:
         st.caption(
-            f"**{len(found.remaining)}** of {plural(len(found.cards), 'weak answer')} "
-            "left to rehearse today, in the order they were asked."
+            ngettext(
+                "**{left}** of {n} weak answer left to rehearse today, in the order they "
+                "were asked.",
+                "**{left}** of {n} weak answers left to rehearse today, in the order they "
+                "were asked.",
+                len(found.cards),
+            ).format(left=len(found.remaining), n=len(found.cards))
         )
         rehearsal(ctx, card, badge=_badge(card, ctx))
     return interview_id
@@ -234,73 +270,93 @@ def today(ctx: PageContext, progress: practice.Progress) -> int | None:
     with leech_area:
         leeches_panel(ctx, found, details)
     if current is not None:
-        st.caption(
-            f"**{queue.total}** to rehearse today: {queue.due_count} due, "
-            f"{queue.new_count} new" + (f" · {len(skipped())} skipped for now" if skipped() else "")
+        counts = _("**{total}** to rehearse today: {due} due, {new} new").format(
+            total=queue.total, due=queue.due_count, new=queue.new_count
         )
+        if skipped():
+            counts = _("{counts} · {n} skipped for now").format(counts=counts, n=len(skipped()))
+        st.caption(counts)
         rehearsal(ctx, current, badge=_badge(current, ctx), detail=details.get(current.card_id))
         _up_next(queue.cards, current, ctx)
         return
     if queue.cards:  # everything left was skipped
         st.info(
-            f"You skipped the remaining {len(queue.cards)} card(s) for now.",
+            ngettext(
+                "You skipped the remaining {n} card for now.",
+                "You skipped the remaining {n} cards for now.",
+                len(queue.cards),
+            ).format(n=len(queue.cards)),
             icon=":material/skip_next:",
         )
-        if st.button("Bring the skipped cards back", icon=":material/undo:"):
+        if st.button(
+            _("Bring the skipped cards back"), icon=":material/undo:", key="practice_unskip"
+        ):
             skipped().clear()
             st.rerun()
         return
-    filtered = " matching these filters" if dimension or company else ""
-    next_due = (
-        f" The next card{filtered} is due {relative_day(queue.next_due, ctx.now)} "
-        f"({when(queue.next_due, ctx.now)})."
-        if queue.next_due
-        else ""
-    )
-    st.success(f"**Today's queue is clear{filtered}.**{next_due}", icon=":material/task_alt:")
+    st.success(_clear_message(queue, bool(dimension or company), ctx), icon=":material/task_alt:")
     if st.session_state.get(AHEAD):
         ahead = practice.ahead_of_schedule(
             ctx.cur, ctx.now, dimension=dimension, company_id=company
         )
         card = _first_unskipped(ahead)
         if card is None:
-            st.caption("Nothing left to practise ahead of schedule today.")
+            st.caption(_("Nothing left to practise ahead of schedule today."))
         else:
-            rehearsal(
-                ctx,
-                card,
-                badge=f":green-badge[:material/fast_forward: Ahead · due "
-                f"{relative_day(card.due, ctx.now)}]",
-            )
+            ahead = _("Ahead · due {when}").format(when=relative_day(card.due, ctx.now))
+            rehearsal(ctx, card, badge=f":green-badge[:material/fast_forward: {ahead}]")
         st.button(
-            "Stop practising ahead",
+            _("Stop practising ahead"),
             on_click=lambda: st.session_state.update({AHEAD: False}),
             type="tertiary",
+            key="practice_stop_ahead",
         )
         return
-    cram, ahead_col, _ = st.columns([1, 1, 1])
+    cram, ahead_col, _rest = st.columns([1, 1, 1])
     cram.button(
-        "Cram for an interview",
+        _("Cram for an interview"),
         icon=":material/event_upcoming:",
         on_click=go_to,
         args=("cram",),
         width="stretch",
+        key="practice_go_cram",
     )
     ahead_col.button(
-        "Practise ahead",
+        _("Practise ahead"),
         icon=":material/fast_forward:",
-        help="Rehearse the cards that come due soonest, before they are due.",
+        help=_("Rehearse the cards that come due soonest, before they are due."),
         on_click=lambda: st.session_state.update({AHEAD: True}),
         width="stretch",
+        key="practice_go_ahead",
     )
+
+
+def _clear_message(queue: practice.Queue, filtered: bool, ctx: PageContext) -> str:
+    """Today's queue is empty: say so, and when the next card comes due."""
+    if queue.next_due is None:
+        return (
+            _("**Today's queue is clear matching these filters.**")
+            if filtered
+            else _("**Today's queue is clear.**")
+        )
+    due = {"when": relative_day(queue.next_due, ctx.now), "day": when(queue.next_due, ctx.now)}
+    if filtered:
+        return _(
+            "**Today's queue is clear matching these filters.** The next card matching these "
+            "filters is due {when} ({day})."
+        ).format(**due)
+    return _("**Today's queue is clear.** The next card is due {when} ({day}).").format(**due)
 
 
 def _interview_label(interview: likely.UpcomingInterview, ctx: PageContext) -> str:
-    kind = " (target)" if interview.kind == "target" else ""
-    return (
-        f"{interview.title}{kind} — {when(interview.scheduled_at, ctx.now)} "
-        f"({relative_day(interview.scheduled_at, ctx.now)})"
-    )
+    values = {
+        "interview": interview.title,
+        "day": when(interview.scheduled_at, ctx.now),
+        "when": relative_day(interview.scheduled_at, ctx.now),
+    }
+    if interview.kind == "target":
+        return _("{interview} (target) — {day} ({when})").format(**values)
+    return _("{interview} — {day} ({when})").format(**values)
 
 
 def cram(ctx: PageContext, progress: practice.Progress) -> int | None:
@@ -308,23 +364,25 @@ def cram(ctx: PageContext, progress: practice.Progress) -> int | None:
     upcoming = ctx.remember(likely.upcoming_interviews, ctx.minute)
     if not upcoming:
         st.info(
-            "No upcoming interview is booked. Add one on the Interviews page to cram for it.",
+            _("No upcoming interview is booked. Add one on the Interviews page to cram for it."),
             icon=":material/event:",
         )
-        st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
+        st.page_link("pages/interviews.py", label=_("Add an interview"), icon=":material/add:")
         return None
     by_id = {i.interview_id: i for i in upcoming}
     if st.session_state.get(CRAM_INTERVIEW) not in by_id:
         if st.session_state.get(CRAM_INTERVIEW) is not None:
             st.info(
-                "That interview is no longer upcoming (its time has come, or it was "
-                "deleted); here is the next one.",
+                _(
+                    "That interview is no longer upcoming (its time has come, or it was "
+                    "deleted); here is the next one."
+                ),
                 icon=":material/info:",
             )
         # Targets first: those are the interviews worth cramming for.
         st.session_state[CRAM_INTERVIEW] = likely.default_interview(upcoming).interview_id
     chosen = st.selectbox(
-        "Cram for",
+        _("Cram for"),
         list(by_id),
         format_func=lambda i: _interview_label(by_id[i], ctx),
         key=CRAM_INTERVIEW,
@@ -332,39 +390,63 @@ def cram(ctx: PageContext, progress: practice.Progress) -> int | None:
     found = ctx.remember(likely.likely_questions, chosen, ctx.minute)
     predictions.keep_due(ctx.journal, found, ctx.now, shown=False)  # on the interview's day
     plan = practice.cram_plan(ctx.cur, found, ctx.now)
-    links.prepare(chosen, label="The brief for this interview")
-    retention = f"{plan.desired_retention:.0%}"
+    links.prepare(chosen, label=_("The brief for this interview"))
+    retention = wording.percent(plan.desired_retention)
     day = when(by_id[chosen].scheduled_at, ctx.now)
     if plan.count == 0:
         if found.questions:
             st.success(
-                f"**Ready.** All {len(found.questions)} likely questions of the brief are "
-                f"answered well or predicted at {retention} recall or more on {day}.",
+                ngettext(
+                    "**Ready.** The {n} likely question of the brief is answered well or "
+                    "predicted at {retention} recall or more on {day}.",
+                    "**Ready.** All {n} likely questions of the brief are answered well or "
+                    "predicted at {retention} recall or more on {day}.",
+                    len(found.questions),
+                ).format(n=len(found.questions), retention=retention, day=day),
                 icon=":material/verified:",
             )
         else:
             st.info(md(readiness.rehearse_first(found)), icon=":material/quiz:")
         return chosen
-    days, left = plan.days_left, len(plan.remaining)
-    st.info(
-        f"The brief lists **{plural(plan.count, 'likely question')}** below {retention} "
-        f"recall on {day}."
-        + (f" {plan.rehearsed_today} rehearsed today already." if plan.rehearsed_today else "")
-        + (f" With {plural(days, 'practice day')} left, rehearse **{plan.per_day} a day** to "
-           "be ready." if left else " All rehearsed today: well done.")
-        , icon=":material/event_upcoming:",
-    )  # fmt: skip
+    st.info(_cram_message(plan, retention, day), icon=":material/event_upcoming:")
     card = _first_unskipped(plan.remaining)
     if card is not None:
         why = {q.card_id: q for q in found.to_rehearse}[card.card_id]
         badge = (
-            ":blue-badge[:material/fiber_new: New: never rehearsed]"
+            ":blue-badge[:material/fiber_new: " + _("New: never rehearsed") + "]"
             if card.is_new
-            else f":violet-badge[:material/trending_down: {why.recall_text} recall "
-            "predicted on the day]"
+            else ":violet-badge[:material/trending_down: "
+            + _("{recall} recall predicted on the day").format(recall=why.recall_text)
+            + "]"
         )
-        st.caption("Why likely: " + md("; ".join(why.reasons)))
+        reasons = pgettext("between reasons", "; ").join(why.reasons)
+        st.caption(_("Why likely: {reasons}").format(reasons=md(reasons)))
         rehearsal(ctx, card, badge=badge)
-    with st.expander(f"The brief's list ({plan.count})", icon=":material/list:"):
+    with st.expander(
+        _("The brief's list ({n})").format(n=plan.count),
+        icon=":material/list:",
+        key="practice_cram_list",
+    ):
         likely_list(found.to_rehearse, done_today=plan.done_today)
     return chosen
+
+
+def _cram_message(plan: practice.CramPlan, retention: str, day: str) -> str:
+    """How many of the brief's questions to rehearse, and how many a day."""
+    text = ngettext(
+        "The brief lists **{n} likely question** below {retention} recall on {day}.",
+        "The brief lists **{n} likely questions** below {retention} recall on {day}.",
+        plan.count,
+    ).format(n=plan.count, retention=retention, day=day)
+    if plan.rehearsed_today:
+        text = sentences(text, _("{n} rehearsed today already.").format(n=plan.rehearsed_today))
+    if not plan.remaining:
+        return sentences(text, _("All rehearsed today: well done."))
+    return sentences(
+        text,
+        ngettext(
+            "With {days} practice day left, rehearse **{n} a day** to be ready.",
+            "With {days} practice days left, rehearse **{n} a day** to be ready.",
+            plan.days_left,
+        ).format(days=plan.days_left, n=plan.per_day),
+    )

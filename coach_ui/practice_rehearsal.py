@@ -17,6 +17,7 @@ import streamlit as st
 from coach import fields, palette, practice, reviews, vocabulary
 from coach.analysis import Analysis, analyse
 from coach.errors import JournalError
+from coach.i18n import _, ngettext, pgettext
 from coach.text import md, without_nul
 from coach_ui import failures
 from coach_ui.formatting import relative_day, when
@@ -73,26 +74,34 @@ def _context(detail: practice.CardDetail, now: datetime) -> None:
     """Where and when it was asked, the interviewer's signal, the diagnosis and the fix."""
     if not detail.asks:
         st.caption(
-            "Added by hand: not asked in an interview yet. Answer as if it were, "
-            "within the target time."
+            _(
+                "Added by hand: not asked in an interview yet. Answer as if it were, "
+                "within the target time."
+            )
         )
         return
     for ask in detail.asks[:3]:
         colour = palette.SIGNAL[ask.signal or "none"]
         st.markdown(
             f":{colour}-badge[{ask.signal_label}] **{md(ask.where)}** · "
-            f"{when(ask.scheduled_at, now)} ({relative_day(ask.scheduled_at, now)})"
+            + _("{day} ({when})").format(
+                day=when(ask.scheduled_at, now), when=relative_day(ask.scheduled_at, now)
+            )
         )
         if ask.what_went_wrong:
-            st.caption(f"What went wrong: {md(ask.what_went_wrong)}")
+            st.caption(_("What went wrong: {text}").format(text=md(ask.what_went_wrong)))
     if detail.ask_count > 3:
-        st.caption(f"Asked {detail.ask_count} times in all.")
+        st.caption(_("Asked {n} times in all.").format(n=detail.ask_count))
     ask = detail.focus
-    source = f" ({md(ask.company)}, {when(ask.scheduled_at, now)})" if len(detail.asks) > 1 else ""
-    st.markdown(
-        f"**What it means{source}:** {ask.diagnosis.meaning}  \n"
-        f"**The fix to rehearse:** {ask.diagnosis.fix}"
+    meaning = (
+        _("**What it means ({company}, {day}):** {meaning}").format(
+            company=md(ask.company), day=when(ask.scheduled_at, now), meaning=ask.diagnosis.meaning
+        )
+        if len(detail.asks) > 1
+        else _("**What it means:** {meaning}").format(meaning=ask.diagnosis.meaning)
     )
+    fix = _("**The fix to rehearse:** {fix}").format(fix=ask.diagnosis.fix)
+    st.markdown(f"{meaning}  \n{fix}")
     _scaffold(detail)
 
 
@@ -102,37 +111,43 @@ def _scaffold(detail: practice.CardDetail) -> None:
     if ask is None:
         return
     with st.container(border=True, key="practice_scaffold"):
-        title = (
-            ":violet-badge[Prepare evidence] Your answer's scaffold"
-            if detail.kind == "evidence"
-            else "Your answer's scaffold"
-        )
-        st.markdown(f"**{title}** · from the review ({md(ask.company)})")
+        title = _("Your answer's scaffold")
+        if detail.kind == "evidence":
+            title = ":violet-badge[" + _("Prepare evidence") + "] " + title
+        source = _("from the review ({company})").format(company=md(ask.company))
+        st.markdown(f"**{title}** · {source}")
+        missing = ":gray[" + _("not written yet") + "]"
         for name, label in reviews.EVIDENCE_LABELS.items():
             value = getattr(ask, name)
-            st.markdown(f"**{label}:** {md(value) if value else ':gray[not written yet]'}")
+            st.markdown(
+                _("**{label}:** {value}").format(label=label, value=md(value) if value else missing)
+            )
         if not ask.has_evidence:
-            st.caption("Write these in the review of that interview: the interviewer probed.")
+            st.caption(_("Write these in the review of that interview: the interviewer probed."))
 
 
 def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> None:
     with st.form(f"practice_form_{detail.card.card_id}", border=False, enter_to_submit=False):
+        key = f"practice_form_{detail.card.card_id}"
         text = st.text_area(
-            "Your attempt",
+            _("Your attempt"),
             height=160,
-            placeholder="Type your answer, or the key points you said out loud…",
-            help="Ctrl+Enter reveals the best answer.",
+            placeholder=_("Type your answer, or the key points you said out loud…"),
+            help=_("Ctrl+Enter reveals the best answer."),
+            key=f"{key}_text",
         )
         audio = st.audio_input(
-            "Or say it out loud",
-            help="Your speaking time is measured from the recording.",
+            _("Or say it out loud"),
+            help=_("Your speaking time is measured from the recording."),
+            key=f"{key}_audio",
         )
         keep = st.checkbox(
-            "Keep the recording in my journal",
-            help="Off: the recording is used to time you, then thrown away.",
+            _("Keep the recording in my journal"),
+            help=_("Off: the recording is used to time you, then thrown away."),
+            key=f"{key}_keep",
         )
         submitted = st.form_submit_button(
-            "Reveal the best answer",
+            _("Reveal the best answer"),
             type="primary",
             icon=":material/visibility:",
             shortcut="Ctrl+Enter",
@@ -168,40 +183,47 @@ def _structure(analysis: Analysis) -> None:
     missing = [h for h in analysis.star if not h.covered]
     covered = [h.label for h in analysis.star if h.covered]
     if not covered:
-        summary = "no situation, task, action or result is clear yet."
+        summary = _("**Structure:** no situation, task, action or result is clear yet.")
     elif missing:
-        summary = f"covers {', '.join(covered)}; add the rest."
+        summary = _("**Structure:** covers {parts}; add the rest.").format(
+            parts=pgettext("list separator", ", ").join(covered)
+        )
     else:
-        summary = "complete STAR: situation, task, action and result."
-    st.markdown(f"**Structure:** {summary}")
+        summary = _("**Structure:** complete STAR: situation, task, action and result.")
+    st.markdown(summary)
     for hint in missing:
-        st.caption(f"{hint.label}: {hint.hint}")
+        st.caption(_("{part}: {hint}").format(part=hint.label, hint=hint.hint))
 
 
 def _speaking_seconds(attempt: dict, analysis: Analysis) -> tuple[float, str]:
     if attempt["audio_seconds"] is not None:
-        return attempt["audio_seconds"], "measured from your recording"
-    return analysis.estimated_seconds, "estimated from what you typed"
+        return attempt["audio_seconds"], "recording"
+    return analysis.estimated_seconds, "typed"
 
 
 def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> None:
     best_col, attempt_col = st.columns(2, gap="large")
     with best_col:
-        st.markdown("##### Best answer so far")
+        st.markdown("##### " + _("Best answer so far"))
         best = detail.best
         if best is None:
             st.info(
-                "No answer saved for this question yet. If your attempt was decent, "
-                "save it as your first version.",
+                _(
+                    "No answer saved for this question yet. If your attempt was decent, "
+                    "save it as your first version."
+                ),
                 icon=":material/edit_note:",
             )
         else:
             with st.container(border=True):
                 st.markdown(md(best.text))
             st.caption(
-                f"{vocabulary.ANSWER_SOURCES.get(best.source, best.source)} · "
-                f"{when(best.created_at, ctx.now)} · {best.length} {best.unit}, "
-                f"about {clock(best.estimated_seconds)} to say"
+                _("{source} · {day} · {length}, about {seconds} to say").format(
+                    source=vocabulary.ANSWER_SOURCES.get(best.source, best.source),
+                    day=when(best.created_at, ctx.now),
+                    length=practice.length_text(best.length, best.unit),
+                    seconds=clock(best.estimated_seconds),
+                )
             )
         if detail.versions:
             st.caption(
@@ -209,20 +231,23 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
                 + practice.length_advice(detail.versions, detail.target_seconds)
             )
     with attempt_col:
-        st.markdown("##### This attempt")
+        st.markdown("##### " + _("This attempt"))
         analysis = _analysis(attempt, detail)
         if attempt.get("removed_nul"):
             n = attempt["removed_nul"]
-            st.caption(
-                f":material/info: {n} invisible NUL character{'s' * (n > 1)} (often pasted "
-                f"with binary data) {'were' if n > 1 else 'was'} removed from your attempt, "
-                "so it can be graded and kept."
-            )
+            removed = ngettext(
+                "{n} invisible NUL character (often pasted with binary data) was removed "
+                "from your attempt, so it can be graded and kept.",
+                "{n} invisible NUL characters (often pasted with binary data) were removed "
+                "from your attempt, so it can be graded and kept.",
+                n,
+            ).format(n=n)
+            st.caption(f":material/info: {removed}")
         if attempt["text"].strip():
             with st.container(border=True):
                 st.text(attempt["text"])
         elif attempt["audio_seconds"] is None:
-            st.caption("Nothing typed or recorded: grade how it went in your head.")
+            st.caption(_("Nothing typed or recorded: grade how it went in your head."))
         if attempt["audio"]:
             st.audio(attempt["audio"], format="audio/wav")
         spoken, how = _speaking_seconds(attempt, analysis)
@@ -230,41 +255,54 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
         over = spoken - target
         length_col, time_col, filler_col = st.columns(3)
         length_col.metric(
-            f"Length ({analysis.unit})",
+            _("Length (words)") if analysis.unit == "words" else _("Length (characters)"),
             analysis.length,
             delta=(analysis.length - detail.best.length) if detail.best else None,
             delta_color="inverse",
-            help="Compared with your best answer so far.",
+            help=_("Compared with your best answer so far."),
         )
         time_col.metric(
-            "Speaking time",
+            _("Speaking time"),
             clock(spoken),
-            delta=f"{'+' if over > 0 else '-'}{clock(abs(over))} vs {clock(target)}",
+            delta=_("{sign}{over} vs {target}").format(
+                sign="+" if over > 0 else "-", over=clock(abs(over)), target=clock(target)
+            ),
             delta_color="inverse",
-            help=f"Speaking time {how}; target {target} s"
-            + (" (shorter: you were interrupted on this one)." if detail.interrupted else "."),
+            help=_speaking_help(how, target, detail.interrupted),
         )
-        filler_col.metric("Filler words", analysis.filler_count)
+        filler_col.metric(_("Filler words"), analysis.filler_count)
+        separator = pgettext("list separator", ", ")
         notes = []
         if analysis.fillers:
             notes.append(
-                "Fillers: " + ", ".join(f"“{w}” ×{n}" for w, n in analysis.fillers.items())
+                _("Fillers: {fillers}").format(
+                    fillers=separator.join(f"“{w}” ×{n}" for w, n in analysis.fillers.items())
+                )
             )
         if analysis.metrics:
-            notes.append("Numbers: " + ", ".join(md(m) for m in analysis.metrics[:8]))
+            notes.append(
+                _("Numbers: {numbers}").format(
+                    numbers=separator.join(md(m) for m in analysis.metrics[:8])
+                )
+            )
         elif attempt["text"].strip() and analysis.lacks_numbers:
-            notes.append("No numbers: a result with a figure is more convincing.")
+            notes.append(_("No numbers: a result with a figure is more convincing."))
         if analysis.speaking_rate:
-            notes.append(f"{analysis.speaking_rate:.0f} {analysis.rate_unit}")
+            rate = f"{analysis.speaking_rate:.0f}"
+            notes.append(
+                _("{rate} words per minute").format(rate=rate)
+                if analysis.unit == "words"
+                else _("{rate} characters per minute").format(rate=rate)
+            )
         for note in notes:
             st.caption(note)
         if attempt["text"].strip():
             if analysis.star_expected:  # only a question that asks for a story
                 _structure(analysis)
             if attempt["saved_best"]:
-                st.success("Saved as your best answer.", icon=":material/check:")
+                st.success(_("Saved as your best answer."), icon=":material/check:")
             elif st.button(
-                "Save this attempt as my best answer",
+                _("Save this attempt as my best answer"),
                 icon=":material/bookmark_add:",
                 shortcut="B",
                 key=f"practice_save_best_{detail.card.card_id}",
@@ -280,8 +318,29 @@ def _reveal(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
                     st.rerun()
 
 
+def _speaking_help(how: str, target: int, interrupted: bool) -> str:
+    """Where the speaking time comes from, and the target it is held to."""
+    if how == "recording":
+        if interrupted:
+            return _(
+                "Speaking time measured from your recording; target {target} s (shorter: you "
+                "were interrupted on this one)."
+            ).format(target=target)
+        return _("Speaking time measured from your recording; target {target} s.").format(
+            target=target
+        )
+    if interrupted:
+        return _(
+            "Speaking time estimated from what you typed; target {target} s (shorter: you "
+            "were interrupted on this one)."
+        ).format(target=target)
+    return _("Speaking time estimated from what you typed; target {target} s.").format(
+        target=target
+    )
+
+
 def _grades(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> None:
-    st.markdown("##### How did it go?")
+    st.markdown("##### " + _("How did it go?"))
     columns = st.columns(4)
     for grade, column in zip(vocabulary.GRADES, columns, strict=True):
         with column:
@@ -293,7 +352,7 @@ def _grades(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
                 type="primary" if grade == 3 else "secondary",
                 width="stretch",
             )
-            st.caption(practice.GRADE_RUBRIC[grade])
+            st.caption(_(practice.GRADE_RUBRIC[grade]))
         if clicked:
             _grade(ctx, attempt, detail, grade)
 
@@ -325,15 +384,16 @@ def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: 
     st.session_state.pop(ATTEMPT, None)
     label = vocabulary.GRADES[grade]
     st.toast(
-        f"{label}: next rehearsal {relative_day(result.due, ctx.now)} "
-        f"({when(result.due, ctx.now)}).",
+        _("{grade}: next rehearsal {when} ({day}).").format(
+            grade=label, when=relative_day(result.due, ctx.now), day=when(result.due, ctx.now)
+        ),
         icon=":material/event_repeat:",
     )
     if result.is_leech and result.lapsed:
-        st.session_state[NOTICE] = (
-            f"“{md(detail.card.question)}” has lapsed {result.lapses} times and is now a "
-            "**leech**. Drilling it again rarely helps: rewrite its answer (below) instead."
-        )
+        st.session_state[NOTICE] = _(
+            "“{question}” has lapsed {n} times and is now a **leech**. Drilling it again "
+            "rarely helps: rewrite its answer (below) instead."
+        ).format(question=md(detail.card.question), n=result.lapses)
     st.rerun()
 
 
@@ -356,11 +416,13 @@ def rehearsal(
         with side:
             if attempt["revealed"]:
                 spent = (attempt["revealed_at"] - attempt["started_at"]).total_seconds()
-                st.markdown(f":material/timer: **{clock(spent)}** to reveal")
+                st.markdown(
+                    ":material/timer: " + _("**{time}** to reveal").format(time=clock(spent))
+                )
             else:
                 _timer(attempt["started_at"], detail.target_seconds)
             if st.button(
-                "Skip for now",
+                _("Skip for now"),
                 icon=":material/skip_next:",
                 shortcut="S",
                 key=f"practice_skip_{card.card_id}",
@@ -370,17 +432,23 @@ def rehearsal(
                 st.session_state.pop(ATTEMPT, None)
                 st.rerun()
         _context(detail, ctx.now)
-        target_note = (
-            "shorter, because you were interrupted on this one"
+        target = clock(detail.target_seconds)
+        st.caption(
+            _("Target: {time} — shorter, because you were interrupted on this one.").format(
+                time=target
+            )
             if detail.interrupted
-            else "about two minutes is the ceiling for a full spoken answer"
+            else _(
+                "Target: {time} — about two minutes is the ceiling for a full spoken answer."
+            ).format(time=target)
         )
-        st.caption(f"Target: {clock(detail.target_seconds)} — {target_note}.")
         if not attempt["revealed"]:
             _attempt_form(attempt, detail, ctx.now)
             st.caption(
-                "Keyboard: Tab to the answer box · Ctrl+Enter reveals · then B saves as "
-                "best, 1–4 grade · S skips."
+                _(
+                    "Keyboard: Tab to the answer box · Ctrl+Enter reveals · then B saves as "
+                    "best, 1–4 grade · S skips."
+                )
             )
             return
         _reveal(ctx, attempt, detail)
@@ -396,16 +464,17 @@ def rewrite(ctx: PageContext, detail: practice.CardDetail) -> None:
     st.caption(practice.length_advice(detail.versions, detail.target_seconds))
     with st.form(f"practice_rewrite_{card.card_id}", border=False, enter_to_submit=False):
         text = st.text_area(
-            "Rewrite the answer",
+            _("Rewrite the answer"),
             value=best.text if best else "",
             height=200,
-            help=(
+            help=_(
                 "Make it easier to remember: one clear point, a concrete example with a "
                 "number, and your own actions. Shorter is usually better."
             ),
+            key=f"practice_rewrite_{card.card_id}_text",
         )
         save = st.form_submit_button(
-            "Save the rewrite and start the card afresh",
+            _("Save the rewrite and start the card afresh"),
             type="primary",
             icon=":material/edit_note:",
         )
@@ -415,10 +484,10 @@ def rewrite(ctx: PageContext, detail: practice.CardDetail) -> None:
         except JournalError as error:
             failures.show(error)
         else:
-            st.toast("Rewritten: the card is back in today's queue.", icon=":material/check:")
+            st.toast(_("Rewritten: the card is back in today's queue."), icon=":material/check:")
             st.rerun()
     if st.button(
-        "Suspend it instead",
+        _("Suspend it instead"),
         key=f"practice_suspend_leech_{card.card_id}",
         icon=":material/pause:",
         type="tertiary",

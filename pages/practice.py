@@ -3,17 +3,18 @@
 import streamlit as st
 
 from coach import practice
+from coach.i18n import N_, _
 from coach_ui import frame, practice_cards, practice_queue
 
 ctx = frame.start("practice")
 SECTIONS = {
-    "today": ":material/today: Today's queue",
-    "cram": ":material/event_upcoming: Cram",
-    "cards": ":material/style: Card browser",
-    "settings": ":material/tune: Settings",
+    "today": (":material/today:", N_("Today's queue")),
+    "cram": (":material/event_upcoming:", N_("Cram")),
+    "cards": (":material/style:", N_("Card browser")),
+    "settings": (":material/tune:", N_("Settings")),
 }
 
-st.title("Practice")
+st.title(_("Practice"))
 progress = practice.progress(ctx.cur, ctx.now)
 if progress.total_cards:
     practice_queue.progress_strip(ctx, progress)
@@ -21,9 +22,9 @@ if progress.total_cards:
 # (?section=cram&interview=12), so links, a refresh or a bookmark return to it.
 practice_queue.arrive(SECTIONS)
 section = st.segmented_control(
-    "Section",
+    _("Section"),
     list(SECTIONS),
-    format_func=SECTIONS.get,
+    format_func=lambda key: f"{SECTIONS[key][0]} {_(SECTIONS[key][1])}",
     required=True,
     key=practice_queue.SECTION,
     label_visibility="collapsed",

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from coach import anki, scheduling
+from coach import anki, i18n, scheduling
 
 
 @pytest.fixture
@@ -83,3 +83,38 @@ def test_a_newer_deck_updates_the_same_notes_instead_of_adding_copies(
     assert anki_collection.note_count() == 1
     note = anki_collection.get_note(anki_collection.find_notes("")[0])
     assert note["Answer"] == "Its mission."
+
+
+def test_a_deck_exported_in_chinese_names_its_fields_and_words_in_chinese(
+    journal, cur, now, tmp_path, anki_collection
+):
+    add_card(journal, now, "你为什么离开上一家公司？", answer="为了更大的挑战。")
+    add_card(journal, now, "Walk me through a SQL query")
+    with i18n.speaking(i18n.CHINESE):
+        (tmp_path / "deck.apkg").write_bytes(anki.anki_deck(cur))
+
+    import_deck(anki_collection, tmp_path / "deck.apkg")
+    assert "面试教练" in [d.name for d in anki_collection.decks.all_names_and_ids()]
+    notes = [anki_collection.get_note(i) for i in anki_collection.find_notes("")]
+    assert [note.keys() for note in notes] == [["问题", "背景", "答案", "改进方法"]] * 2
+    assert {note["问题"]: (note["背景"], note["答案"], note["改进方法"]) for note in notes} == {
+        "你为什么离开上一家公司？": ("其他", "为了更大的挑战。", "准备一个答案。"),
+        "Walk me through a SQL query": ("其他", "还没有保存任何答案版本。", "准备一个答案。"),
+    }
+    note_type = notes[0].note_type()
+    assert note_type["name"] == "面试教练问题"
+    template = note_type["tmpls"][0]
+    assert template["name"] == "练习"
+    assert "{{问题}}" in template["qfmt"] and "{{背景}}" in template["qfmt"]
+    assert "<b>要练习的改进：</b> {{改进方法}}" in template["afmt"]
+
+
+def test_the_chinese_deck_has_a_note_type_of_its_own(journal, cur, now):
+    add_card(journal, now, "Why this company?")
+    english = anki.deck_notes(cur)[0].model
+    with i18n.speaking(i18n.CHINESE):
+        chinese = anki.deck_notes(cur)[0].model
+    # One note type per language: Anki never sees one type with two sets of field names.
+    assert english.model_id == anki.MODEL_ID
+    assert chinese.model_id != english.model_id
+    assert [f["name"] for f in english.fields] == ["Question", "Context", "Answer", "Fix"]

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import fsrs
 import pytest
 
-from coach import practice
+from coach import i18n, practice
 from coach.errors import InvalidInput, NotFound
 from coach.likely import likely_questions, upcoming_interviews
 from coach.scheduling import ensure_card, load_card, make_scheduler, record_rehearsal
@@ -405,6 +405,36 @@ def test_the_length_trend_says_keep_it_but_shorter(cur, now):
     assert "Keep it, but shorter: about 16 s over the 120 s target." in advice
     assert "fits the 90 s target" in practice.length_advice([version(200)], 90)
     assert practice.length_advice([], 90).startswith("No answer written yet")
+
+
+def test_the_length_trend_in_chinese_counts_characters(cur, now):
+    def version(chars: int) -> practice.AnswerVersion:
+        return practice.AnswerVersion(1, "", "manual", now, chars, "characters", chars / 4)
+
+    with i18n.speaking(i18n.CHINESE):
+        assert practice.length_advice([version(600), version(520)], 120) == (
+            "600 → 520 字：比你的第一个版本短。内容保留，但要更短：比 120 秒的目标多了约 10 秒。"
+        )
+        assert practice.length_advice([version(300)], 90) == (
+            "目前只有一个版本，300 字。在 90 秒的目标之内（约 75 秒）。"
+        )
+        assert practice.length_text(1, "words") == "1 个单词"
+
+
+def test_practice_messages_in_chinese(journal, cur, now):
+    card_id = add_card(cur, "你为什么离开上一家公司？", now)
+    practice.set_status(journal, [card_id], "suspended")
+    with i18n.speaking(i18n.CHINESE):
+        with pytest.raises(InvalidInput, match="^这张卡片已暂停；在卡片浏览里恢复它才能练习。$"):
+            practice.rehearse(journal, card_id, GOOD, at=now, duration_ms=1_000)
+        with pytest.raises(NotFound, match="^这张卡片已经不存在了"):
+            practice.card_detail(cur, 999, now)
+        with pytest.raises(InvalidInput, match="^无法把这段录音读取为 WAV 文件，请重新录音。$"):
+            practice.wav_seconds(b"ID3\x00not a wav at all")
+        with pytest.raises(InvalidInput, match="^顽固卡阈值要在 "):
+            practice.save_practice_settings(journal, desired_retention=0.9, leech_threshold=99)
+        assert practice.GRADE_RUBRIC[3] == "Complete and within the time."  # marked, not frozen
+        assert i18n._(practice.GRADE_RUBRIC[3]) == "完整，且没有超时。"
 
 
 # --- audio ----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from coach import companies, interviews, predictions, transfer
+from coach import companies, i18n, interviews, predictions, reviews, transfer
 from coach.insights import predictions as predicted
 from coach.insights.filters import Filters
 from coach.interviews import InterviewFields
@@ -179,3 +179,47 @@ def test_kept_briefs_merge_into_another_journal_without_duplicates(journal, cur,
     transfer.import_json(journal, document)  # the same journal: everything is there already
     assert transfer.export_json(cur, now=now) == document
     assert kept(cur, booked) == [("shown", 4)]
+
+
+# --- In Chinese --------------------------------------------------------------------------
+
+
+def test_the_scorecard_and_the_takeaway_in_chinese(journal, cur, now, booked):
+    predictions.keep_due(journal, likely_questions(cur, booked, now), now, shown=True)
+    after = now + timedelta(days=3, hours=3)
+    review(journal, booked, after, [
+        ("Question B?", "other", STRONG),
+        ("你为什么选择我们公司？", "other", WEAK),  # a surprise, in Chinese, answered weakly
+        ("Question A?", "other", WEAK),
+        ("Question F?", "other", STRONG),  # a surprise, answered well
+    ])  # fmt: skip
+    with i18n.speaking(i18n.CHINESE):
+        assert predictions.scorecard(cur, booked).text(after) == (
+            "实际被问到的 4 道问题中，你的简报预测中了 2 道（比对的是在你第一次打开它时保存的简报，"
+            "3月16日）。2 道意外问题：它们已经在你的题库里；其中答得不好的 1 道已成为练习卡片。"
+        )
+        rows = predicted.scored_interviews(cur, Filters(), after + timedelta(days=1))
+        assert predicted.prediction_takeaway(rows).text == (
+            "在 1 场面试被问到的 4 道问题中，你的简报预测中了 2 道（50%）。"
+        )
+        assert predicted.prediction_takeaway([]).text.startswith(
+            "还没有哪场已复盘的面试保存过预测。"
+        )
+        chart = predicted.prediction_chart(rows).to_dict()
+    assert chart["encoding"]["y"]["title"] == "被问到的问题"
+    assert [t["title"] for t in chart["encoding"]["tooltip"]] == [
+        "公司", "日期", "问题", "数量", "被问到的问题", "简报列出的可能问题"
+    ]  # fmt: skip
+    values = next(iter(chart["datasets"].values()))
+    assert {v["part"] for v in values} == {"简报预测到的", "意外问题"}
+    assert values[0]["interview"] == "2026年3月19日 · Dream Co"
+    assert values[0]["day"] == "2026年3月19日 周四"
+
+
+def test_before_any_question_is_recorded_the_scorecard_waits_in_chinese(journal, cur, now, booked):
+    predictions.keep_due(journal, likely_questions(cur, booked, now), now, shown=True)
+    reviews.start_review(journal, booked, now + timedelta(days=4))
+    with i18n.speaking(i18n.CHINESE):
+        assert predictions.scorecard(cur, booked).text(now) == (
+            "你 3月16日 的简报列出了 4 道可能问题。记录下实际被问到的问题，就能看到它预测中了多少。"
+        )

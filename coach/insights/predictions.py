@@ -11,16 +11,19 @@ from datetime import datetime
 import altair as alt
 import duckdb
 
-from coach import palette
+from coach import palette, wording
+from coach.i18n import N_, _, ngettext, pgettext
 from coach.insights.charting import HEIGHT, colour_scale, frame, shorten, validated_once, vega_time
 from coach.insights.filters import HELD, Filters
 from coach.insights.takeaway import Takeaway
-from coach.wording import plural
 
-PREDICTION_COLOURS = {
-    "Predicted by the brief": palette.PREDICTION["hit"],
-    "Surprise": palette.PREDICTION["surprise"],
-}
+# The chart's two parts of the questions asked, and their colours.
+PARTS = {"hit": N_("Predicted by the brief"), "surprise": N_("Surprise")}
+
+
+def prediction_colours() -> dict[str, str]:
+    """The parts as the legend names them, in the language in use, and their colours."""
+    return {_(label): palette.PREDICTION[part] for part, label in PARTS.items()}
 
 
 @validated_once
@@ -30,7 +33,7 @@ def prediction_chart(rows: Sequence[ScoredInterview]) -> alt.Chart:
     labels: list[str] = []
     seen: dict[str, int] = {}
     for r in rows:
-        label = f"{r.scheduled_at.day} {r.scheduled_at:%b %Y} · {shorten(r.company, 28)}"
+        label = f"{wording.short_day(r.scheduled_at)} · {shorten(r.company, 28)}"
         # Two rounds on one day at one company stay two bars.
         seen[label] = seen.get(label, 0) + 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
@@ -40,6 +43,7 @@ def prediction_chart(rows: Sequence[ScoredInterview]) -> alt.Chart:
                 "interview": label,
                 "company": r.company,
                 "when": vega_time(r.scheduled_at),
+                "day": wording.full_day(r.scheduled_at),
                 "part": part,
                 "order": order,
                 "questions": count,
@@ -48,7 +52,7 @@ def prediction_chart(rows: Sequence[ScoredInterview]) -> alt.Chart:
             }
             for r, label in zip(rows, labels, strict=True)
             for order, (part, count) in enumerate(
-                (("Predicted by the brief", r.hits), ("Surprise", r.surprises))
+                ((_(PARTS["hit"]), r.hits), (_(PARTS["surprise"]), r.surprises))
             )
         ]
     )
@@ -62,16 +66,17 @@ def prediction_chart(rows: Sequence[ScoredInterview]) -> alt.Chart:
                 sort=None,
                 axis=alt.Axis(labelAngle=-40, labelLimit=200),
             ),
-            y=alt.Y("questions:Q", title="Questions asked", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("part:N", title=None, scale=colour_scale(PREDICTION_COLOURS)),
+            y=alt.Y("questions:Q", title=_("Questions asked"), axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("part:N", title=None, scale=colour_scale(prediction_colours())),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("company:N", title="Company"),
-                alt.Tooltip("when:T", title="Date", format="%a %d %b %Y"),
-                alt.Tooltip("part:N", title="Questions"),
-                alt.Tooltip("questions:Q", title="How many"),
-                alt.Tooltip("asked:Q", title="Questions asked"),
-                alt.Tooltip("predicted:Q", title="Likely questions the brief listed"),
+                alt.Tooltip("company:N", title=_("Company")),
+                # Written by wording, not by Vega's English-only date format.
+                alt.Tooltip("day:N", title=_("Date")),
+                alt.Tooltip("part:N", title=_("Questions")),
+                alt.Tooltip("questions:Q", title=_("How many")),
+                alt.Tooltip("asked:Q", title=_("Questions asked")),
+                alt.Tooltip("predicted:Q", title=_("Likely questions the brief listed")),
             ],
         )
         .properties(height=HEIGHT)
@@ -134,23 +139,34 @@ def scored_interviews(
 def prediction_takeaway(rows: list[ScoredInterview]) -> Takeaway:
     if not rows:
         return Takeaway(
-            "No reviewed interview has a prediction yet. Open *Prepare* for an upcoming "
-            "interview; after you review it, you will see how well its brief predicted it.",
+            _(
+                "No reviewed interview has a prediction yet. Open *Prepare* for an upcoming "
+                "interview; after you review it, you will see how well its brief predicted it."
+            ),
             False,
         )
     hits, asked = sum(r.hits for r in rows), sum(r.asked for r in rows)
-    text = (
-        f"Your briefs predicted {hits} of the {plural(asked, 'question')} asked in "
-        f"{plural(len(rows), 'interview')} ({hits / asked:.0%})"
-    )
+    # Two counts in one sentence: the interviews' count chooses the phrase's form, and
+    # the questions' count is a phrase of its own.
+    questions = ngettext("{n} question", "{n} questions", asked).format(n=asked)
+    text = ngettext(
+        "Your briefs predicted {hits} of the {questions} asked in {n} interview ({share})",
+        "Your briefs predicted {hits} of the {questions} asked in {n} interviews ({share})",
+        len(rows),
+    ).format(hits=hits, questions=questions, n=len(rows), share=wording.percent(hits / asked))
     if len(rows) >= 4:
         half = len(rows) // 2
         before = _share(rows[:half])
         after = _share(rows[half:])
-        if before is not None and after is not None and f"{before:.0%}" != f"{after:.0%}":
-            trend = "rose" if after > before else "fell"
-            text += f"; the share {trend} from {before:.0%} to {after:.0%} in the later half"
-    return Takeaway(text + ".")
+        if before is not None and after is not None:
+            was, now = wording.percent(before), wording.percent(after)
+            if was != now:
+                text += (
+                    _("; the share rose from {before} to {after} in the later half")
+                    if after > before
+                    else _("; the share fell from {before} to {after} in the later half")
+                ).format(before=was, after=now)
+    return Takeaway(text + pgettext("end of a sentence", "."))
 
 
 def _share(rows: list[ScoredInterview]) -> float | None:

@@ -13,6 +13,7 @@ import duckdb
 from coach import vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput
+from coach.i18n import N_, _
 from coach.practice.cards import CARD_COLUMNS, CARD_FROM, CardRow, card_row, reset_card
 from coach.questions import add_question, check_dimension
 from coach.recall import recall_params, recall_sql
@@ -37,15 +38,16 @@ BROWSER_SORTS = {
 }
 
 
+# Marked, not translated: shown with `_(SORT_LABELS[key])` in the language in use.
 SORT_LABELS = {
-    "due": "Due date",
-    "recall": "Predicted recall now",
-    "lapses": "Lapses",
-    "reps": "Reviews",
-    "stability": "Stability",
-    "difficulty": "Difficulty",
-    "question": "Question",
-    "added": "Date added",
+    "due": N_("Due date"),
+    "recall": N_("Predicted recall now"),
+    "lapses": N_("Lapses"),
+    "reps": N_("Reviews"),
+    "stability": N_("Stability"),
+    "difficulty": N_("Difficulty"),
+    "question": N_("Question"),
+    "added": N_("Date added"),
 }
 
 
@@ -76,10 +78,10 @@ def browse_cards(
 ) -> CardPage:
     """One page of cards, filtered and sorted in SQL (fast at tens of thousands of cards)."""
     if sort not in BROWSER_SORTS:
-        raise InvalidInput(f"Unknown sort {sort!r}.")
+        raise InvalidInput(_("Unknown sort {sort!r}.").format(sort=sort))
     if status is not None and status not in vocabulary.CARD_STATUSES:
-        raise InvalidInput(f"Unknown card status {status!r}.")
-    search = clean_text(search, field="Search", limit=500)
+        raise InvalidInput(_("Unknown card status {status!r}.").format(status=status))
+    search = clean_text(search, field=_("Search"), limit=500)
     scheduler = scheduler_for(cur, fuzzing=False)
     where = """
         WHERE ($status::VARCHAR IS NULL OR c.status = $status)
@@ -114,7 +116,7 @@ def browse_cards(
 def set_status(journal: Journal, card_ids: list[int], status: str) -> int:
     """Suspend, retire or resume cards; returns how many changed."""
     if status not in vocabulary.CARD_STATUSES:
-        raise InvalidInput(f"Unknown card status {status!r}.")
+        raise InvalidInput(_("Unknown card status {status!r}.").format(status=status))
     ids = [int(i) for i in card_ids]
     if not ids:
         return 0

@@ -15,6 +15,8 @@ import duckdb
 import fsrs
 
 from coach.errors import NotFound
+from coach.i18n import _
+from coach.likely import dimension_label
 from coach.scheduling import (
     card_columns,
     utc,
@@ -72,6 +74,7 @@ def card_row(row: tuple, recall: float | None = None) -> CardRow:
     values = list(row[:13])
     values[6] = utc(values[6])
     values[7] = None if values[7] is None else utc(values[7])
+    values[4] = dimension_label(values[3], values[4])
     return CardRow(*values, recall=recall)
 
 
@@ -82,7 +85,7 @@ def filter_params(dimension: str | None, company_id: int | None) -> list[Any]:
 def reset_card(cur: duckdb.DuckDBPyConnection, card_id: int, now: datetime) -> None:
     # Plain columns only: cards is referenced by rehearsals (see coach.migrations).
     if cur.execute("SELECT 1 FROM cards WHERE id = ?", [card_id]).fetchone() is None:
-        raise NotFound("That card no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_("That card no longer exists; it may have been deleted in another tab."))
     columns = card_columns(fsrs.Card(card_id=card_id, due=utc(now)))
     cur.execute(
         """
@@ -97,8 +100,9 @@ def reset_card(cur: duckdb.DuckDBPyConnection, card_id: int, now: datetime) -> N
 
 def card_dimensions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Dimension key -> label, for the dimensions that have cards, in the usual order."""
-    return dict(
-        cur.execute(
+    return {
+        key: dimension_label(key, label)
+        for key, label in cur.execute(
             """
             SELECT d.key, d.label FROM dimensions d
             WHERE EXISTS (SELECT 1 FROM cards c JOIN questions q ON q.id = c.question_id
@@ -106,7 +110,7 @@ def card_dimensions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
             ORDER BY d.position, d.key
             """
         ).fetchall()
-    )
+    }
 
 
 def card_companies(cur: duckdb.DuckDBPyConnection) -> dict[int, str]:

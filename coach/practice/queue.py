@@ -18,6 +18,7 @@ import duckdb
 
 from coach.days import end_of_day, start_of_day
 from coach.errors import NotFound
+from coach.i18n import _
 from coach.practice.cards import (
     CARD_COLUMNS,
     CARD_FILTERS,
@@ -147,7 +148,9 @@ def interview_cards(
         [interview_id],
     ).fetchone()
     if found is None:
-        raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
+        raise NotFound(
+            _("That interview no longer exists; it may have been deleted in another tab.")
+        )
     rows = cur.execute(
         f"""
         SELECT {CARD_COLUMNS}

@@ -13,10 +13,11 @@ from datetime import datetime
 
 import duckdb
 
-from coach import fields, vocabulary
+from coach import fields, vocabulary, wording
 from coach.analysis import analyse
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import N_, _, ngettext
 from coach.practice.cards import CARD_COLUMNS, CARD_FROM, CardRow, card_row, reset_card
 from coach.recall import recall_params, recall_sql
 from coach.review_rules import Diagnosis, diagnose, target_seconds
@@ -28,12 +29,14 @@ from coach.scheduling import (
 )
 from coach.settings import get_setting
 
+# Marked, not translated: shown with `_(GRADE_RUBRIC[grade])`.
 GRADE_RUBRIC = {
-    1: "Could not structure it.",
-    2: "Rambled or missed a point.",
-    3: "Complete and within the time.",
-    4: "Crisp and effortless.",
+    1: N_("Could not structure it."),
+    2: N_("Rambled or missed a point."),
+    3: N_("Complete and within the time."),
+    4: N_("Crisp and effortless."),
 }
+CARD_GONE = N_("That card no longer exists; it may have been deleted in another tab.")
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class AskContext:
 
     @property
     def signal_label(self) -> str:
-        return vocabulary.SIGNALS.get(self.signal or "", "No signal recorded")
+        return vocabulary.SIGNALS.get(self.signal or "", _("No signal recorded"))
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ class CardDetail:
 def card_detail(cur: duckdb.DuckDBPyConnection, card_id: int, now: datetime) -> CardDetail:
     found = card_details(cur, [card_id], now)
     if card_id not in found:
-        raise NotFound("That card no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_(CARD_GONE))
     return found[card_id]
 
 
@@ -248,25 +251,51 @@ def _answer_versions(
 def length_advice(versions: list[AnswerVersion], target: int) -> str:
     """One line on how the answer's length moves across its versions."""
     if not versions:
-        return "No answer written yet: save an attempt as your first version."
+        return _("No answer written yet: save an attempt as your first version.")
     latest = versions[-1]
     over = latest.estimated_seconds - target
     if len(versions) > 1:
         first = versions[0]
         trend = " → ".join(str(v.length) for v in versions[-6:])
-        moved = (
-            "shorter"
-            if latest.length < first.length
-            else "longer"
-            if latest.length > first.length
-            else "the same length"
-        )
-        head = f"{trend} {latest.unit}: {moved} than your first version."
+        words = latest.unit == "words"
+        if latest.length < first.length:
+            moved = (
+                _("{trend} words: shorter than your first version.")
+                if words
+                else _("{trend} characters: shorter than your first version.")
+            )
+        elif latest.length > first.length:
+            moved = (
+                _("{trend} words: longer than your first version.")
+                if words
+                else _("{trend} characters: longer than your first version.")
+            )
+        else:
+            moved = (
+                _("{trend} words: the same length as your first version.")
+                if words
+                else _("{trend} characters: the same length as your first version.")
+            )
+        head = moved.format(trend=trend)
     else:
-        head = f"One version so far, {latest.length} {latest.unit}."
+        head = _("One version so far, {length}.").format(
+            length=length_text(latest.length, latest.unit)
+        )
     if over > 0:
-        return f"{head} Keep it, but shorter: about {round(over)} s over the {target} s target."
-    return f"{head} It fits the {target} s target (about {round(latest.estimated_seconds)} s)."
+        return _("{head} Keep it, but shorter: about {over} s over the {target} s target.").format(
+            head=head, over=round(over), target=target
+        )
+    return _("{head} It fits the {target} s target (about {seconds} s).").format(
+        head=head, target=target, seconds=round(latest.estimated_seconds)
+    )
+
+
+def length_text(length: int, unit: str) -> str:
+    """'120 words' / '120 个单词', '85 characters' / '85 字': an answer's length in its unit
+    (`coach.analysis`: words for English, characters for Chinese)."""
+    if unit == "words":
+        return ngettext("{n} word", "{n} words", length).format(n=length)
+    return ngettext("{n} character", "{n} characters", length).format(n=length)
 
 
 def wav_seconds(data: bytes) -> float:
@@ -283,15 +312,17 @@ def wav_seconds(data: bytes) -> float:
             frames = min(claimed, len(recording.readframes(claimed)) // max(1, frame_size))
     except (wave.Error, EOFError, ValueError, OverflowError, MemoryError) as error:
         raise InvalidInput(
-            "The recording could not be read as a WAV file; record it again."
+            _("The recording could not be read as a WAV file; record it again.")
         ) from error
     if rate <= 0:
-        raise InvalidInput("The recording has no sample rate; record it again.")
+        raise InvalidInput(_("The recording has no sample rate; record it again."))
     seconds = frames / rate
     if seconds * 1000 > fields.LONGEST_REHEARSAL_MS:
         raise InvalidInput(
-            f"The recording claims to last {seconds / 3600:,.0f} hours, longer than any "
-            "rehearsal: it is damaged. Record it again."
+            _(
+                "The recording claims to last {hours} hours, longer than any "
+                "rehearsal: it is damaged. Record it again."
+            ).format(hours=wording.number(round(seconds / 3600)))
         )
     return seconds
 
@@ -316,11 +347,12 @@ def rehearse(
     def work(cur: duckdb.DuckDBPyConnection) -> RehearsalResult:
         status = cur.execute("SELECT status FROM cards WHERE id = ?", [card_id]).fetchone()
         if status is None:
-            raise NotFound("That card no longer exists; it may have been deleted in another tab.")
+            raise NotFound(_(CARD_GONE))
         if status[0] != "active":
             raise InvalidInput(
-                f"This card is {vocabulary.CARD_STATUSES[status[0]].lower()}; resume it in "
-                "the card browser to rehearse it."
+                _("This card is {status}; resume it in the card browser to rehearse it.").format(
+                    status=vocabulary.CARD_STATUSES[status[0]].lower()
+                )
             )
         result = record_rehearsal(
             cur,
@@ -347,7 +379,7 @@ def save_answer(
 ) -> int:
     """Save `text` as the newest (best) answer version of the card's question."""
     if source not in vocabulary.ANSWER_SOURCES:
-        raise InvalidInput(f"Unknown answer source {source!r}.")
+        raise InvalidInput(_("Unknown answer source {source!r}.").format(source=source))
     text = fields.check("answers", "text", text)
 
     def work(cur: duckdb.DuckDBPyConnection) -> int:
@@ -362,7 +394,7 @@ def save_answer(
 
     row = journal.write(work)
     if row is None:
-        raise NotFound("That card no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_(CARD_GONE))
     return row[0]
 
 

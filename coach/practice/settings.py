@@ -9,6 +9,7 @@ import duckdb
 from coach import fields
 from coach.db import Journal
 from coach.errors import InvalidInput
+from coach.i18n import _
 from coach.scheduling import (
     make_scheduler,
 )
@@ -45,15 +46,20 @@ def save_practice_settings(
     low, high = RETENTION_RANGE
     if not low <= desired_retention <= high:
         raise InvalidInput(
-            f"Choose a desired retention between {low:.2f} and {high:.2f} "
-            f"(got {desired_retention})."
+            _("Choose a desired retention between {low} and {high} (got {value}).").format(
+                low=f"{low:.2f}", high=f"{high:.2f}", value=desired_retention
+            )
         )
     make_scheduler(desired_retention)  # the scheduler's own check
     low_t, high_t = LEECH_THRESHOLD_RANGE
     if isinstance(leech_threshold, bool) or int(leech_threshold) != leech_threshold:
-        raise InvalidInput("The leech threshold is a whole number of lapses.")
+        raise InvalidInput(_("The leech threshold is a whole number of lapses."))
     if not low_t <= leech_threshold <= high_t:
-        raise InvalidInput(f"Choose a leech threshold between {low_t} and {high_t} lapses.")
+        raise InvalidInput(
+            _("Choose a leech threshold between {low} and {high} lapses.").format(
+                low=low_t, high=high_t
+            )
+        )
     saved = PracticeSettings(round(float(desired_retention), 4), int(leech_threshold))
 
     def work(cur: duckdb.DuckDBPyConnection) -> None:

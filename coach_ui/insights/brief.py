@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach import predictions, readiness, vocabulary
+from coach import predictions, readiness, vocabulary, wording
 from coach.db import Journal
+from coach.i18n import _
 from coach.insights.filters import Filters
-from coach.likely import SCORE_EXPLANATION, LikelyQuestions
+from coach.likely import LikelyQuestions, score_explanation
 from coach.text import md
 from coach_ui import links
 from coach_ui.formatting import kind_badge, when
@@ -43,11 +44,13 @@ def section(ctx: PageContext, chosen: Filters) -> None:
     upcoming = ctx.remember(readiness.upcoming_interviews, ctx.minute)
     if not upcoming:
         st.info(
-            "No upcoming interview is booked. Add one on the Interviews page to get a "
-            "readiness brief for it.",
+            _(
+                "No upcoming interview is booked. Add one on the Interviews page to get a "
+                "readiness brief for it."
+            ),
             icon=":material/event:",
         )
-        st.page_link("pages/interviews.py", label="Add an interview", icon=":material/add:")
+        st.page_link("pages/interviews.py", label=_("Add an interview"), icon=":material/add:")
         leave_brief()
         return
     default = readiness.default_interview(upcoming)
@@ -56,19 +59,18 @@ def section(ctx: PageContext, chosen: Filters) -> None:
     if st.session_state.get(BRIEF) not in by_id:
         if st.session_state.get(BRIEF) is not None:
             st.info(
-                "That interview is no longer upcoming (its time has come, or it was "
-                "deleted): after it, its review shows how well the brief predicted it. "
-                "Here is the brief for the next one.",
+                _(
+                    "That interview is no longer upcoming (its time has come, or it was "
+                    "deleted): after it, its review shows how well the brief predicted it. "
+                    "Here is the brief for the next one."
+                ),
                 icon=":material/info:",
             )
         st.session_state[BRIEF] = default.interview_id
     chosen_id = st.selectbox(
-        "Brief for",
+        _("Brief for"),
         ids,
-        format_func=lambda i: (
-            f"{by_id[i].title} · {when(by_id[i].scheduled_at, ctx.now)}"
-            + (" (target)" if by_id[i].kind == "target" else "")
-        ),
+        format_func=lambda i: _choice(by_id[i], ctx),
         key=BRIEF,
     )
     links.settle(PREPARE, {"interview": str(chosen_id)})
@@ -79,33 +81,31 @@ def section(ctx: PageContext, chosen: Filters) -> None:
     _likely_lists(made.likely)
     left, right = st.columns(2)
     with left:
-        st.markdown("#### Open actions")
+        st.markdown("#### " + _("Open actions"))
+        general = _("general")
         _listing(
             [
                 f":material/check_box_outline_blank: {md(action.text)} "
                 f":gray-badge[{action.aspect_label}] "
-                f":small[{md(action.where) if action.where else 'general'}]"
+                f":small[{md(action.where) if action.where else general}]"
                 for action in made.open_actions
             ],
-            empty="No open improvement actions.",
+            empty=_("No open improvement actions."),
             bullets=False,
         )
         if made.open_count > len(made.open_actions):
-            st.caption(f"… and {made.open_count - len(made.open_actions)} more.")
-        st.markdown(f"#### Advice from earlier interviewers at {md(made.interview.company)}")
-        _listing(
-            [
-                f"{md(item.advice)} :small[({when(item.scheduled_at, ctx.now)}"
-                + (f" · {md(item.interviewer)}" if item.interviewer else "")
-                + ")]"
-                for item in made.advice
-            ],
-            empty="None recorded.",
+            st.caption(_("… and {n} more.").format(n=made.open_count - len(made.open_actions)))
+        st.markdown(
+            "#### "
+            + _("Advice from earlier interviewers at {company}").format(
+                company=md(made.interview.company)
+            )
         )
+        _listing([_advice_line(item, ctx) for item in made.advice], empty=_("None recorded."))
     with right:
         _stories(made)
     st.download_button(
-        "Download the brief (Markdown)",
+        _("Download the brief (Markdown)"),
         readiness.brief_markdown(made, ctx.now),
         file_name=f"readiness-brief-{made.interview.scheduled_at:%Y-%m-%d}.md",
         mime="text/markdown",
@@ -120,10 +120,31 @@ def _downloaded(journal: Journal, likely: LikelyQuestions) -> None:
     """The brief was downloaded: keep it as it stood, for the review's scorecard."""
     if predictions.keep(journal, likely, "downloaded", now_here()) is not None:
         st.toast(
-            "Brief kept as it stands: after the interview, its review compares it with "
-            "the questions asked.",
+            _(
+                "Brief kept as it stands: after the interview, its review compares it with "
+                "the questions asked."
+            ),
             icon=":material/check:",
         )
+
+
+def _choice(interview: readiness.UpcomingInterview, ctx: PageContext) -> str:
+    """An upcoming interview as the brief's drop-down names it."""
+    values = {"interview": interview.title, "day": when(interview.scheduled_at, ctx.now)}
+    if interview.kind == "target":
+        return _("{interview} · {day} (target)").format(**values)
+    return _("{interview} · {day}").format(**values)
+
+
+def _advice_line(item, ctx: PageContext) -> str:
+    """One piece of advice, with when (and by whom) it was given."""
+    day = when(item.scheduled_at, ctx.now)
+    source = (
+        _("{day} · {interviewer}").format(day=day, interviewer=md(item.interviewer))
+        if item.interviewer
+        else day
+    )
+    return _("{advice} :small[({source})]").format(advice=md(item.advice), source=source)
 
 
 def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:
@@ -132,60 +153,73 @@ def _brief_head(ctx: PageContext, made: readiness.Brief) -> None:
     st.markdown(f"### {md(interview.title)} {kind_badge(interview.kind, kind)}")
     score = made.readiness.score
     days, ready, below, actions = st.columns(4)
-    days.metric("Days left", made.days_left, help=when(interview.scheduled_at, ctx.now))
+    days.metric(_("Days left"), made.days_left, help=when(interview.scheduled_at, ctx.now))
+    target = wording.percent(likely.desired_retention)
     ready.metric(
-        "Readiness",
-        "—" if score is None else f"{score:.0%}",
+        _("Readiness"),
+        "—" if score is None else wording.percent(score),
         delta=likely.evidence_tag,
         delta_color="off",
         delta_arrow="off",
-        help=f"The likely questions are {likely.evidence_text}.",
+        help=_("The likely questions are {evidence}.").format(evidence=likely.evidence_text),
     )
     below.metric(
-        "To rehearse",
-        f"{len(likely.to_rehearse)} of {len(likely.questions)}",
-        help=f"Likely questions whose card is predicted below {likely.desired_retention:.0%} "
-        "recall on the day.",
+        _("To rehearse"),
+        _("{n} of {total}").format(n=len(likely.to_rehearse), total=len(likely.questions)),
+        help=_("Likely questions whose card is predicted below {target} recall on the day.").format(
+            target=target
+        ),
     )
-    actions.metric("Open actions", made.open_count)
+    actions.metric(_("Open actions"), made.open_count)
     st.caption(f":material/function: {md(made.readiness.explanation())}")
     st.markdown(f":material/lightbulb: {md(readiness.rehearse_first(likely))}")
     if likely.to_rehearse:
-        links.cram(interview.interview_id, label="Cram these now")
+        links.cram(interview.interview_id, label=_("Cram these now"))
 
 
 def _likely_lists(likely: LikelyQuestions) -> None:
-    st.markdown("#### Questions most likely to come up")
-    st.caption(md(f"{SCORE_EXPLANATION} These are {likely.evidence_text}."))
+    st.markdown("#### " + _("Questions most likely to come up"))
+    st.caption(
+        md(
+            _("{explanation} These are {evidence}.").format(
+                explanation=score_explanation(), evidence=likely.evidence_text
+            )
+        )
+    )
     if not likely.questions:
         st.info(md(readiness.rehearse_first(likely)), icon=":material/quiz:")
         return
+    target = wording.percent(likely.desired_retention)
     for title, group in (
-        (f"**Rehearse first**: below {likely.desired_retention:.0%} recall on the day",
+        (_("**Rehearse first**: below {target} recall on the day").format(target=target),
          likely.to_rehearse),
-        ("**Keep fresh**: answered well, or rehearsed up to the target", likely.keep_fresh),
+        (_("**Keep fresh**: answered well, or rehearsed up to the target"), likely.keep_fresh),
     ):  # fmt: skip
         if group:
             st.markdown(title)
             likely_list(group)
     if likely.count > len(likely.questions):
-        st.caption(f"… and {likely.count - len(likely.questions)} less likely questions.")
+        st.caption(
+            _("… and {n} less likely questions.").format(n=likely.count - len(likely.questions))
+        )
 
 
 def _stories(made: readiness.Brief) -> None:
     company = md(made.interview.company)
-    st.markdown(f"#### Stories already told at {company}")
+    st.markdown("#### " + _("Stories already told at {company}").format(company=company))
     _listing(
-        [f"{md(story.title)} :small[({md(story.where)})]" for story in made.told_here],
-        empty=f"None yet: every story is new to {company}.",
-    )
+        [_("{story} :small[({where})]").format(story=md(story.title), where=md(story.where))
+         for story in made.told_here],
+        empty=_("None yet: every story is new to {company}.").format(company=company),
+    )  # fmt: skip
     if made.told_here:
-        st.caption("Tell a different one this round, or build on what they heard.")
-    st.markdown("#### Stories never told that fit this interview")
+        st.caption(_("Tell a different one this round, or build on what they heard."))
+    st.markdown("#### " + _("Stories never told that fit this interview"))
     _listing(
-        [f"{md(story.title)} :small[({md(story.reason)})]" for story in made.fitting_stories],
-        empty="None found among the stories you have never told.",
-    )
+        [_("{story} :small[({where})]").format(story=md(story.title), where=md(story.reason))
+         for story in made.fitting_stories],
+        empty=_("None found among the stories you have never told."),
+    )  # fmt: skip
 
 
 def _listing(items: list[str], *, empty: str, bullets: bool = True) -> None:

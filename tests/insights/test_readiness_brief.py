@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach import readiness
+from coach import i18n, readiness
 from coach.likely import SCORE_EXPLANATION
 from coach.recall import recall_text
 from tests.insights.journal import NOW, at, recall
@@ -172,3 +172,52 @@ def test_hostile_text_in_the_brief_stays_text(small):
         "\\[link\\](x) \\# heading\n"
     ) in text
     assert "<script>" not in text
+
+
+def test_the_brief_as_markdown_in_chinese(small):
+    with i18n.speaking(i18n.CHINESE):
+        brief = readiness.readiness_brief(small, 5, NOW)
+        text = readiness.brief_markdown(brief, NOW)
+    lines = text.splitlines()
+    assert lines[:6] == [
+        "# 准备简报：Acme · Analyst · Final",
+        "",
+        "- 面试时间：2026年3月20日 周五 10:00（4 天后）",
+        "- 公司类型：目标公司",
+        "- 准备度：48%（基于之前的 4 场面试：早期估计）",
+        "- 生成于 2026年3月16日",
+    ]
+    assert lines[7].startswith(
+        "准备度：一半来自 3 道有练习卡片的可能问题在面试当天的平均预计记忆率："
+    )
+    assert lines[7].endswith(
+        "；另有四分之一来自你已完成的改进行动占比（5 项中完成 2 项）：40%；另有四分之一"
+        "来自至少完整讲过一次的故事占比（3 个中有 1 个）：33%。"
+    )
+    for line in [
+        "在 Acme 的面试（4 天后）之前，练习 2 道面试当天记忆率低于 90% 的可能问题，"
+        "先练“Tell me about yourself.”、“Describe a conflict.”。",
+        "## 最可能被问到的问题",
+        "### 优先练习（面试当天记忆率低于 90%）",
+        "| 问题 | 维度 | 可能被问的原因 | 分数 | 当天记忆率 |",
+        "| Describe a conflict. | 行为面试 | 这家公司以前问过（Second，3月12日）；同一岗位问过"
+        "（在 Beta）；到目前为止 4 场面试中有 2 场问过 | 6 | 新卡片 |",
+        "| Salary? | 入职安排与薪资 | 这家公司以前问过（First，3月5日）；到目前为止 4 场面试中"
+        "有 1 场问过；常见的收尾问题（薪资） | 6 | 没有卡片 |",
+        "### 保持熟练（已经答得好，或练习已达到目标）",
+        "- [ ] Prepare a variance bridge. — 问题与回答（Acme · Second）",
+        "- [ ] Rehearse five days a week. — 整体表现（通用）",
+        "## 已在 Acme 讲过的故事",
+        "- Forecast（在 First 讲过，3月5日）",
+        "- Mentoring：在 Acme 本该讲却漏掉了",
+        "## Acme 以前的面试官给过的建议",
+        "- 3月12日，Dana Lee：Lead with the answer.",
+    ]:
+        assert line in lines
+    with i18n.speaking(i18n.CHINESE):
+        r1 = recall_text(recall(small, 1, at(20)))
+    assert (
+        "| Tell me about yourself. | 职业规划 | 这家公司之前 2 轮都问过；同一岗位问过（最近一次"
+        "在 Beta，共 2 场面试）；到目前为止 4 场面试中有 4 场问过；常见的开场问题（自我介绍）"
+        f" | 9 | {r1} |"
+    ) in lines
