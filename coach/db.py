@@ -33,7 +33,7 @@ from typing import TypeVar
 import duckdb
 import platformdirs
 
-from coach import backups, failures
+from coach import backups, failures, i18n
 from coach.errors import (
     BackupFailed,
     DiskFull,
@@ -324,7 +324,16 @@ class Journal:
         given it (a page passes the minute, so reads are kept for a minute at most).
         """
         generation = self.generation  # before the read: see coach.memo
-        key = (generation, read.__module__, read.__qualname__, args, tuple(sorted(kwargs.items())))
+        # Reads that word things (reasons, the brief) are kept per language: the cache is
+        # shared by every browser session, and two sessions may speak different ones.
+        key = (
+            generation,
+            i18n.current(),
+            read.__module__,
+            read.__qualname__,
+            args,
+            tuple(sorted(kwargs.items())),
+        )
 
         def run() -> T:
             cur = self.cursor()

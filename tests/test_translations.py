@@ -182,3 +182,23 @@ def test_a_journal_created_in_chinese_stores_its_builtin_dimensions_in_english(t
     finally:
         db.close_journal(str(path))
     assert labels["career_planning"] == "Career planning"
+
+
+def test_a_remembered_read_is_kept_apart_for_each_language(tmp_path):
+    """The journal's remembered reads are shared by every browser session; one that
+    words something must not hand a Chinese session the English words, or back."""
+    from coach import db
+
+    path = tmp_path / "j.duckdb"
+    journal = db.open_journal(str(path))
+    try:
+
+        def greeting(cur):
+            return i18n._("Home")
+
+        with i18n.speaking(i18n.ENGLISH):
+            assert journal.remember(greeting) == "Home"
+        with i18n.speaking(i18n.CHINESE):
+            assert journal.remember(greeting) == "首页"
+    finally:
+        db.close_journal(str(path))
