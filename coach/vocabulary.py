@@ -152,6 +152,26 @@ SELF_SCORES = Vocabulary(
     }
 )
 
+# The four parts of a prepared story (the STAR method keeps its English name).
+STORY_PARTS = Vocabulary(
+    {
+        "situation": ("Situation", "情境"),
+        "task": ("Task", "任务"),
+        "action": ("Action", "行动"),
+        "result": ("Result", "结果"),
+    }
+)
+
+# The method's fix for a probed answer: the evidence behind the experience.
+EVIDENCE_PARTS = Vocabulary(
+    {
+        "background": ("Background", "背景"),
+        "problem": ("The problem", "问题"),
+        "my_actions": ("What I did", "我做了什么"),
+        "evidence": ("Evidence", "证据"),
+    }
+)
+
 CAUSES = Vocabulary(
     {
         "unprepared": ("Unprepared", "没有准备"),
