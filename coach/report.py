@@ -153,7 +153,8 @@ def to_markdown(report: ReviewReport, now: datetime, *, top: int = 1) -> str:
             "",
         ]
     for number, ask in enumerate(report.asks, start=1):
-        dimension = report.dimensions.get(ask.dimension, ask.dimension)
+        stored = report.dimensions.get(ask.dimension, ask.dimension)
+        dimension = vocabulary.dimension_label(ask.dimension, stored)
         out += [
             _("{h} Q{number}. {question}").format(h=h3, number=number, question=md(ask.question)),
             "",

@@ -500,7 +500,9 @@ def save_ask(
         created = False
         if ask.weak or ask.doubted:
             kind = _card_kind(cur, ask.question_id)
-            _, created = ensure_card(cur, ask.question_id, origin="weak_ask", now=now, kind=kind)
+            _card, created = ensure_card(
+                cur, ask.question_id, origin="weak_ask", now=now, kind=kind
+            )
             ask = get_ask(cur, ask_id)
         if any(name in _ASK_CHOICE_FIELDS for name in changed):
             sync_suggestions(cur, before.interview_id, now)

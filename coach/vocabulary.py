@@ -132,6 +132,18 @@ DIMENSIONS = Vocabulary(
     }
 )
 
+
+def dimension_label(key: str, stored: str) -> str:
+    """A dimension's name as shown: a seeded one in the language in use (the journal
+    keeps its English name), one the candidate added as they typed it."""
+    return DIMENSIONS.get(key, stored)
+
+
+def dimension_labels(stored: Mapping[str, str]) -> dict[str, str]:
+    """`dimension_label` of every key -> stored label (e.g. coach.questions.dimensions)."""
+    return {key: dimension_label(key, label) for key, label in stored.items()}
+
+
 SIGNALS = Vocabulary(
     {
         "positive": ("Positive", "积极回应"),
