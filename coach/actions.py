@@ -257,15 +257,22 @@ def sync_suggestions(
     stored_pairs = {(aspect, text) for _, aspect, _, text, _ in stored}
 
     # An untouched suggestion (still open, wording and aspect as offered) whose facts
-    # are gone is withdrawn, and may be offered again if the facts come back.
+    # are gone is withdrawn, and may be offered again if the facts come back; one
+    # offered in another language is reworded in the language in use.
     withdrawn = set()
+    reworded = _rewordings(stored, seen_set, suggestions, variants)
     for action_id, aspect, source, text, status in stored:
         pair = (aspect, text)
         untouched = source in SUGGESTED_SOURCES and status == "open" and pair in seen_set
         if untouched and pair not in current:
             cur.execute("DELETE FROM actions WHERE id = ?", [action_id])
             withdrawn.add(pair)
-    kept = [pair for pair in seen if pair not in withdrawn]
+        elif action_id in reworded:
+            cur.execute(
+                "UPDATE actions SET text = ? WHERE id = ?", [reworded[action_id][1], action_id]
+            )
+    renamed = dict(reworded.values())
+    kept = [(p[0], renamed[p]) if p in renamed else p for p in seen if p not in withdrawn]
 
     added = []
     for suggestion, worded in zip(suggestions, variants, strict=True):
@@ -291,6 +298,46 @@ def sync_suggestions(
             [json.dumps([list(p) for p in kept], ensure_ascii=False), interview_id],
         )
     return SyncResult(tuple(added), len(withdrawn))
+
+
+def reword_suggestions(
+    journal: Journal, cur: duckdb.DuckDBPyConnection, interview_id: int, now: datetime
+) -> int:
+    """Put the plan's untouched suggestions in the language in use (after the candidate
+    switched language); how many were reworded. Writes only when one needs it."""
+    facts = review_facts(cur, interview_id)
+    suggestions = suggest_actions(facts)
+    variants = _in_every_language(facts, suggestions)
+    seen = {tuple(pair) for pair in offered(cur, interview_id)}
+    stored = cur.execute(
+        "SELECT id, aspect, source, text, status FROM actions WHERE interview_id = ?",
+        [interview_id],
+    ).fetchall()
+    needed = len(_rewordings(stored, seen, suggestions, variants))
+    if needed:
+        journal.write(lambda write_cur: sync_suggestions(write_cur, interview_id, now))
+    return needed
+
+
+def _rewordings(
+    stored: list[tuple],
+    seen: set[tuple[str, str]],
+    suggestions: list[SuggestedAction],
+    variants: list[set[tuple[str, str]]],
+) -> dict[int, tuple[tuple[str, str], str]]:
+    """Action id -> ((aspect, text) as offered, text in the language in use), for each
+    untouched suggestion worded in another language."""
+    wording_now = {}
+    for suggestion, worded in zip(suggestions, variants, strict=True):
+        for pair in worded:
+            wording_now[pair] = suggestion.text
+    found = {}
+    for action_id, aspect, source, text, status in stored:
+        pair = (aspect, text)
+        untouched = source in SUGGESTED_SOURCES and status == "open" and pair in seen
+        if untouched and pair in wording_now and wording_now[pair] != text:
+            found[action_id] = (pair, wording_now[pair])
+    return found
 
 
 def _in_every_language(

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from coach import i18n
 from coach.analysis import CJK_CHARS
 from coach.i18n import N_, _, pgettext
 from coach.vocabulary import (
@@ -407,11 +408,12 @@ _CJK_END = re.compile(f"[{CJK_CHARS}]$")
 
 
 def _sentence(text: str) -> str:
-    """The candidate's text as a sentence: a full stop added in the text's own script."""
+    """The candidate's text as a sentence: a full stop added, a Chinese one where the
+    text ends in Chinese or the sentence around it is Chinese."""
     text = " ".join((text or "").split())
     if text[-1:] in ".!?。！？":
         return text
-    return f"{text}。" if _CJK_END.search(text) else f"{text}."
+    return f"{text}。" if _CJK_END.search(text) or i18n.is_chinese() else f"{text}."
 
 
 _SIGNAL_ACTIONS = {

@@ -540,6 +540,7 @@ def plan(ctx: PageContext, review: Review) -> None:
             "again before your next interview."
         )
     )
+    _reword(ctx, review)
     planned = action_store.list_actions(ctx.cur, review.interview_id)
     if not planned:
         st.info(
@@ -569,6 +570,16 @@ def plan(ctx: PageContext, review: Review) -> None:
                     shown=wording.number(len(earlier)), total=wording.number(total)
                 )
             )
+
+
+def _reword(ctx: PageContext, review: Review) -> None:
+    """Suggestions offered in the other language, before the candidate switched, read in
+    this one (those they edited are theirs and stay as written)."""
+    w.run(
+        "review_reword",
+        lambda: action_store.reword_suggestions(ctx.journal, ctx.cur, review.interview_id, ctx.now),
+    )
+    w.show_error("review_reword")
 
 
 def action_row(ctx: PageContext, action: action_store.Action, *, show_interview: bool = False):
@@ -652,6 +663,7 @@ def add_own_action(ctx: PageContext, review: Review) -> None:
 # --- Summary ------------------------------------------------------------------
 def summary(ctx: PageContext, review: Review) -> None:
     st.header(_("Summary"))
+    _reword(ctx, review)
     whole = report.load_report(ctx.cur, review.interview_id)
     counts = whole.summary
     open_actions = sum(not a.done for a in whole.actions)
