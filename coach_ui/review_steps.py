@@ -48,7 +48,8 @@ def go_to(journal: Journal, review: Review, step: str) -> None:
 
 def header(ctx: PageContext, interview: Interview, review: Review) -> str:
     """Draw the title, status, depth and step bar; return the step to show."""
-    title, other = st.columns([6, 1], vertical_alignment="center")
+    # Wide enough for "切换" beside its icon on a 1,000 px screen.
+    title, other = st.columns([4, 1], vertical_alignment="center")
     title.title(_("Review: {company}").format(company=md(interview.company)), anchor=False)
     other.button(
         _("Switch"),
@@ -133,7 +134,8 @@ def prompts(review: Review, aspect: str) -> None:
 def navigation(ctx: PageContext, review: Review, step: str) -> None:
     index = STEP_KEYS.index(step)
     st.divider()
-    back, _gap, forward = st.columns([2, 3, 2])
+    # Wide enough for "下一步：改进计划" on a 1,000 px screen.
+    back, _gap, forward = st.columns([3, 1, 3])
     if index > 0:
         back.button(
             _("Back: {step}").format(step=STEPS[STEP_KEYS[index - 1]]),
