@@ -182,6 +182,18 @@ def test_the_steps_show_the_methods_chinese_words(path):
     assert "2 个问题 · 1 个待练习 · 1 个被怀疑（准备证据） · 0 个出色 · 2 张练习卡片" in text
 
 
+def test_a_completed_review_says_so_in_chinese(path):
+    with i18n.speaking("zh_CN"):
+        interview = reviewed(path)
+    reviews.complete_review(db.open_journal(str(path)), interview, HELD + timedelta(hours=4))
+    at = review_page(path, interview, "summary")
+    assert not at.exception
+    assert [m.label for m in at.metric] == ["问题", "待练习", "练习卡片", "保存的回答", "待办行动"]
+    assert any(s.value.startswith("复盘已完成（") for s in at.success)
+    assert "重新打开为草稿" in [b.label for b in at.button]
+    assert review_english(at, path) == []
+
+
 def test_the_plan_reads_its_suggestions_in_chinese(path):
     with i18n.speaking("zh_CN"):
         interview = reviewed(path)
