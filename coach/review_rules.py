@@ -498,40 +498,41 @@ NERVES_ACTIONS = {
 }
 
 
+# The bridge to a missed story, by why it was missed and whether the review says where
+# it could have been told.
+_MISSED_STORY_ACTIONS = {
+    ("no_opening", False): N_(
+        "Make your own opening for your {title} story: none came. Bring it up when "
+        "asked for anything else, or bridge: {bridge}"
+    ),
+    ("no_opening", True): N_(
+        "Make your own opening for your {title} story (for example after {where}): "
+        "none came. Bring it up when asked for anything else, or bridge: {bridge}"
+    ),
+    ("forgot", False): N_(
+        "Read your {title} story again before the next interview: you forgot it. "
+        "Then bridge to it when it is relevant: {bridge}"
+    ),
+    ("forgot", True): N_(
+        "Read your {title} story again before the next interview: you forgot it. "
+        "Then bridge to it when it is relevant (for example after {where}): {bridge}"
+    ),
+    ("no_bridge", False): N_("Bridge to your {title} story when it is relevant: {bridge}"),
+    ("no_bridge", True): N_(
+        "Bridge to your {title} story when it is relevant (for example after {where}): {bridge}"
+    ),
+}
+
+
 def _missed_story_action(title: str, story: StoryUseFacts) -> str:
     """The bridge to a missed story, fitted to why it was missed and where it fitted."""
-    bridge = _("\u201c{line}\u201d").format(line=_(BRIDGING_LINE))
-    if story.bridge_question:
-        where = _quote(story.bridge_question)
-        if story.missed_reason == "no_opening":
-            text = _(
-                "Make your own opening for your {title} story (for example after {where}): "
-                "none came. Bring it up when asked for anything else, or bridge: {bridge}"
-            )
-        elif story.missed_reason == "forgot":
-            text = _(
-                "Read your {title} story again before the next interview: you forgot it. "
-                "Then bridge to it when it is relevant (for example after {where}): {bridge}"
-            )
-        else:
-            text = _(
-                "Bridge to your {title} story when it is relevant (for example after "
-                "{where}): {bridge}"
-            )
-        return text.format(title=title, where=where, bridge=bridge)
-    if story.missed_reason == "no_opening":
-        text = _(
-            "Make your own opening for your {title} story: none came. Bring it up when "
-            "asked for anything else, or bridge: {bridge}"
-        )
-    elif story.missed_reason == "forgot":
-        text = _(
-            "Read your {title} story again before the next interview: you forgot it. "
-            "Then bridge to it when it is relevant: {bridge}"
-        )
-    else:
-        text = _("Bridge to your {title} story when it is relevant: {bridge}")
-    return text.format(title=title, bridge=bridge)
+    reason = story.missed_reason if story.missed_reason in ("no_opening", "forgot") else "no_bridge"
+    template = _MISSED_STORY_ACTIONS[reason, bool(story.bridge_question)]
+    return _(template).format(
+        title=title,
+        where=_quote(story.bridge_question or ""),
+        bridge=_("\u201c{line}\u201d").format(line=_(BRIDGING_LINE)),
+    )
 
 
 def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:

@@ -20,6 +20,7 @@ from coach.interviews import InterviewFields
 from coach.review_rules import ReviewFacts, diagnose, suggest_actions
 from coach.text import md
 from tests.chinese import _SYNTAX, _WORD, ALLOWED, shown_texts, speak_chinese
+from tests.test_review_page import texts as shown
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 HELD = datetime(2026, 3, 16, 14, 0, tzinfo=UTC)
@@ -109,12 +110,6 @@ def review_page(path: Path, interview: int | None, step: str | None = None) -> A
         at.query_params["interview"] = str(interview)
     at.run()
     return at.switch_page("pages/review.py").run()
-
-
-def shown(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [e.value for kind in (at.success, at.warning, at.info, at.error) for e in kind]
-    return "\n".join(str(p) for p in parts)
 
 
 def review_english(at: AppTest, journal: Path, typed: str = "") -> list[str]:
