@@ -34,14 +34,12 @@ DATA = f"Acme Northwind {ENGLISH_QUESTION} {ENGLISH_ANSWER} Data analyst Learn d
 DATA_WORDS = re.findall(r"[A-Za-z]+", DATA)
 
 # Text the review page shows that other files write, each translated on its own branch
-# of issue 17 (area A: coach_ui/formatting.py's dates; area D: coach/interviews.py's
-# review label and coach_ui/review_transcript.py; area E: coach/predictions.py's
-# scorecard). Left out here until those branches are merged; then this list can go.
+# of issue 17 (area D: coach/interviews.py's review label and
+# coach_ui/review_transcript.py; area E: coach/predictions.py's scorecard). Left out
+# here until those branches are merged; then this list can go.
 OTHER_AREAS = [
     re.compile(p)
     for p in (
-        r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ [A-Z][a-z]{2} \d{4}, \d\d:\d\d",
-        r"\d+ days ago|in \d+ days|today|yesterday|tomorrow",
         r"Not reviewed|Review completed|Review in draft",
         r"The questions are found in the interviewer's words[^.]*\.[^.]*\.",
         r"No prediction was kept[^.]*\.[^.]*\.",
@@ -116,6 +114,8 @@ def review_english(at: AppTest, journal: Path, typed: str = "") -> list[str]:
     """`english_words` of the page, leaving out the journal's path, what the candidate
     typed (DATA and `typed`) and OTHER_AREAS' text."""
     data = {w.casefold() for w in [*DATA_WORDS, *re.findall(r"[A-Za-z]+", typed)]}
+    # The language selector names each language in its own language.
+    data |= {name.casefold() for name in i18n.LANGUAGES.values()}
     found = []
     for text in shown_texts(at):
         text = text.replace(str(journal), " ").replace(md(str(journal)), " ")
