@@ -7,7 +7,10 @@ when its facts change (the signal was corrected, the advice rewritten); a sugges
 the candidate edited, checked off or deleted is theirs and is never added back.
 
 Which suggestions were already offered is remembered in the review
-(`reviews.offered_actions`), so it goes when the review goes.
+(`reviews.offered_actions`), so it goes when the review goes. A suggestion is worded
+in the language in use when it is offered; it counts as offered in every language, so
+switching language never brings back, in the other language, a suggestion the
+candidate deleted or edited.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from datetime import datetime
 
 import duckdb
 
-from coach import edits, fields, vocabulary
+from coach import edits, fields, i18n, vocabulary
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import _
 from coach.review_rules import ReviewFacts, SuggestedAction, suggest_actions
 
 ACTION_LIMIT = fields.ACTION_LIMIT
@@ -105,7 +109,7 @@ def _require(cur, action_id: int) -> tuple:
         "SELECT interview_id, source, text FROM actions WHERE id = ?", [action_id]
     ).fetchone()
     if row is None:
-        raise NotFound("That action no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_("That action no longer exists; it may have been deleted in another tab."))
     return row
 
 
@@ -128,7 +132,7 @@ def add_action(
             cur.execute("SELECT 1 FROM interviews WHERE id = ?", [interview_id]).fetchone() is None
         ):
             raise NotFound(
-                "That interview no longer exists; it may have been deleted in another tab."
+                _("That interview no longer exists; it may have been deleted in another tab.")
             )
         return cur.execute(
             "INSERT INTO actions (interview_id, aspect, source, text, created_at)"
@@ -152,7 +156,10 @@ def update_action(
         row = cur.execute("SELECT text, aspect FROM actions WHERE id = ?", [action_id]).fetchone()
         stored = {"text": row[0], "aspect": row[1]}
         changed = edits.changes(
-            stored, {"text": text, "aspect": aspect}, read, {"text": "Action", "aspect": "Aspect"}
+            stored,
+            {"text": text, "aspect": aspect},
+            read,
+            {"text": _("Action"), "aspect": _("Aspect")},
         )
         merged = {**stored, **changed}
         cur.execute(
@@ -237,8 +244,10 @@ def sync_suggestions(
     cur: duckdb.DuckDBPyConnection, interview_id: int, now: datetime
 ) -> SyncResult:
     """Bring the plan in step with the review's facts; run inside the caller's transaction."""
-    suggestions = suggest_actions(review_facts(cur, interview_id))
-    current = {(s.aspect, s.text) for s in suggestions}
+    facts = review_facts(cur, interview_id)
+    suggestions = suggest_actions(facts)
+    variants = _in_every_language(facts, suggestions)
+    current = set().union(*variants)
     seen = [tuple(pair) for pair in offered(cur, interview_id)]
     seen_set = set(seen)
     stored = cur.execute(
@@ -248,20 +257,27 @@ def sync_suggestions(
     stored_pairs = {(aspect, text) for _, aspect, _, text, _ in stored}
 
     # An untouched suggestion (still open, wording and aspect as offered) whose facts
-    # are gone is withdrawn, and may be offered again if the facts come back.
+    # are gone is withdrawn, and may be offered again if the facts come back; one
+    # offered in another language is reworded in the language in use.
     withdrawn = set()
+    reworded = _rewordings(stored, seen_set, suggestions, variants)
     for action_id, aspect, source, text, status in stored:
         pair = (aspect, text)
         untouched = source in SUGGESTED_SOURCES and status == "open" and pair in seen_set
         if untouched and pair not in current:
             cur.execute("DELETE FROM actions WHERE id = ?", [action_id])
             withdrawn.add(pair)
-    kept = [pair for pair in seen if pair not in withdrawn]
+        elif action_id in reworded:
+            cur.execute(
+                "UPDATE actions SET text = ? WHERE id = ?", [reworded[action_id][1], action_id]
+            )
+    renamed = dict(reworded.values())
+    kept = [(p[0], renamed[p]) if p in renamed else p for p in seen if p not in withdrawn]
 
     added = []
-    for suggestion in suggestions:
+    for suggestion, worded in zip(suggestions, variants, strict=True):
         pair = (suggestion.aspect, suggestion.text)
-        if pair in seen_set or pair in stored_pairs:
+        if worded & seen_set or worded & stored_pairs:
             continue  # offered before (perhaps edited or deleted since), or already planned
         cur.execute(
             "INSERT INTO actions (interview_id, aspect, source, text, created_at)"
@@ -282,3 +298,64 @@ def sync_suggestions(
             [json.dumps([list(p) for p in kept], ensure_ascii=False), interview_id],
         )
     return SyncResult(tuple(added), len(withdrawn))
+
+
+def reword_suggestions(
+    journal: Journal, cur: duckdb.DuckDBPyConnection, interview_id: int, now: datetime
+) -> int:
+    """Put the plan's untouched suggestions in the language in use (after the candidate
+    switched language); how many were reworded. Writes only when one needs it."""
+    facts = review_facts(cur, interview_id)
+    suggestions = suggest_actions(facts)
+    variants = _in_every_language(facts, suggestions)
+    seen = {tuple(pair) for pair in offered(cur, interview_id)}
+    stored = cur.execute(
+        "SELECT id, aspect, source, text, status FROM actions WHERE interview_id = ?",
+        [interview_id],
+    ).fetchall()
+    needed = len(_rewordings(stored, seen, suggestions, variants))
+    if needed:
+        journal.write(lambda write_cur: sync_suggestions(write_cur, interview_id, now))
+    return needed
+
+
+def _rewordings(
+    stored: list[tuple],
+    seen: set[tuple[str, str]],
+    suggestions: list[SuggestedAction],
+    variants: list[set[tuple[str, str]]],
+) -> dict[int, tuple[tuple[str, str], str]]:
+    """Action id -> ((aspect, text) as offered, text in the language in use), for each
+    untouched suggestion worded in another language."""
+    wording_now = {}
+    for suggestion, worded in zip(suggestions, variants, strict=True):
+        for pair in worded:
+            wording_now[pair] = suggestion.text
+    found = {}
+    for action_id, aspect, source, text, status in stored:
+        pair = (aspect, text)
+        untouched = source in SUGGESTED_SOURCES and status == "open" and pair in seen
+        if untouched and pair in wording_now and wording_now[pair] != text:
+            found[action_id] = (pair, wording_now[pair])
+    return found
+
+
+def _in_every_language(
+    facts: ReviewFacts, suggestions: list[SuggestedAction]
+) -> list[set[tuple[str, str]]]:
+    """Each suggestion's (aspect, text) in every language the app speaks.
+
+    The same facts give the same suggestions, in the same order, in every language;
+    should a wording ever make two of them one in a language, that language is left
+    out rather than pairing the wrong texts.
+    """
+    variants = [{(s.aspect, s.text)} for s in suggestions]
+    for lang in i18n.LANGUAGES:
+        if lang == i18n.current():
+            continue
+        with i18n.speaking(lang):
+            other = suggest_actions(facts)
+        if len(other) == len(suggestions):
+            for pairs, said in zip(variants, other, strict=True):
+                pairs.add((said.aspect, said.text))
+    return variants

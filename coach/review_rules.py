@@ -12,12 +12,14 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from coach import i18n
 from coach.analysis import CJK_CHARS
+from coach.i18n import N_, _, pgettext
 from coach.vocabulary import (
     ASPECTS,
     CAUSES,
@@ -26,6 +28,7 @@ from coach.vocabulary import (
     NERVES,
     OVERALL_RATINGS,
     PACES,
+    REVIEW_DEPTHS,
     SELF_SCORES,
     SIGNALS,
     STORY_USES,
@@ -39,7 +42,7 @@ WEAK_SELF_SCORES = frozenset({1, 2})
 STRONG_SELF_SCORES = frozenset({3, 4})
 
 # The candidate's own line for bringing a missed story into the conversation.
-BRIDGING_LINE = (
+BRIDGING_LINE = N_(
     "I have another experience that illustrates this even better — may I tell you about it?"
 )
 
@@ -63,24 +66,33 @@ class Diagnosis:
     weak: bool = False  # a weak answer: it becomes a rehearsal card
     doubted: bool = False  # a good answer the interviewer doubted: prepare evidence
 
+    def said(self) -> Diagnosis:
+        """The diagnosis in the language in use (the constants below hold N_ ids)."""
+        return replace(self, meaning=_(self.meaning), fix=_(self.fix))
+
+
+def two_sentences(first: str, second: str) -> str:
+    """Two whole sentences one after the other (Chinese puts no space between them)."""
+    return pgettext("two sentences", "{first} {second}").format(first=first, second=second)
+
 
 # What each signal says about the answer, and the fix to rehearse (the table in
 # DESIGN.md). Positive and neutral have no fix of their own: their advice depends
 # on how the candidate rated the answer.
 SIGNAL_DIAGNOSES = {
     "interrupted": Diagnosis(
-        meaning="You were interrupted: you probably strayed from the topic or said too much.",
-        fix="Cut to the point, and rehearse the answer within a time limit.",
+        meaning=N_("You were interrupted: you probably strayed from the topic or said too much."),
+        fix=N_("Cut to the point, and rehearse the answer within a time limit."),
         weak=True,
     ),
     "confused": Diagnosis(
-        meaning="The interviewer looked confused: your answer was not clear to them.",
-        fix="Clarify the parts that raised doubts, and add concrete detail.",
+        meaning=N_("The interviewer looked confused: your answer was not clear to them."),
+        fix=N_("Clarify the parts that raised doubts, and add concrete detail."),
         weak=True,
     ),
     "probed": Diagnosis(
-        meaning="The interviewer probed for details: they may doubt this experience.",
-        fix=(
+        meaning=N_("The interviewer probed for details: they may doubt this experience."),
+        fix=N_(
             "Prepare the background, the problem and what you did yourself, "
             "with evidence such as numbers or results."
         ),
@@ -91,11 +103,11 @@ SIGNAL_DIAGNOSES = {
 # Probed, though the candidate scored the answer Good or Strong: the content may be
 # fine, the interviewer doubted that it happened as told.
 DOUBTED_DIAGNOSIS = Diagnosis(
-    meaning=(
+    meaning=N_(
         "The interviewer probed for details of an answer you were happy with: "
         "they may doubt the experience rather than the answer."
     ),
-    fix=(
+    fix=N_(
         "Prepare evidence: the background, the problem, what you did yourself, "
         "and proof such as numbers, results or who can confirm it."
     ),
@@ -103,47 +115,47 @@ DOUBTED_DIAGNOSIS = Diagnosis(
 )
 
 STRONG_DIAGNOSIS = Diagnosis(
-    meaning="A strong answer: the interviewer responded well and you were satisfied.",
-    fix="Keep the idea, and say it more concisely.",
+    meaning=N_("A strong answer: the interviewer responded well and you were satisfied."),
+    fix=N_("Keep the idea, and say it more concisely."),
     strong=True,
 )
 
 POSITIVE_UNSURE = Diagnosis(
-    meaning="The interviewer responded well to this answer.",
-    fix="Keep the idea, and say it more concisely.",
+    meaning=N_("The interviewer responded well to this answer."),
+    fix=N_("Keep the idea, and say it more concisely."),
 )
 
 POSITIVE_BUT_WEAK = Diagnosis(
-    meaning="The interviewer responded well, but you were not happy with your answer.",
-    fix="Write down what you wish you had said, and rehearse that version.",
+    meaning=N_("The interviewer responded well, but you were not happy with your answer."),
+    fix=N_("Write down what you wish you had said, and rehearse that version."),
     weak=True,
 )
 
 NEUTRAL = Diagnosis(
-    meaning="No clear reaction from the interviewer, and nothing you flagged as weak.",
-    fix="Nothing urgent: read your answer once more and check it makes its point quickly.",
+    meaning=N_("No clear reaction from the interviewer, and nothing you flagged as weak."),
+    fix=N_("Nothing urgent: read your answer once more and check it makes its point quickly."),
 )
 
 NEUTRAL_BUT_WEAK = Diagnosis(
-    meaning="You felt this answer was weak, though the interviewer gave no clear sign.",
-    fix="Write down what you wish you had said, and rehearse that version.",
+    meaning=N_("You felt this answer was weak, though the interviewer gave no clear sign."),
+    fix=N_("Write down what you wish you had said, and rehearse that version."),
     weak=True,
 )
 
 CAUSE_DIAGNOSES = {
     "unprepared": Diagnosis(
-        meaning="You had not prepared for this question.",
-        fix="Prepare the content: note the points you want to make and an example for each.",
+        meaning=N_("You had not prepared for this question."),
+        fix=N_("Prepare the content: note the points you want to make and an example for each."),
         weak=True,
     ),
     "wording": Diagnosis(
-        meaning="You knew what to say, but the wording was not refined.",
-        fix="Refine the wording: write the answer out, then tighten it until it flows.",
+        meaning=N_("You knew what to say, but the wording was not refined."),
+        fix=N_("Refine the wording: write the answer out, then tighten it until it flows."),
         weak=True,
     ),
     "did_not_know": Diagnosis(
-        meaning="You did not know the subject well enough.",
-        fix="Learn the subject, then write a short answer you could give next time.",
+        meaning=N_("You did not know the subject well enough."),
+        fix=N_("Learn the subject, then write a short answer you could give next time."),
         weak=True,
     ),
 }
@@ -196,11 +208,27 @@ def is_strong_answer(self_score: int | None, signal: str | None, cause: str | No
 
 
 def diagnose(signal: str | None, self_score: int | None, cause: str | None) -> Diagnosis:
-    """What the interviewer's signal (and the candidate's own view) says, and the fix.
+    """What the interviewer's signal (and the candidate's own view) says, and the fix,
+    in the language in use.
 
     `signal` None means no signal was recorded; it reads like "neutral". When a
     signal and a cause both apply, the meanings and fixes are combined, signal first.
     """
+    base, extra = _diagnoses(signal, self_score, cause)
+    if extra is None:
+        return base.said()
+    base, extra = base.said(), extra.said()
+    return Diagnosis(
+        meaning=two_sentences(base.meaning, extra.meaning),
+        fix=two_sentences(base.fix, extra.fix),
+        weak=True,
+    )
+
+
+def _diagnoses(
+    signal: str | None, self_score: int | None, cause: str | None
+) -> tuple[Diagnosis, Diagnosis | None]:
+    """The signal's diagnosis, and the cause's when both apply (as N_ message ids)."""
     _check(signal, SIGNALS, "signal")
     _check(self_score, SELF_SCORES, "self score")
     _check(cause, CAUSES, "cause")
@@ -208,27 +236,17 @@ def diagnose(signal: str | None, self_score: int | None, cause: str | None) -> D
     cause = (cause or None) if asks_cause(self_score) else None
 
     if is_strong_answer(self_score, signal, cause):
-        return STRONG_DIAGNOSIS
+        return STRONG_DIAGNOSIS, None
     if is_doubted_ask(self_score, signal, cause):
-        return DOUBTED_DIAGNOSIS
+        return DOUBTED_DIAGNOSIS, None
     if signal in SIGNAL_DIAGNOSES:
-        base = SIGNAL_DIAGNOSES[signal]
-    elif cause is not None:
+        return SIGNAL_DIAGNOSES[signal], (CAUSE_DIAGNOSES[cause] if cause else None)
+    if cause is not None:
         # The cause says all there is to say; a positive or neutral signal adds nothing.
-        return CAUSE_DIAGNOSES[cause]
-    elif signal == "positive":
-        return POSITIVE_BUT_WEAK if self_score in WEAK_SELF_SCORES else POSITIVE_UNSURE
-    else:
-        return NEUTRAL_BUT_WEAK if self_score in WEAK_SELF_SCORES else NEUTRAL
-
-    if cause is None:
-        return base
-    extra = CAUSE_DIAGNOSES[cause]
-    return Diagnosis(
-        meaning=f"{base.meaning} {extra.meaning}",
-        fix=f"{base.fix} {extra.fix}",
-        weak=True,
-    )
+        return CAUSE_DIAGNOSES[cause], None
+    if signal == "positive":
+        return (POSITIVE_BUT_WEAK if self_score in WEAK_SELF_SCORES else POSITIVE_UNSURE), None
+    return (NEUTRAL_BUT_WEAK if self_score in WEAK_SELF_SCORES else NEUTRAL), None
 
 
 # --- Review depth -------------------------------------------------------------
@@ -249,35 +267,35 @@ REFINE_MINUTES = 15
 DEEP_ONLY, REFINE = False, True
 _PROMPTS: dict[str, tuple[tuple[bool, str], ...]] = {
     "overall": (
-        (DEEP_ONLY, "Did you show your experience and abilities with confidence? "
-                    "Where did you hold back?"),
-        (REFINE, "How did the interviewer react: positive, or impatient or questioning? "
-                 "At which moments?"),
-        (DEEP_ONLY, "What went wrong, and why? Name the moment the interview turned."),
-        (REFINE, "What went well that you want to repeat next time?"),
+        (DEEP_ONLY, N_("Did you show your experience and abilities with confidence? "
+                    "Where did you hold back?")),
+        (REFINE, N_("How did the interviewer react: positive, or impatient or questioning? "
+                 "At which moments?")),
+        (DEEP_ONLY, N_("What went wrong, and why? Name the moment the interview turned.")),
+        (REFINE, N_("What went well that you want to repeat next time?")),
     ),
     "questions": (
-        (REFINE, "Write down every question you were asked, as completely as you can, "
-                 "while it is fresh."),
-        (DEEP_ONLY, "For each answer, note the interviewer's signal: positive, neutral, "
-                    "interrupted, confused or probed."),
-        (DEEP_ONLY, "For each weak answer, what went wrong and why: unprepared, wording "
-                    "not refined, or did not know the subject?"),
-        (REFINE, "For each strong answer, keep the idea: how could you say it more concisely?"),
+        (REFINE, N_("Write down every question you were asked, as completely as you can, "
+                 "while it is fresh.")),
+        (DEEP_ONLY, N_("For each answer, note the interviewer's signal: positive, neutral, "
+                    "interrupted, confused or probed.")),
+        (DEEP_ONLY, N_("For each weak answer, what went wrong and why: unprepared, wording "
+                    "not refined, or did not know the subject?")),
+        (REFINE, N_("For each strong answer, keep the idea: how could you say it more concisely?")),
     ),
     "relationship": (
-        (DEEP_ONLY, "Was the conversation harmonious and two-way?"),
-        (REFINE, "Was the pace right, too fast or too slow?"),
-        (REFINE, "Which topics were you passionate about?"),
-        (REFINE, "Did the interviewer give advice, or mention another role or department?"),
+        (DEEP_ONLY, N_("Was the conversation harmonious and two-way?")),
+        (REFINE, N_("Was the pace right, too fast or too slow?")),
+        (REFINE, N_("Which topics were you passionate about?")),
+        (REFINE, N_("Did the interviewer give advice, or mention another role or department?")),
     ),
     "strengths": (
-        (REFINE, "Which prepared stories did you tell fully, tell partly, or miss although "
-                 "they were relevant?"),
-        (DEEP_ONLY, "Were you led entirely by the interviewer, or did you steer towards "
-                    "your strengths?"),
-        (DEEP_ONLY, "Where could you have bridged to a story you missed?"),
-        (REFINE, "Which story landed best? How could you tell it in fewer words?"),
+        (REFINE, N_("Which prepared stories did you tell fully, tell partly, or miss although "
+                 "they were relevant?")),
+        (DEEP_ONLY, N_("Were you led entirely by the interviewer, or did you steer towards "
+                    "your strengths?")),
+        (DEEP_ONLY, N_("Where could you have bridged to a story you missed?")),
+        (REFINE, N_("Which story landed best? How could you tell it in fewer words?")),
     ),
 }  # fmt: skip
 
@@ -285,27 +303,27 @@ _PROMPTS: dict[str, tuple[tuple[bool, str], ...]] = {
 def review_depth(overall_rating: int) -> Depth:
     """The rating sets the depth: look hard at a poor interview, refine a good one."""
     _check(overall_rating, OVERALL_RATINGS, "overall rating", optional=False)
-    rated = f"You rated this interview “{OVERALL_RATINGS[overall_rating]}”"
+    rating = OVERALL_RATINGS[overall_rating]
     if overall_rating <= 2:
         return Depth(
             key="deep",
-            label="Deep review",
+            label=REVIEW_DEPTHS["deep"],
             minutes=DEEP_MINUTES,
-            reason=(
-                f"{rated}, so take your time: go through every aspect and look closely "
-                "at what went wrong and why."
-            ),
-            prompts={aspect: tuple(p for _, p in _PROMPTS[aspect]) for aspect in ASPECTS},
+            reason=_(
+                "You rated this interview “{rating}”, so take your time: go through every "
+                "aspect and look closely at what went wrong and why."
+            ).format(rating=rating),
+            prompts={aspect: tuple(_(p) for _keep, p in _PROMPTS[aspect]) for aspect in ASPECTS},
         )
     return Depth(
         key="refine",
-        label="Refine your strengths",
+        label=REVIEW_DEPTHS["refine"],
         minutes=REFINE_MINUTES,
-        reason=(
-            f"{rated}, so a short review is enough: keep what worked and find ways "
-            "to say it more concisely."
-        ),
-        prompts={aspect: tuple(p for keep, p in _PROMPTS[aspect] if keep) for aspect in ASPECTS},
+        reason=_(
+            "You rated this interview “{rating}”, so a short review is enough: keep what "
+            "worked and find ways to say it more concisely."
+        ).format(rating=rating),
+        prompts={aspect: tuple(_(p) for keep, p in _PROMPTS[aspect] if keep) for aspect in ASPECTS},
     )
 
 
@@ -372,48 +390,56 @@ LOW_HARMONY = 2
 QUOTE_LIMIT = 80
 
 
-def _quote(text: str, fallback: str = "this question") -> str:
+def _quote(text: str, fallback: str | None = None) -> str:
     text = " ".join((text or "").split())
     if not text:
-        return fallback
+        return fallback if fallback is not None else _("this question")
     if len(text) > QUOTE_LIMIT:
         cut = text[: QUOTE_LIMIT - 1]
         # End on a whole word where there are spaces; CJK text is cut anywhere.
         if text[QUOTE_LIMIT - 1] != " " and " " in cut[QUOTE_LIMIT // 2 :]:
             cut = cut.rsplit(" ", 1)[0]
         text = cut.rstrip() + "…"
-    return f"'{text}'"
+    # English quotes a question in single quotes; Chinese in its own full-width ones.
+    return pgettext("quoted question", "'{text}'").format(text=text)
+
+
+_CJK_END = re.compile(f"[{CJK_CHARS}]$")
 
 
 def _sentence(text: str) -> str:
+    """The candidate's text as a sentence: a full stop added, a Chinese one where the
+    text ends in Chinese or the sentence around it is Chinese."""
     text = " ".join((text or "").split())
-    return text if text[-1:] in ".!?。！？" else f"{text}."
+    if text[-1:] in ".!?。！？":
+        return text
+    return f"{text}。" if _CJK_END.search(text) or i18n.is_chinese() else f"{text}."
 
 
 _SIGNAL_ACTIONS = {
-    "interrupted": "Rehearse {q} within {seconds} seconds: you were interrupted.",
-    "confused": (
+    "interrupted": N_("Rehearse {q} within {seconds} seconds: you were interrupted."),
+    "confused": N_(
         "Make your answer to {q} clearer: the interviewer seemed confused. "
         "Clarify the doubtful parts and add a concrete example."
     ),
-    "probed": (
+    "probed": N_(
         "Prepare evidence for {q}: the interviewer probed for details. Note the background, "
         "the problem and what you did yourself, with numbers."
     ),
 }
 # Used when the cause is the only reason the ask is weak.
 _CAUSE_ACTIONS = {
-    "unprepared": "Prepare the content for {q}: you had not prepared for it.",
-    "wording": "Refine the wording of {q}: write the answer out, then tighten it.",
-    "did_not_know": (
+    "unprepared": N_("Prepare the content for {q}: you had not prepared for it."),
+    "wording": N_("Refine the wording of {q}: write the answer out, then tighten it."),
+    "did_not_know": N_(
         "Learn the subject behind {q}, then write a short answer you could give next time."
     ),
 }
 # Used after a signal's sentence, which already names the question.
 _CAUSE_ADDENDA = {
-    "unprepared": "You had not prepared for it, so prepare the content first.",
-    "wording": "Refine the wording too: write it out, then tighten it.",
-    "did_not_know": "Learn the subject behind it first.",
+    "unprepared": N_("You had not prepared for it, so prepare the content first."),
+    "wording": N_("Refine the wording too: write it out, then tighten it."),
+    "did_not_know": N_("Learn the subject behind it first."),
 }
 
 
@@ -421,23 +447,25 @@ def _ask_action(ask: AskFacts) -> str | None:
     q = _quote(ask.question)
     cause = (ask.cause or None) if asks_cause(ask.self_score) else None
     if is_strong_answer(ask.self_score, ask.signal, cause):
-        return f"Keep your answer to {q} and say it more concisely: it worked."
+        return _("Keep your answer to {q} and say it more concisely: it worked.").format(q=q)
     if is_doubted_ask(ask.self_score, ask.signal, cause):
         score = SELF_SCORES[ask.self_score].lower()  # type: ignore[index]
-        return (
-            f"Prepare evidence for {q}: you scored your answer {score}, yet the interviewer "
+        return _(
+            "Prepare evidence for {q}: you scored your answer {score}, yet the interviewer "
             "probed for details. Note the background, the problem, what you did yourself "
             "and the proof."
-        )
+        ).format(q=q, score=score)
     if not is_weak_ask(ask.self_score, ask.signal, cause):
         return None
     if ask.signal in _SIGNAL_ACTIONS:
-        text = _SIGNAL_ACTIONS[ask.signal].format(q=q, seconds=target_seconds(ask.signal))
-        return f"{text} {_CAUSE_ADDENDA[cause]}" if cause else text
+        text = _(_SIGNAL_ACTIONS[ask.signal]).format(q=q, seconds=target_seconds(ask.signal))
+        return two_sentences(text, _(_CAUSE_ADDENDA[cause])) if cause else text
     if cause:
-        return _CAUSE_ACTIONS[cause].format(q=q)
+        return _(_CAUSE_ACTIONS[cause]).format(q=q)
     score = SELF_SCORES[ask.self_score].lower()  # type: ignore[index]
-    return f"Rewrite your answer to {q} and rehearse it: you scored it {score}."
+    return _("Rewrite your answer to {q} and rehearse it: you scored it {score}.").format(
+        q=q, score=score
+    )
 
 
 def _validate(review: ReviewFacts, asks: list[AskFacts], stories: list[StoryUseFacts]) -> None:
@@ -458,37 +486,61 @@ def _validate(review: ReviewFacts, asks: list[AskFacts], stories: list[StoryUseF
 # Nerves (the candidate's own state): a warm-up routine for a nervous start, rehearsal
 # under interview conditions for nerves throughout.
 NERVES_ACTIONS = {
-    "nervous_start": (
+    "nervous_start": N_(
         "Warm up before your next interview: you were nervous at the start. Arrive or log "
         "in ten minutes early, say your introduction aloud twice, and have a first question "
         "of your own ready."
     ),
-    "nervous_throughout": (
+    "nervous_throughout": N_(
         "Rehearse under interview conditions: you were nervous throughout. Do a timed mock "
         "interview aloud, with someone or on a recording, in the days before the next one."
     ),
 }
 
 
+# The bridge to a missed story, by why it was missed and whether the review says where
+# it could have been told.
+_MISSED_STORY_ACTIONS = {
+    ("no_opening", False): N_(
+        "Make your own opening for your {title} story: none came. Bring it up when "
+        "asked for anything else, or bridge: {bridge}"
+    ),
+    ("no_opening", True): N_(
+        "Make your own opening for your {title} story (for example after {where}): "
+        "none came. Bring it up when asked for anything else, or bridge: {bridge}"
+    ),
+    ("forgot", False): N_(
+        "Read your {title} story again before the next interview: you forgot it. "
+        "Then bridge to it when it is relevant: {bridge}"
+    ),
+    ("forgot", True): N_(
+        "Read your {title} story again before the next interview: you forgot it. "
+        "Then bridge to it when it is relevant (for example after {where}): {bridge}"
+    ),
+    ("no_bridge", False): N_("Bridge to your {title} story when it is relevant: {bridge}"),
+    ("no_bridge", True): N_(
+        "Bridge to your {title} story when it is relevant (for example after {where}): {bridge}"
+    ),
+}
+
+
 def _missed_story_action(title: str, story: StoryUseFacts) -> str:
     """The bridge to a missed story, fitted to why it was missed and where it fitted."""
-    where = f" (for example after {_quote(story.bridge_question)})" if story.bridge_question else ""
-    bridge = f"\u201c{BRIDGING_LINE}\u201d"
-    if story.missed_reason == "no_opening":
-        return (
-            f"Make your own opening for your {title} story{where}: none came. Bring it up "
-            f"when asked for anything else, or bridge: {bridge}"
-        )
-    if story.missed_reason == "forgot":
-        return (
-            f"Read your {title} story again before the next interview: you forgot it. "
-            f"Then bridge to it when it is relevant{where}: {bridge}"
-        )
-    return f"Bridge to your {title} story when it is relevant{where}: {bridge}"
+    reason = story.missed_reason if story.missed_reason in ("no_opening", "forgot") else "no_bridge"
+    template = _MISSED_STORY_ACTIONS[reason, bool(story.bridge_question)]
+    return _(template).format(
+        title=title,
+        where=_quote(story.bridge_question or ""),
+        bridge=_("\u201c{line}\u201d").format(line=_(BRIDGING_LINE)),
+    )
 
 
 def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:
-    """Improvement actions the review suggests, in aspect order, then in the order recorded."""
+    """Improvement actions the review suggests, in aspect order, then in the order recorded.
+
+    Their text is in the language in use (coach.actions keeps a plan's suggestions
+    from coming back in another language).
+    """
     asks = [AskFacts(*a) for a in review.asks]
     stories = [StoryUseFacts(*s) for s in review.story_uses]
     _validate(review, asks, stories)
@@ -504,18 +556,22 @@ def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:
         add(
             "overall",
             "suggested",
-            "Lead with your main point in every answer: the interviewer seemed impatient. "
-            "Offer detail only when asked.",
+            _(
+                "Lead with your main point in every answer: the interviewer seemed impatient. "
+                "Offer detail only when asked."
+            ),
         )
     elif review.interviewer_reaction == "questioning":
         add(
             "overall",
             "suggested",
-            "Back up your claims: the interviewer seemed doubtful. Prepare a number or an "
-            "example for each of your main experiences.",
+            _(
+                "Back up your claims: the interviewer seemed doubtful. Prepare a number or an "
+                "example for each of your main experiences."
+            ),
         )
     if review.nerves in NERVES_ACTIONS:
-        add("overall", "suggested", NERVES_ACTIONS[review.nerves])
+        add("overall", "suggested", _(NERVES_ACTIONS[review.nerves]))
 
     # Questions and answers: one action per weak (or strong) answer.
     for ask in asks:
@@ -528,33 +584,43 @@ def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:
         add(
             "relationship",
             "suggested",
-            "Slow down: the pace felt too fast. Pause after each question and take a breath "
-            "before you answer.",
+            _(
+                "Slow down: the pace felt too fast. Pause after each question and take a "
+                "breath before you answer."
+            ),
         )
     elif review.pace == "too_slow":
         add(
             "relationship",
             "suggested",
-            "Pick up the pace: the conversation felt slow. Lead with your main point and keep "
-            "answers short.",
+            _(
+                "Pick up the pace: the conversation felt slow. Lead with your main point and "
+                "keep answers short."
+            ),
         )
     if review.harmony is not None and review.harmony <= LOW_HARMONY:
         add(
             "relationship",
             "suggested",
-            "Make the next conversation more two-way: after a longer answer, ask "
-            "'Does that answer your question?', and prepare questions of your own.",
+            _(
+                "Make the next conversation more two-way: after a longer answer, ask "
+                "'Does that answer your question?', and prepare questions of your own."
+            ),
         )
     if (review.advice or "").strip():
         add(
-            "relationship", "advice", f"Act on the interviewer's advice: {_sentence(review.advice)}"
+            "relationship",
+            "advice",
+            _("Act on the interviewer's advice: {advice}").format(advice=_sentence(review.advice)),
         )
     if (review.referral or "").strip():
         add(
             "relationship",
             "referral",
-            f"Follow up on the referral: {_sentence(review.referral)} Thank the interviewer "
-            "and ask to be put in touch.",
+            _(
+                "Follow up on the referral: {referral} Thank the interviewer and ask to be "
+                "put in touch."
+            ).format(referral=_sentence(review.referral)),
         )
 
     # Strengths told or missed.
@@ -562,19 +628,23 @@ def suggest_actions(review: ReviewFacts) -> list[SuggestedAction]:
         add(
             "strengths",
             "suggested",
-            "Steer towards your strengths: you were led entirely by the interviewer. Pick two "
-            "stories you will bring up yourself next time.",
+            _(
+                "Steer towards your strengths: you were led entirely by the interviewer. Pick "
+                "two stories you will bring up yourself next time."
+            ),
         )
     for story in stories:
-        title = _quote(story.title, fallback="prepared")
+        title = _quote(story.title, fallback=_("prepared"))
         if story.use == "missed":
             add("strengths", "bridge", _missed_story_action(title, story))
         elif story.use == "partly":
             add(
                 "strengths",
                 "suggested",
-                f"Tell your {title} story in full next time: situation, task, what you did, "
-                "and the result.",
+                _(
+                    "Tell your {title} story in full next time: situation, task, what you "
+                    "did, and the result."
+                ).format(title=title),
             )
     order = list(ASPECTS)
     # sorted() is stable, so actions keep their recorded order within an aspect.

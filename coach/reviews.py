@@ -26,6 +26,7 @@ from coach.actions import sync_suggestions
 from coach.analysis import Analysis, analyse
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import _
 from coach.review_rules import (
     WEAK_ASK_SQL,
     Depth,
@@ -83,17 +84,16 @@ class Review:
         chosen = review_depth(1 if key == "deep" else 4)
         suggested = self.suggested_depth
         if suggested is None:
-            reason = (
+            reason = _(
                 "Rate the interview first: the rating sets how deep the review goes. "
                 "Until then, every prompt is shown."
             )
         elif suggested.key == chosen.key:
             reason = suggested.reason
         else:
-            reason = (
-                f"You chose this instead of the {suggested.label.lower()} your rating "
-                f"suggests ({suggested.minutes} minutes)."
-            )
+            reason = _(
+                "You chose this instead of the {depth} your rating suggests ({minutes} minutes)."
+            ).format(depth=suggested.label.lower(), minutes=suggested.minutes)
         return Depth(chosen.key, chosen.label, chosen.minutes, reason, chosen.prompts)
 
     @property
@@ -131,7 +131,9 @@ def get_review(cur: duckdb.DuckDBPyConnection, interview_id: int) -> Review | No
 
 def _require_interview(cur, interview_id: int) -> None:
     if cur.execute("SELECT 1 FROM interviews WHERE id = ?", [interview_id]).fetchone() is None:
-        raise NotFound("That interview no longer exists; it may have been deleted in another tab.")
+        raise NotFound(
+            _("That interview no longer exists; it may have been deleted in another tab.")
+        )
 
 
 def start_review(journal: Journal, interview_id: int, now: datetime) -> Review:
@@ -194,6 +196,11 @@ def _clean_fields(table: str, editable: frozenset[str], fields: dict) -> dict:
 _REVIEW_LABELS = {name: field_rules.rule("reviews", name).label for name in _REVIEW_FIELDS}
 
 
+def _said(labels: dict[str, str]) -> dict[str, str]:
+    """Field labels (coach.fields marks them for translation) in the language in use."""
+    return {name: _(label) for name, label in labels.items()}
+
+
 def save_review(
     journal: Journal, interview_id: int, now: datetime, *, read: dict | None = None, **fields
 ) -> Review:
@@ -209,10 +216,13 @@ def save_review(
         review = get_review(cur, interview_id)
         if review is None:
             raise NotFound(
-                "That review no longer exists; its interview may have been deleted in another tab."
+                _(
+                    "That review no longer exists; its interview may have been deleted in "
+                    "another tab."
+                )
             )
         stored = {name: getattr(review, name) for name in cleaned}
-        changed = edits.changes(stored, cleaned, read, _REVIEW_LABELS)
+        changed = edits.changes(stored, cleaned, read, _said(_REVIEW_LABELS))
         if "overall_rating" in changed and "depth" not in fields:
             rating = changed["overall_rating"]
             changed["depth"] = review_depth(rating).key if rating else None
@@ -249,7 +259,10 @@ def complete_review(journal: Journal, interview_id: int, now: datetime) -> Revie
         review = get_review(cur, interview_id)
         if review is None:
             raise NotFound(
-                "That review no longer exists; its interview may have been deleted in another tab."
+                _(
+                    "That review no longer exists; its interview may have been deleted in "
+                    "another tab."
+                )
             )
         sync_suggestions(cur, interview_id, now)
         cur.execute(
@@ -377,8 +390,8 @@ def list_asks(cur: duckdb.DuckDBPyConnection, interview_id: int) -> list[Ask]:
 def get_ask(cur: duckdb.DuckDBPyConnection, ask_id: int) -> Ask:
     row = cur.execute(_ASK_SELECT + " WHERE a.id = ?", [ask_id]).fetchone()
     if row is None:
-        raise NotFound("That question no longer exists in this review; it may have been "
-                       "deleted in another tab.")  # fmt: skip
+        raise NotFound(_("That question no longer exists in this review; it may have been "
+                         "deleted in another tab."))  # fmt: skip
     return Ask(*row)
 
 
@@ -444,7 +457,8 @@ def record_asks(
 
 # The evidence of a probed answer (the method's fields), in the order asked.
 EVIDENCE_FIELDS = ("background", "problem", "my_actions", "evidence")
-EVIDENCE_LABELS = {name: field_rules.rule("asks", name).label for name in EVIDENCE_FIELDS}
+# The evidence fields' labels, in the language in use (the method's words: vocabulary).
+EVIDENCE_LABELS = vocabulary.EVIDENCE_PARTS
 _ASK_FIELDS = frozenset(
     {"answer_notes", "what_went_wrong", "self_score", "signal", "cause", *EVIDENCE_FIELDS}
 )
@@ -475,7 +489,7 @@ def save_ask(
     def work(cur):
         before = get_ask(cur, ask_id)
         stored = {name: getattr(before, name) for name in cleaned}
-        changed = edits.changes(stored, cleaned, read, _ASK_LABELS)
+        changed = edits.changes(stored, cleaned, read, _said(_ASK_LABELS))
         if changed:
             assignments = ", ".join(f"{name} = ?" for name in changed)  # whitelisted names
             cur.execute(
@@ -486,7 +500,9 @@ def save_ask(
         created = False
         if ask.weak or ask.doubted:
             kind = _card_kind(cur, ask.question_id)
-            _, created = ensure_card(cur, ask.question_id, origin="weak_ask", now=now, kind=kind)
+            _card, created = ensure_card(
+                cur, ask.question_id, origin="weak_ask", now=now, kind=kind
+            )
             ask = get_ask(cur, ask_id)
         if any(name in _ASK_CHOICE_FIELDS for name in changed):
             sync_suggestions(cur, before.interview_id, now)
@@ -515,7 +531,7 @@ def keep_answer(journal: Journal, ask_id: int, now: datetime) -> int:
     def work(cur):
         ask = get_ask(cur, ask_id)
         if not ask.answer_notes.strip():
-            raise InvalidInput("Write down what you answered first; then it can be kept.")
+            raise InvalidInput(_("Write down what you answered first; then it can be kept."))
         if ask.kept:
             return cur.execute(
                 "SELECT id FROM answers WHERE ask_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",

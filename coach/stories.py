@@ -12,6 +12,7 @@ from coach import edits, fields, vocabulary
 from coach.actions import sync_suggestions
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
+from coach.i18n import N_, _
 
 SKILL_LIMIT = fields.SKILL_LIMIT
 SKILLS_MAX = fields.SKILLS_MAX
@@ -54,7 +55,7 @@ class StoryFields:
             if skill and skill.casefold() not in {s.casefold() for s in cleaned_skills}:
                 cleaned_skills.append(skill)
         if len(cleaned_skills) > SKILLS_MAX:
-            raise InvalidInput(f"List at most {SKILLS_MAX} skills for one story.")
+            raise InvalidInput(_("List at most {n} skills for one story.").format(n=SKILLS_MAX))
         return StoryFields(
             title=fields.check("stories", "title", self.title),
             situation=fields.check("stories", "situation", self.situation),
@@ -85,7 +86,7 @@ def list_stories(cur: duckdb.DuckDBPyConnection) -> list[Story]:
 def get_story(cur: duckdb.DuckDBPyConnection, story_id: int) -> Story:
     story = next((s for s in list_stories(cur) if s.id == story_id), None)
     if story is None:
-        raise NotFound("That story no longer exists; it may have been deleted in another tab.")
+        raise NotFound(_("That story no longer exists; it may have been deleted in another tab."))
     return story
 
 
@@ -100,8 +101,19 @@ def add_story(journal: Journal, fields: StoryFields) -> int:
     )
 
 
-_STORY_LABELS = {"title": "Title", "situation": "Situation", "task": "Task",
-                 "action": "Action", "result": "Result", "skills": "Skills"}  # fmt: skip
+_STORY_LABELS = {
+    "title": N_("Title"),
+    "situation": N_("Situation"),
+    "task": N_("Task"),
+    "action": N_("Action"),
+    "result": N_("Result"),
+    "skills": N_("Skills"),
+}
+
+
+def _said(labels: dict[str, str]) -> dict[str, str]:
+    """Field labels in the language in use, for a clash message (coach.edits)."""
+    return {name: _(label) for name, label in labels.items()}
 
 
 def story_values(story: Story | StoryFields) -> dict:
@@ -125,7 +137,7 @@ def update_story(
 
     def work(cur):
         stored = story_values(get_story(cur, story_id))
-        changed = edits.changes(stored, story_values(fields), read, _STORY_LABELS)
+        changed = edits.changes(stored, story_values(fields), read, _said(_STORY_LABELS))
         merged = StoryFields(**{**stored, **changed})
         cur.execute(
             "UPDATE stories SET title = ?, situation = ?, task = ?, action = ?, result = ?,"
@@ -170,7 +182,7 @@ def story_misses(cur: duckdb.DuckDBPyConnection, interview_id: int) -> dict[int,
 
 _MISS_LABELS = {
     "missed_reason": fields.rule("story_uses", "missed_reason").label,
-    "bridge_ask_id": "Where it could have been told",
+    "bridge_ask_id": N_("Where it could have been told"),
 }
 
 
@@ -205,8 +217,10 @@ def save_story_miss(
         ).fetchone()
         if row is None:
             raise NotFound(
-                "That story is no longer marked in this review; it may have been changed "
-                "in another tab."
+                _(
+                    "That story is no longer marked in this review; it may have been changed "
+                    "in another tab."
+                )
             )
         ask = cleaned.get("bridge_ask_id")
         if (
@@ -216,10 +230,10 @@ def save_story_miss(
             ).fetchone()
             is None
         ):
-            raise NotFound("That question is no longer in this review; choose another one.")
+            raise NotFound(_("That question is no longer in this review; choose another one."))
         stored = {"missed_reason": row[0], "bridge_ask_id": row[1]}
         changed = edits.changes(
-            {name: stored[name] for name in cleaned}, cleaned, read, _MISS_LABELS
+            {name: stored[name] for name in cleaned}, cleaned, read, _said(_MISS_LABELS)
         )
         if changed:
             assignments = ", ".join(f"{name} = ?" for name in changed)  # whitelisted names
@@ -243,7 +257,9 @@ def set_story_use(
 
     def work(cur):
         if cur.execute("SELECT 1 FROM stories WHERE id = ?", [story_id]).fetchone() is None:
-            raise NotFound("That story no longer exists; it may have been deleted in another tab.")
+            raise NotFound(
+                _("That story no longer exists; it may have been deleted in another tab.")
+            )
         if use is None:
             cur.execute(
                 "DELETE FROM story_uses WHERE interview_id = ? AND story_id = ?",

@@ -132,6 +132,18 @@ DIMENSIONS = Vocabulary(
     }
 )
 
+
+def dimension_label(key: str, stored: str) -> str:
+    """A dimension's name as shown: a seeded one in the language in use (the journal
+    keeps its English name), one the candidate added as they typed it."""
+    return DIMENSIONS.get(key, stored)
+
+
+def dimension_labels(stored: Mapping[str, str]) -> dict[str, str]:
+    """`dimension_label` of every key -> stored label (e.g. coach.questions.dimensions)."""
+    return {key: dimension_label(key, label) for key, label in stored.items()}
+
+
 SIGNALS = Vocabulary(
     {
         "positive": ("Positive", "积极回应"),
@@ -149,6 +161,26 @@ SELF_SCORES = Vocabulary(
         2: ("Weak", "较弱"),
         3: ("Good", "良好"),
         4: ("Strong", "出色"),
+    }
+)
+
+# The four parts of a prepared story (the STAR method keeps its English name).
+STORY_PARTS = Vocabulary(
+    {
+        "situation": ("Situation", "情境"),
+        "task": ("Task", "任务"),
+        "action": ("Action", "行动"),
+        "result": ("Result", "结果"),
+    }
+)
+
+# The method's fix for a probed answer: the evidence behind the experience.
+EVIDENCE_PARTS = Vocabulary(
+    {
+        "background": ("Background", "背景"),
+        "problem": ("The problem", "问题"),
+        "my_actions": ("What I did", "我做了什么"),
+        "evidence": ("Evidence", "证据"),
     }
 )
 

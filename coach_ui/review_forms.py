@@ -13,6 +13,7 @@ import streamlit as st
 from coach import actions as action_store
 from coach import stories, vocabulary
 from coach.errors import JournalError, NotFound
+from coach.i18n import _
 from coach_ui import edit_state, failures
 from coach_ui import review_widgets as w
 from coach_ui.frame import PageContext
@@ -34,33 +35,34 @@ def _start_over(name: str) -> None:
 def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
     """Add a story, or edit `story`; its id once saved (the edit form then closes)."""
     name = f"review_story_form_{story.id if story else 'new'}"
-    form_key, _ = _fresh(name)
+    form_key, _generation = _fresh(name)
     read = edit_state.form_base(form_key, stories.story_values(story)) if story else None
 
     def keyed(field: str) -> dict:
         return {"key": f"{form_key}_{field}"}
 
     with st.form(form_key, border=False, enter_to_submit=False):
-        title = st.text_input("Title", value=story.title if story else "",
-                              placeholder="e.g. Cutting report time by 80%",
+        parts = vocabulary.STORY_PARTS
+        title = st.text_input(_("Title"), value=story.title if story else "",
+                              placeholder=_("e.g. Cutting report time by 80%"),
                               **keyed("title"))  # fmt: skip
         left, right = st.columns(2)
-        situation = left.text_area("Situation", value=story.situation if story else "",
+        situation = left.text_area(parts["situation"], value=story.situation if story else "",
                                    height=90, **keyed("situation"))  # fmt: skip
-        task = right.text_area("Task", value=story.task if story else "", height=90,
+        task = right.text_area(parts["task"], value=story.task if story else "", height=90,
                                **keyed("task"))  # fmt: skip
-        action = left.text_area("Action: what you did", value=story.action if story else "",
+        action = left.text_area(_("Action: what you did"), value=story.action if story else "",
                                 height=90, **keyed("action"))  # fmt: skip
-        result = right.text_area("Result", value=story.result if story else "", height=90,
-                                 **keyed("result"))  # fmt: skip
+        result = right.text_area(parts["result"], value=story.result if story else "",
+                                 height=90, **keyed("result"))  # fmt: skip
         skills = st.text_input(
-            "Skills shown, separated by commas",
+            _("Skills shown, separated by commas"),
             value=", ".join(story.skills) if story else "",
-            placeholder="e.g. SQL, stakeholder management, leadership",
+            placeholder=_("e.g. SQL, stakeholder management, leadership"),
             **keyed("skills"),
         )
         submitted = st.form_submit_button(
-            "Save story" if story else "Add story", type="primary", icon=":material/save:"
+            _("Save story") if story else _("Add story"), type="primary", icon=":material/save:"
         )
     if not submitted:
         edit_state.show_clash(form_key)
@@ -75,10 +77,10 @@ def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
         _start_over(name)
         return saved
 
-    def done(_: int) -> None:
+    def done(_saved: int) -> None:
         _start_over(name)
         st.session_state[EDITING_STORY] = None
-        w.notice("Story saved.")
+        w.notice(_("Story saved."))
 
     try:
         saved = edit_state.checked_submit(
@@ -89,10 +91,12 @@ def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
             start_over=lambda: _start_over(name),
         )
     except NotFound as gone:
-        typed = {"Title": title, "Situation": situation, "Task": task, "Action": action,
-                 "Result": result, "Skills": skills}  # fmt: skip
+        typed = {_("Title"): title, parts["situation"]: situation, parts["task"]: task,
+                 parts["action"]: action, parts["result"]: result, _("Skills"): skills}  # fmt: skip
         for label, text in typed.items():
-            edit_state.keep_unsaved(f"{label} of the story “{story.title}”", text)
+            edit_state.keep_unsaved(
+                _("{field} of the story “{story}”").format(field=label, story=story.title), text
+            )
         st.session_state[EDITING_STORY] = None
         w.notice(str(gone))
         st.rerun()
@@ -107,18 +111,18 @@ def story_form(ctx: PageContext, story: stories.Story | None) -> int | None:
 def action_form(ctx: PageContext, action: action_store.Action) -> None:
     """Edit one action of the plan; the form closes once it is saved."""
     name = f"review_action_form_{action.id}"
-    form_key, _ = _fresh(name)
+    form_key, _generation = _fresh(name)
     read = edit_state.form_base(form_key, {"text": action.text, "aspect": action.aspect})
     aspects = list(vocabulary.ASPECTS)
     with st.form(form_key, border=False):
-        new_text = st.text_area("Action", value=action.text, height=80, key=f"{form_key}_text")
+        new_text = st.text_area(_("Action"), value=action.text, height=80, key=f"{form_key}_text")
         aspect = st.selectbox(
-            "Aspect", aspects, index=aspects.index(action.aspect),
+            _("Aspect"), aspects, index=aspects.index(action.aspect),
             format_func=vocabulary.ASPECTS.get, key=f"{form_key}_aspect",
         )  # fmt: skip
         save, cancel = st.columns([1, 5])
-        saved = save.form_submit_button("Save", type="primary")
-        cancelled = cancel.form_submit_button("Cancel")
+        saved = save.form_submit_button(_("Save"), type="primary")
+        cancelled = cancel.form_submit_button(_("Cancel"))
     if cancelled:
         _start_over(name)
         st.session_state[EDITING_ACTION] = None
@@ -126,7 +130,7 @@ def action_form(ctx: PageContext, action: action_store.Action) -> None:
     error_key = f"review_action_done_{action.id}"
     if saved:
 
-        def done(_) -> None:
+        def done(_saved) -> None:
             _start_over(name)
             st.session_state[EDITING_ACTION] = None
 
@@ -143,7 +147,7 @@ def action_form(ctx: PageContext, action: action_store.Action) -> None:
             ):  # fmt: skip
                 st.rerun()
         except NotFound:
-            edit_state.keep_unsaved("An action of your plan", new_text)
+            edit_state.keep_unsaved(_("An action of your plan"), new_text)
             st.session_state[EDITING_ACTION] = None
             st.rerun()
         except JournalError as error:

@@ -13,6 +13,7 @@ import streamlit as st
 from coach import questions as question_bank
 from coach import reviews, vocabulary
 from coach.errors import JournalError
+from coach.i18n import N_, _, ngettext
 from coach.questions import Proposal
 from coach.reviews import Ask, NewAsk, Review
 from coach.text import md
@@ -29,18 +30,26 @@ def _pending_key(review: Review) -> str:
 
 
 def questions_step(ctx: PageContext, review: Review) -> None:
-    st.header("2. Questions and answers")
+    st.header(_("2. Questions and answers"))
     prompts(review, "questions")
-    dimensions = question_bank.dimensions(ctx.cur)
+    dimensions = vocabulary.dimension_labels(question_bank.dimensions(ctx.cur))
     asks = reviews.list_asks(ctx.cur, review.interview_id)
     capture(ctx, review, dimensions, first=not asks)
     if asks:
         counts = reviews.summarise_asks(asks)
-        st.caption(
-            f"{counts.asks} question{'s' * (counts.asks != 1)} · {counts.weak} to rehearse · "
-            + (f"{counts.doubted} doubted (prepare evidence) · " if counts.doubted else "")
-            + f"{counts.strong} strong · {counts.cards} rehearsal card{'s' * (counts.cards != 1)}"
-        )
+        parts = [
+            ngettext("{n} question", "{n} questions", counts.asks).format(n=counts.asks),
+            _("{n} to rehearse").format(n=counts.weak),
+        ]
+        if counts.doubted:
+            parts.append(_("{n} doubted (prepare evidence)").format(n=counts.doubted))
+        parts += [
+            _("{n} strong").format(n=counts.strong),
+            ngettext("{n} rehearsal card", "{n} rehearsal cards", counts.cards).format(
+                n=counts.cards
+            ),
+        ]
+        st.caption(" · ".join(parts))
     for number, ask in enumerate(asks, start=1):
         ask_card(ctx, review, ask, number, len(asks), dimensions)
 
@@ -56,27 +65,34 @@ def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, fir
         return
     generation = st.session_state.setdefault(f"{pending_key}_generation", 0)
     with st.container(border=True):
-        st.markdown("**Record the questions you were asked**, in order, while they are fresh.")
-        many, one, transcript = st.tabs(["Paste many", "Add one", "Import a transcript"])
+        st.markdown(_("**Record the questions you were asked**, in order, while they are fresh."))
+        many, one, transcript = st.tabs([_("Paste many"), _("Add one"), _("Import a transcript")])
         with transcript:
             review_transcript.upload(ctx, review)
         with many, st.form(f"review_paste_{generation}", border=False):
             pasted = st.text_area(
-                "Questions, one per line",
+                _("Questions, one per line"),
                 height=140 if first else 100,
-                placeholder="Tell me about yourself\nWhy do you want to join us?\n"
-                "Walk me through a project you led",
+                placeholder=_(
+                    "Tell me about yourself\nWhy do you want to join us?\n"
+                    "Walk me through a project you led"
+                ),
+                key=f"review_paste_{generation}_text",
             )
-            paste = st.form_submit_button("Add these questions", icon=":material/playlist_add:",
+            paste = st.form_submit_button(_("Add these questions"), icon=":material/playlist_add:",
                                           type="primary")  # fmt: skip
         with one, st.form(f"review_one_{generation}", border=False):
-            single = st.text_input("Question", placeholder="Type a question and press Enter")
-            add_one = st.form_submit_button("Add question", icon=":material/add:")
+            single = st.text_input(
+                _("Question"),
+                placeholder=_("Type a question and press Enter"),
+                key=f"review_one_{generation}_text",
+            )
+            add_one = st.form_submit_button(_("Add question"), icon=":material/add:")
     review_transcript.kept(ctx, review)
     lines = question_bank.split_lines(pasted) if paste else [single] if add_one and single else None
     if paste or add_one:
         if not lines:
-            st.error("Type or paste at least one question (one per line).")
+            st.error(_("Type or paste at least one question (one per line)."))
             return
         try:
             proposals = question_bank.propose(ctx.cur, lines)
@@ -97,7 +113,9 @@ def _add(ctx: PageContext, review: Review, new: list[NewAsk]) -> bool:
         lambda: reviews.add_asks(ctx.journal, review.interview_id, new, w.now()),
     )
     if added:
-        w.notice(f"Added {len(added)} question{'s' * (len(added) != 1)}.")
+        w.notice(
+            ngettext("Added {n} question.", "Added {n} questions.", len(added)).format(n=len(added))
+        )
     return bool(added)
 
 
@@ -108,9 +126,15 @@ def confirm(
     with st.container(border=True):
         matched = sum(bool(p.matches) for p in pending)
         st.markdown(
-            f"**{matched} of these {len(pending)} questions look like ones you were asked "
-            "before.** Link each to the same question in your bank, so its history, card and "
-            "kept answers stay together, or keep it as a new question."
+            ngettext(
+                "**{matched} of these {n} question looks like one you were asked before.** "
+                "Link it to the same question in your bank, so its history, card and kept "
+                "answers stay together, or keep it as a new question.",
+                "**{matched} of these {n} questions look like ones you were asked before.** "
+                "Link each to the same question in your bank, so its history, card and "
+                "kept answers stay together, or keep it as a new question.",
+                len(pending),
+            ).format(matched=matched, n=len(pending))
         )
         with st.form(f"{pending_key}_form", border=False):
             choices = []
@@ -119,9 +143,12 @@ def confirm(
                 choices.append(link_and_dimension(pending_key, index, proposal, dimensions))
             add, cancel = st.columns([2, 5])
             confirmed = add.form_submit_button(
-                f"Add {len(pending)} question{'s' * (len(pending) != 1)}", type="primary"
+                ngettext("Add {n} question", "Add {n} questions", len(pending)).format(
+                    n=len(pending)
+                ),
+                type="primary",
             )
-            cancelled = cancel.form_submit_button("Cancel")
+            cancelled = cancel.form_submit_button(_("Cancel"))
     if cancelled:
         st.session_state.pop(pending_key, None)
         st.rerun()
@@ -142,11 +169,12 @@ def _ask_saver(ctx: PageContext, ask: Ask, name: str, label: str, options=None):
     def save(value, read):
         saved = reviews.save_ask(ctx.journal, ask.id, w.now(), read={name: read}, **{name: value})
         if saved.card_created:
-            w.notice("Added to your rehearsal cards.")
+            w.notice(_("Added to your rehearsal cards."))
         return getattr(saved.ask, name)
 
-    display = (lambda _, v: "" if v is None else str(options.get(v, v))) if options else None
-    return w.checked_saver(key, save, what=f"{label}, for “{ask.question}”", display=display)
+    display = (lambda _field, v: "" if v is None else str(options.get(v, v))) if options else None
+    what = _("{field}, for “{question}”").format(field=label, question=ask.question)
+    return w.checked_saver(key, save, what=what, display=display)
 
 
 def ask_card(
@@ -156,18 +184,24 @@ def ask_card(
         head, menu = st.columns([12, 1], vertical_alignment="center")
         badges = []
         if ask.asked_elsewhere:
-            badges.append(f":blue-badge[asked in {ask.asked_elsewhere} other interview"
-                          f"{'s' * (ask.asked_elsewhere != 1)}]")  # fmt: skip
+            elsewhere = ngettext(
+                "asked in {n} other interview", "asked in {n} other interviews",
+                ask.asked_elsewhere,
+            ).format(n=ask.asked_elsewhere)  # fmt: skip
+            badges.append(f":blue-badge[{elsewhere}]")
         if ask.card_id is not None:
-            kind = "prepare-evidence card" if ask.card_kind == "evidence" else "rehearsal card"
+            kind = (
+                _("prepare-evidence card") if ask.card_kind == "evidence" else _("rehearsal card")
+            )
             badges.append(f":violet-badge[:material/style: {kind}]")
         if ask.kept_text is not None:
-            badges.append(":green-badge[:material/bookmark: answer kept]")
-        head.markdown(f"**Q{number}. {md(ask.question)}** " + " ".join(badges))
+            badges.append(":green-badge[:material/bookmark: " + _("answer kept") + "]")
+        title = _("Q{number}. {question}").format(number=number, question=md(ask.question))
+        head.markdown(f"**{title}** " + " ".join(badges))
         dim_key = w.seed(_ask_key(ask, "dimension"), ask.dimension)
         # Its own line, as wide as the longest dimension's name: every name reads whole.
         st.selectbox(
-            "Dimension",
+            _("Dimension"),
             list(dims),
             format_func=dims.get,
             key=dim_key,
@@ -176,28 +210,28 @@ def ask_card(
                 lambda d, read: question_bank.set_dimension(
                     ctx.journal, ask.question_id, d, read=read
                 ),
-                what=f"Dimension of “{ask.question}”",
-                display=lambda _, d: dims.get(d, d),
+                what=_("Dimension of “{question}”").format(question=ask.question),
+                display=lambda _field, d: dims.get(d, d),
             ),
             label_visibility="collapsed",
-            help="The kind of question. Changing it re-classifies the question in your bank.",
+            help=_("The kind of question. Changing it re-classifies the question in your bank."),
             width=choice_width(dims.values()),
         )
-        with menu.popover("", icon=":material/more_vert:", help="Move or remove"):
+        with menu.popover("", icon=":material/more_vert:", help=_("Move or remove")):
             st.button(
-                "Move up", key=_ask_key(ask, "up"), icon=":material/arrow_upward:",
+                _("Move up"), key=_ask_key(ask, "up"), icon=":material/arrow_upward:",
                 disabled=number == 1,
                 on_click=lambda: w.run(dim_key, lambda: reviews.move_ask(ctx.journal, ask.id, -1)),
             )  # fmt: skip
             st.button(
-                "Move down", key=_ask_key(ask, "down"), icon=":material/arrow_downward:",
+                _("Move down"), key=_ask_key(ask, "down"), icon=":material/arrow_downward:",
                 disabled=number == total,
                 on_click=lambda: w.run(dim_key, lambda: reviews.move_ask(ctx.journal, ask.id, 1)),
             )  # fmt: skip
             st.button(
-                "Remove from this interview", key=_ask_key(ask, "delete"),
+                _("Remove from this interview"), key=_ask_key(ask, "delete"),
                 icon=":material/delete:",
-                help="The question stays in your bank, with its card and kept answers.",
+                help=_("The question stays in your bank, with its card and kept answers."),
                 on_click=lambda: w.run(
                     dim_key, lambda: reviews.delete_ask(ctx.journal, ask.id, w.now())
                 ),
@@ -206,11 +240,11 @@ def ask_card(
 
         notes_key = w.seed(_ask_key(ask, "answer_notes"), ask.answer_notes)
         st.text_area(
-            "What I answered",
+            _("What I answered"),
             key=notes_key,
-            on_change=_ask_saver(ctx, ask, "answer_notes", "What I answered"),
+            on_change=_ask_saver(ctx, ask, "answer_notes", _("What I answered")),
             height=90,
-            placeholder="The gist of your answer, in your own words",
+            placeholder=_("The gist of your answer, in your own words"),
         )
         w.show_error(notes_key)
         analysis = ask.analysis()
@@ -218,14 +252,14 @@ def ask_card(
             st.caption(w.analysis_line(analysis), help=w.analysis_help(analysis))
         review_transcript.measured_time(ask)
         # Its own line: beside the answer, "Strong" was cut off on a laptop screen.
-        _ask_choice(ctx, ask, st.segmented_control, "self_score", "My score",
+        _ask_choice(ctx, ask, st.segmented_control, "self_score", _("My score"),
                     vocabulary.SELF_SCORES)  # fmt: skip
         # Full width: five signals do not fit beside the answer on a laptop screen.
-        _ask_choice(ctx, ask, st.pills, "signal", "The interviewer's signal", vocabulary.SIGNALS)
+        _ask_choice(ctx, ask, st.pills, "signal", _("The interviewer's signal"), vocabulary.SIGNALS)
         # Never asked of an answer scored Good or Strong (a probed one is *doubted*).
         if ask.asks_why_weak:
-            _ask_choice(ctx, ask, st.pills, "cause", "Why was it weak?", vocabulary.CAUSES,
-                        saved_as="Why it was weak")  # fmt: skip
+            _ask_choice(ctx, ask, st.pills, "cause", _("Why was it weak?"), vocabulary.CAUSES,
+                        saved_as=_("Why it was weak"))  # fmt: skip
         diagnosis_box(ctx, review, ask)
 
 
@@ -248,17 +282,19 @@ def _ask_choice(
 def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
     diagnosis = ask.diagnosis
     if diagnosis is None:
-        st.caption("Choose the interviewer's signal to see what it means and how to fix it.")
+        st.caption(_("Choose the interviewer's signal to see what it means and how to fix it."))
         return
-    message = f"**{diagnosis.meaning}**  \n**Fix:** {diagnosis.fix}"
+    message = f"**{diagnosis.meaning}**  \n" + _("**Fix:** {fix}").format(fix=diagnosis.fix)
     if ask.strong:
         st.success(message, icon=":material/thumb_up:")
         keep_col, note_col = st.columns([2, 5], vertical_alignment="center")
         if ask.kept:
-            note_col.caption(":material/bookmark: Kept as an answer version of this question.")
+            note_col.caption(
+                ":material/bookmark: " + _("Kept as an answer version of this question.")
+            )
         else:
             keep_col.button(
-                "Keep this answer",
+                _("Keep this answer"),
                 key=_ask_key(ask, "keep"),
                 icon=":material/bookmark_add:",
                 type="primary",
@@ -269,9 +305,9 @@ def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
                 ),
             )
             note_col.caption(
-                "Saves what you answered as a version of your best answer to this question."
+                _("Saves what you answered as a version of your best answer to this question.")
                 if ask.answer_notes.strip()
-                else "Write down what you answered first, then keep it."
+                else _("Write down what you answered first, then keep it.")
             )
         w.show_error(_ask_key(ask, "keep"))
     elif diagnosis.weak:
@@ -282,26 +318,34 @@ def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
         st.info(message, icon=":material/info:")
     if ask.card_id is not None and ask.card_kind == "evidence" and ask.doubted:
         st.caption(
-            ":material/style: This question is now a *prepare evidence* card: the Practice "
-            "page brings it back with your evidence below as its scaffold."
+            ":material/style: "
+            + _(
+                "This question is now a *prepare evidence* card: the Practice page brings it "
+                "back with your evidence below as its scaffold."
+            )
         )
     elif ask.weak and ask.card_id is not None:
         st.caption(
-            ":material/style: This question is now a rehearsal card: the Practice page will "
-            "bring it back until the answer is solid."
+            ":material/style: "
+            + _(
+                "This question is now a rehearsal card: the Practice page will bring it back "
+                "until the answer is solid."
+            )
         )
     if ask.asks_evidence:
         evidence_fields(ctx, ask)
     if ask.weak:
         wrong_key = w.seed(_ask_key(ask, "what_went_wrong"), ask.what_went_wrong)
-        container = st.container() if review.deep else st.expander("What went wrong, and why?")
+        label = _("What went wrong, and why?")
+        container = st.container() if review.deep else st.expander(label)
         container.text_area(
-            "What went wrong, and why?",
+            label,
             key=wrong_key,
-            on_change=_ask_saver(ctx, ask, "what_went_wrong", "What went wrong"),
+            on_change=_ask_saver(ctx, ask, "what_went_wrong", _("What went wrong")),
             height=80,
-            placeholder="e.g. I started with the history of the project and never reached "
-            "my own part",
+            placeholder=_(
+                "e.g. I started with the history of the project and never reached my own part"
+            ),
             label_visibility="visible" if review.deep else "collapsed",
         )
         w.show_error(wrong_key)
@@ -309,19 +353,19 @@ def diagnosis_box(ctx: PageContext, review: Review, ask: Ask) -> None:
 
 # The method's fix for a probed answer: background, the problem, what I did, evidence.
 EVIDENCE_PLACEHOLDERS = {
-    "background": "Where and when: the team, the scale, what was at stake",
-    "problem": "What was wrong or needed, in one or two sentences",
-    "my_actions": "Your own actions, in the first person: 'I', not 'we'",
-    "evidence": "Numbers, results, documents, or who could confirm it",
+    "background": N_("Where and when: the team, the scale, what was at stake"),
+    "problem": N_("What was wrong or needed, in one or two sentences"),
+    "my_actions": N_("Your own actions, in the first person: 'I', not 'we'"),
+    "evidence": N_("Numbers, results, documents, or who could confirm it"),
 }
 
 
 def evidence_fields(ctx: PageContext, ask: Ask) -> None:
     """The four fields of a probed answer, saved each on its own (two tabs: coach.edits)."""
-    st.markdown("**Prepare the evidence** · the interviewer probed for details")
+    st.markdown(_("**Prepare the evidence** · the interviewer probed for details"))
     columns = st.columns(2)
     for index, name in enumerate(reviews.EVIDENCE_FIELDS):
-        label, placeholder = reviews.EVIDENCE_LABELS[name], EVIDENCE_PLACEHOLDERS[name]
+        label, placeholder = reviews.EVIDENCE_LABELS[name], _(EVIDENCE_PLACEHOLDERS[name])
         key = w.seed(_ask_key(ask, name), getattr(ask, name))
         columns[index % 2].text_area(
             label,

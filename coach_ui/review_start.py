@@ -13,8 +13,9 @@ import streamlit as st
 
 from coach import companies as company_store
 from coach import interviews as interview_store
-from coach import vocabulary
+from coach import vocabulary, wording
 from coach.errors import JournalError
+from coach.i18n import _, ngettext
 from coach.interviews import Interview, InterviewFields
 from coach.text import md
 from coach_ui import failures
@@ -39,8 +40,8 @@ def open_review(interview_id: int) -> None:
 
 def review_button_label(interview: Interview) -> str:
     if interview.review_status is None:
-        return "Start review"
-    return "Open review" if interview.review_status == "completed" else "Continue review"
+        return _("Start review")
+    return _("Open review") if interview.review_status == "completed" else _("Continue review")
 
 
 def awaiting_card(interview: Interview, now: datetime, *, key: str) -> bool:
@@ -94,18 +95,21 @@ def resolve(ctx: PageContext) -> Interview | None:
         except JournalError as error:
             choose(None)
             st.warning(
-                f"{md(str(error))} Choose another interview to review.", icon=":material/info:"
+                _("{error} Choose another interview to review.").format(error=md(str(error))),
+                icon=":material/info:",
             )
     picker(ctx)
     return None
 
 
 def picker(ctx: PageContext) -> None:
-    st.title("Guided review")
+    st.title(_("Guided review"))
     st.markdown(
-        "Review an interview the same evening, while you remember it: how it went overall, "
-        "every question and how the interviewer reacted, the relationship, the stories you "
-        "told or missed, and a plan to do better next time. Everything saves as you go."
+        _(
+            "Review an interview the same evening, while you remember it: how it went overall, "
+            "every question and how the interviewer reacted, the relationship, the stories you "
+            "told or missed, and a plan to do better next time. Everything saves as you go."
+        )
     )
     shown = st.session_state.get(AWAITING_SHOWN, AWAITING_STEP)
     search = st.session_state.get(PAST_SEARCH, "")
@@ -115,24 +119,32 @@ def picker(ctx: PageContext) -> None:
 
     left, right = st.columns([4, 3], gap="large")
     with left:
-        st.subheader("Held interviews to review")
+        st.subheader(_("Held interviews to review"))
         if not found.held_total:
             st.info(
-                "No held interviews yet. Just had one? Add it on the right and start its "
-                "review straight away.",
+                _(
+                    "No held interviews yet. Just had one? Add it on the right and start its "
+                    "review straight away."
+                ),
                 icon=":material/event_available:",
             )
         elif not found.awaiting_total:
-            st.success("Every held interview is reviewed.", icon=":material/task_alt:")
+            st.success(_("Every held interview is reviewed."), icon=":material/task_alt:")
         for interview in found.awaiting:
             if awaiting_card(interview, ctx.now, key=f"review_pick_{interview.id}"):
                 choose(interview.id)
                 st.rerun()
         if found.awaiting_total > len(found.awaiting):
             more = found.awaiting_total - len(found.awaiting)
-            st.caption(f"{more} older interviews also await a review.")
+            st.caption(
+                ngettext(
+                    "{n} older interview also awaits a review.",
+                    "{n} older interviews also await a review.",
+                    more,
+                ).format(n=more)
+            )
             st.button(
-                f"Show {min(more, AWAITING_STEP)} more",
+                _("Show {n} more").format(n=min(more, AWAITING_STEP)),
                 key="review_show_more",
                 icon=":material/expand_more:",
                 on_click=_show_more,
@@ -141,8 +153,8 @@ def picker(ctx: PageContext) -> None:
         if found.completed_total:
             past_reviews(ctx, found)
     with right, st.container(border=True):
-        st.subheader("Just had an interview?")
-        st.caption("Add it here and start its review at once. You can add details later.")
+        st.subheader(_("Just had an interview?"))
+        st.caption(_("Add it here and start its review at once. You can add details later."))
         new_id = spot_form(ctx)
         if new_id is not None:
             choose(new_id)
@@ -155,32 +167,46 @@ def _show_more(listed: int) -> None:
 
 def past_reviews(ctx: PageContext, found: interview_store.ReviewPicker) -> None:
     """Reopen a completed review: the latest ones, or those matching a search."""
-    st.subheader("Reopen a past review")
+    st.subheader(_("Reopen a past review"))
     if found.completed_total > PAST_SHOWN:
         st.text_input(
-            "Find a past review",
+            _("Find a past review"),
             key=PAST_SEARCH,
-            placeholder="Company, role or round",
+            placeholder=_("Company, role or round"),
             icon=":material/search:",
         )
         if found.completed_matching > len(found.completed):
+            listed = (
+                _(
+                    "The latest {shown} of {total} matching completed reviews are listed; "
+                    "search to find older ones."
+                )
+                if st.session_state.get(PAST_SEARCH)
+                else _(
+                    "The latest {shown} of {total} completed reviews are listed; search to "
+                    "find older ones."
+                )
+            )
             st.caption(
-                f"The latest {len(found.completed)} of {found.completed_matching} "
-                + ("matching " if st.session_state.get(PAST_SEARCH) else "")
-                + "completed reviews are listed; search to find older ones."
+                listed.format(
+                    shown=wording.number(len(found.completed)),
+                    total=wording.number(found.completed_matching),
+                )
             )
         elif not found.completed:
-            st.caption("No completed review matches that search.")
+            st.caption(_("No completed review matches that search."))
     by_id = {i.id: i for i in found.completed}
     past = st.selectbox(
-        "Completed reviews",
+        _("Completed reviews"),
         list(by_id),
         index=None,
         format_func=lambda i: f"{by_id[i].title} · {when(by_id[i].scheduled_at, ctx.now)}",
-        placeholder="Choose a completed review to read or edit",
+        placeholder=_("Choose a completed review to read or edit"),
         key="review_pick_past",
     )
-    if past is not None and st.button("Open this review", icon=":material/edit_note:"):
+    if past is not None and st.button(
+        _("Open this review"), icon=":material/edit_note:", key="review_open_past"
+    ):
         choose(past)
         st.rerun()
 
@@ -193,30 +219,39 @@ def spot_form(ctx: PageContext) -> int | None:
     default_time = default_time.replace(minute=default_time.minute // 15 * 15)
     with st.form("review_spot_form", enter_to_submit=False):
         company = st.selectbox(
-            "Company",
+            _("Company"),
             names,
             index=None,
             accept_new_options=True,
-            placeholder="Choose, or type a new company",
+            placeholder=_("Choose, or type a new company"),
+            key="review_spot_company",
         )
         role_col, round_col = st.columns(2)
-        role = role_col.text_input("Role", placeholder="e.g. Data analyst")
-        round_ = round_col.text_input("Round", placeholder="e.g. First round")
+        role = role_col.text_input(
+            _("Role"), placeholder=_("e.g. Data analyst"), key="review_spot_role"
+        )
+        round_ = round_col.text_input(
+            _("Round"), placeholder=_("e.g. First round"), key="review_spot_round"
+        )
         day_col, time_col = st.columns(2)
-        day = day_col.date_input("Date", value=ctx.now.date(), **ANY_DATE)
-        at = time_col.time_input("Time", value=default_time.time(), step=900)
+        day = day_col.date_input(
+            _("Date"), value=ctx.now.date(), key="review_spot_date", **ANY_DATE
+        )
+        at = time_col.time_input(
+            _("Time"), value=default_time.time(), step=900, key="review_spot_time"
+        )
         formats = list(vocabulary.INTERVIEW_FORMATS)
         interview_format = st.selectbox(
-            "Format", formats, index=formats.index("video"),
-            format_func=vocabulary.INTERVIEW_FORMATS.get,
+            _("Format"), formats, index=formats.index("video"),
+            format_func=vocabulary.INTERVIEW_FORMATS.get, key="review_spot_format",
         )  # fmt: skip
         submitted = st.form_submit_button(
-            "Add and start the review", type="primary", icon=":material/rate_review:"
+            _("Add and start the review"), type="primary", icon=":material/rate_review:"
         )
     if not submitted:
         return None
     if not company:
-        st.error("Choose a company, or type the name of a new one.")
+        st.error(_("Choose a company, or type the name of a new one."))
         return None
     try:
         company_id = company_store.find_or_add_company(ctx.journal, company)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import actions as action_store
-from coach import palette, predictions, report, reviews, stories, vocabulary
+from coach import palette, predictions, report, reviews, stories, vocabulary, wording
 from coach.db import Journal
+from coach.i18n import N_, _, ngettext, pgettext
 from coach.interviews import Interview
 from coach.review_rules import BRIDGING_LINE
 from coach.reviews import STEPS, Review
@@ -47,38 +48,45 @@ def go_to(journal: Journal, review: Review, step: str) -> None:
 
 def header(ctx: PageContext, interview: Interview, review: Review) -> str:
     """Draw the title, status, depth and step bar; return the step to show."""
-    title, other = st.columns([6, 1], vertical_alignment="center")
-    title.title(f"Review: {md(interview.company)}", anchor=False)
+    # Wide enough for "切换" beside its icon on a 1,000 px screen.
+    title, other = st.columns([4, 1], vertical_alignment="center")
+    title.title(_("Review: {company}").format(company=md(interview.company)), anchor=False)
     other.button(
-        "Switch",
+        _("Switch"),
         icon=":material/swap_horiz:",
         key="review_other",
         on_click=choose,
         args=(None,),
-        help="Review another interview",
+        help=_("Review another interview"),
         use_container_width=True,
     )
     plan = review.depth_plan
     status = (
-        badge(palette.REVIEW_STATUS["completed"], ":material/task_alt: Completed")
+        badge(palette.REVIEW_STATUS["completed"], ":material/task_alt: " + _("Completed"))
         if review.completed
-        else badge(palette.REVIEW_STATUS["draft"], ":material/edit_note: Draft · saved as you go")
+        else badge(
+            palette.REVIEW_STATUS["draft"], ":material/edit_note: " + _("Draft · saved as you go")
+        )
     )
     depth = (
-        f":violet-badge[{plan.label} · about {plan.minutes} min]" if review.overall_rating else ""
+        ":violet-badge["
+        + _("{depth} · about {minutes} min").format(depth=plan.label, minutes=plan.minutes)
+        + "]"
+        if review.overall_rating
+        else ""
     )
     spent = reviews.minutes_spent(review, ctx.now)
     started = (
-        f"started {spent} min ago"
+        _("review started {minutes} min ago").format(minutes=spent)
         if spent < 180
-        else f"started {relative_day(review.started_at, ctx.now)}"
+        else _("review started {day}").format(day=relative_day(review.started_at, ctx.now))
     )
     what = " · ".join(md(p) for p in (interview.role, interview.round) if p)
     held = (
         f"{when(interview.scheduled_at, ctx.now)} ({relative_day(interview.scheduled_at, ctx.now)})"
     )
     st.markdown(
-        (f"**{what}** · " if what else "") + held + f"  \n{status} {depth} :gray[review {started}]"
+        (f"**{what}** · " if what else "") + held + f"  \n{status} {depth} :gray[{started}]"
     )
 
     step_key = w.seed(_key(review, "step"), review.step)
@@ -94,7 +102,7 @@ def header(ctx: PageContext, interview: Interview, review: Review) -> str:
 
     labels = {k: f"{i}. {v}" if i <= 4 else v for i, (k, v) in enumerate(STEPS.items(), start=1)}
     st.segmented_control(
-        "Step",
+        _("Step"),
         STEP_KEYS,
         format_func=labels.get,
         key=step_key,
@@ -116,7 +124,7 @@ def prompts(review: Review, aspect: str) -> None:
     if not shown:
         return
     with st.expander(
-        f"Prompts for this step · {plan.label.lower()}",
+        _("Prompts for this step · {depth}").format(depth=plan.label.lower()),
         icon=":material/lightbulb:",
         expanded=plan.key == "deep",
     ):
@@ -126,10 +134,11 @@ def prompts(review: Review, aspect: str) -> None:
 def navigation(ctx: PageContext, review: Review, step: str) -> None:
     index = STEP_KEYS.index(step)
     st.divider()
-    back, _, forward = st.columns([2, 3, 2])
+    # Wide enough for "下一步：改进计划" on a 1,000 px screen.
+    back, _gap, forward = st.columns([3, 1, 3])
     if index > 0:
         back.button(
-            f"Back: {STEPS[STEP_KEYS[index - 1]]}",
+            _("Back: {step}").format(step=STEPS[STEP_KEYS[index - 1]]),
             icon=":material/arrow_back:",
             key="review_back",
             on_click=go_to,
@@ -138,7 +147,7 @@ def navigation(ctx: PageContext, review: Review, step: str) -> None:
         )
     if index < len(STEP_KEYS) - 1:
         forward.button(
-            f"Next: {STEPS[STEP_KEYS[index + 1]]}",
+            _("Next: {step}").format(step=STEPS[STEP_KEYS[index + 1]]),
             icon=":material/arrow_forward:",
             type="primary",
             key="review_next",
@@ -160,7 +169,7 @@ def _save_review(
         w.forget(*(_key(review, d) for d in dependent))
         return getattr(saved, field)
 
-    display = (lambda _, v: "" if v is None else str(options.get(v, v))) if options else None
+    display = (lambda _field, v: "" if v is None else str(options.get(v, v))) if options else None
     return w.checked_saver(key, save, what=label, display=display)
 
 
@@ -212,124 +221,140 @@ def text(
 
 # --- 1. Overall performance ---------------------------------------------------
 def overall(ctx: PageContext, review: Review) -> None:
-    st.header("1. Overall performance")
+    st.header(_("1. Overall performance"))
     prompts(review, "overall")
     choice(
         ctx.journal,
         review,
         "overall_rating",
-        "Overall, how satisfied are you with this interview?",
+        _("Overall, how satisfied are you with this interview?"),
         vocabulary.OVERALL_RATINGS,
-        help="The rating sets how deep the review goes.",
+        help=_("The rating sets how deep the review goes."),
         dependent=("depth",),
     )
     if review.overall_rating:
         plan = review.depth_plan
         with st.container(border=True):
-            st.markdown(f"**{plan.label}** · about {plan.minutes} minutes  \n{plan.reason}")
+            st.markdown(
+                _("**{depth}** · about {minutes} minutes").format(
+                    depth=plan.label, minutes=plan.minutes
+                )
+                + f"  \n{plan.reason}"
+            )
             choice(
                 ctx.journal,
                 review,
                 "depth",
-                "Review depth",
+                _("Review depth"),
                 {
-                    k: f"{v} ({m} min)"
+                    k: _("{depth} ({minutes} min)").format(depth=v, minutes=m)
                     for (k, v), m in zip(reviews.DEPTHS.items(), (45, 15), strict=True)
                 },
-                help="Deep: every prompt, and what went wrong on every weak answer. "
-                "Refine: keep your strong answers and say them more concisely.",
+                help=_(
+                    "Deep: every prompt, and what went wrong on every weak answer. "
+                    "Refine: keep your strong answers and say them more concisely."
+                ),
             )
-    st.subheader("How you came across")
+    st.subheader(_("How you came across"))
     choice(
         ctx.journal,
         review,
         "self_state",
-        "How confidently did you show your experience and abilities?",
+        _("How confidently did you show your experience and abilities?"),
         vocabulary.SELF_STATES,
     )
     choice(
         ctx.journal,
         review,
         "nerves",
-        "Were you nervous?",
+        _("Were you nervous?"),
         vocabulary.NERVES,
-        help="Nervous at the start puts a warm-up routine in your plan; nervous throughout, "
-        "a mock interview.",
+        help=_(
+            "Nervous at the start puts a warm-up routine in your plan; nervous throughout, "
+            "a mock interview."
+        ),
     )
     text(
         ctx.journal,
         review,
         "self_state_notes",
-        "Where did you hold back, or shine?",
-        placeholder="e.g. Confident on the technical part, rushed the salary question",
+        _("Where did you hold back, or shine?"),
+        placeholder=_("e.g. Confident on the technical part, rushed the salary question"),
     )
-    st.subheader("How the interviewer reacted")
+    st.subheader(_("How the interviewer reacted"))
     choice(
         ctx.journal,
         review,
         "interviewer_reaction",
-        "The interviewer's reaction overall",
+        _("The interviewer's reaction overall"),
         vocabulary.INTERVIEWER_REACTIONS,
-        help="Impatient or questioning looks and words are worth noting: when did they happen?",
+        help=_("Impatient or questioning looks and words are worth noting: when did they happen?"),
     )
     text(
         ctx.journal,
         review,
         "reaction_notes",
-        "At which moments?",
-        placeholder="e.g. Checked the clock while I described the migration project",
+        _("At which moments?"),
+        placeholder=_("e.g. Checked the clock while I described the migration project"),
     )
 
 
 # --- 3. Relationship ----------------------------------------------------------
-HARMONY = {
-    1: "1 · Strained",
-    2: "2 · Stiff",
-    3: "3 · Polite",
-    4: "4 · Friendly",
-    5: "5 · Harmonious",
+_HARMONY = {
+    1: N_("1 · Strained"),
+    2: N_("2 · Stiff"),
+    3: N_("3 · Polite"),
+    4: N_("4 · Friendly"),
+    5: N_("5 · Harmonious"),
 }
 
 
+def harmony_levels() -> dict[int, str]:
+    """The five levels of harmony, in the language in use."""
+    return {level: _(label) for level, label in _HARMONY.items()}
+
+
 def relationship(ctx: PageContext, review: Review) -> None:
-    st.header("3. The interview relationship")
+    st.header(_("3. The interview relationship"))
     prompts(review, "relationship")
     choice(
         ctx.journal,
         review,
         "harmony",
-        "Was the conversation harmonious and two-way?",
-        HARMONY,
+        _("Was the conversation harmonious and two-way?"),
+        harmony_levels(),
     )
-    choice(ctx.journal, review, "pace", "Was the pace right?", vocabulary.PACES)
+    choice(ctx.journal, review, "pace", _("Was the pace right?"), vocabulary.PACES)
     text(
         ctx.journal,
         review,
         "passionate_topics",
-        "Which topics were you passionate about?",
-        placeholder="The moments you lit up: they show what to lead with next time.",
+        _("Which topics were you passionate about?"),
+        placeholder=_("The moments you lit up: they show what to lead with next time."),
     )
     text(
         ctx.journal,
         review,
         "advice",
-        "Did the interviewer give you advice?",
-        placeholder="e.g. Learn dbt; show more business impact in your examples",
+        _("Did the interviewer give you advice?"),
+        placeholder=_("e.g. Learn dbt; show more business impact in your examples"),
     )
     if review.advice:
-        st.caption(":material/subdirectory_arrow_right: In your plan as a follow-up action.")
+        st.caption(
+            ":material/subdirectory_arrow_right: " + _("In your plan as a follow-up action.")
+        )
     text(
         ctx.journal,
         review,
         "referral",
-        "Were you referred to another department or role? Which one?",
-        placeholder="e.g. Finance business partner, Retail unit",
+        _("Were you referred to another department or role? Which one?"),
+        placeholder=_("e.g. Finance business partner, Retail unit"),
         single_line=True,
     )
     if review.referral:
         st.caption(
-            ":material/subdirectory_arrow_right: In your plan as a follow-up: thank the "
-            "interviewer and ask to be put in touch."
+            ":material/subdirectory_arrow_right: "
+            + _("In your plan as a follow-up: thank the interviewer and ask to be put in touch.")
         )
 
 
@@ -337,19 +362,21 @@ def relationship(ctx: PageContext, review: Review) -> None:
 
 
 def strengths(ctx: PageContext, review: Review) -> None:
-    st.header("4. Strengths told or missed")
+    st.header(_("4. Strengths told or missed"))
     prompts(review, "strengths")
     choice(
         ctx.journal,
         review,
         "led_by_interviewer",
-        "Were you led entirely by the interviewer?",
-        {True: "Yes, I only answered", False: "No, I steered too"},
+        _("Were you led entirely by the interviewer?"),
+        {True: _("Yes, I only answered"), False: _("No, I steered too")},
     )
-    st.subheader("Your stories")
+    st.subheader(_("Your stories"))
     st.caption(
-        "Mark each prepared story that was relevant: told fully, told partly, or missed. "
-        "Leave the others blank."
+        _(
+            "Mark each prepared story that was relevant: told fully, told partly, or missed. "
+            "Leave the others blank."
+        )
     )
     bank = stories.list_stories(ctx.cur)
     uses = stories.story_uses(ctx.cur, review.interview_id)
@@ -357,16 +384,18 @@ def strengths(ctx: PageContext, review: Review) -> None:
     asks = reviews.list_asks(ctx.cur, review.interview_id)
     if not bank:
         st.info(
-            "Your story bank is empty. Add the success stories you prepare for interviews: "
-            "situation, task, what you did, the result.",
+            _(
+                "Your story bank is empty. Add the success stories you prepare for interviews: "
+                "situation, task, what you did, the result."
+            ),
             icon=":material/auto_stories:",
         )
     for story in bank:
         story_row(ctx, review, story, uses.get(story.id), misses.get(story.id), asks)
-    with st.expander("Add a story", icon=":material/add:", expanded=not bank):
+    with st.expander(_("Add a story"), icon=":material/add:", expanded=not bank):
         saved = story_form(ctx, None)
         if saved is not None:
-            w.notice("Story added to your bank.")
+            w.notice(_("Story added to your bank."))
             st.rerun()
 
 
@@ -381,7 +410,7 @@ def story_row(
     with st.container(border=True):
         if st.session_state.get(EDITING_STORY) == story.id:
             saved = story_form(ctx, story)
-            if st.button("Cancel", key=f"review_story_cancel_{story.id}"):
+            if st.button(_("Cancel"), key=f"review_story_cancel_{story.id}"):
                 st.session_state[EDITING_STORY] = None
                 st.rerun()
             if saved is not None:
@@ -390,11 +419,15 @@ def story_row(
         info, edit = st.columns([9, 1], vertical_alignment="center")
         skills = " ".join(f":blue-badge[{md(s)}]" for s in story.skills)
         info.markdown(f"**{md(story.title)}** {skills}")
-        told = f"told in {story.times_told} interview{'s' * (story.times_told != 1)}"
-        missing = (
-            f" · :orange[missing {', '.join(story.missing_parts)}]" if story.missing_parts else ""
+        told = ngettext("told in {n} interview", "told in {n} interviews", story.times_told).format(
+            n=story.times_told
         )
-        info.caption(told + missing)
+        if story.missing_parts:
+            parts = pgettext("list separator", ", ").join(
+                vocabulary.STORY_PARTS[p].lower() for p in story.missing_parts
+            )
+            told += " · :orange[" + _("missing {parts}").format(parts=parts) + "]"
+        info.caption(told)
         key = f"review_{review.interview_id}_story_{story.id}"
         if key not in st.session_state:
             st.session_state[key] = use
@@ -411,29 +444,28 @@ def story_row(
         st.segmented_control(
             # Hidden, but Streamlit still renders a label as Markdown and reads it out
             # raw as the control's aria-label: no user text here (the title is beside it).
-            "Use of this story",
+            _("Use of this story"),
             list(vocabulary.STORY_USES),
             format_func=vocabulary.STORY_USES.get,
             key=key,
             on_change=save,
             label_visibility="collapsed",
         )
-        if edit.button(":material/edit:", key=f"review_story_edit_{story.id}", help="Edit story"):
+        if edit.button(
+            ":material/edit:", key=f"review_story_edit_{story.id}", help=_("Edit story")
+        ):
             st.session_state[EDITING_STORY] = story.id
             st.rerun()
-        with st.expander("Situation, task, action, result"):
-            for label, value in (
-                ("Situation", story.situation),
-                ("Task", story.task),
-                ("Action", story.action),
-                ("Result", story.result),
-            ):
-                st.markdown(f"**{label}:** {md(value) if value else ':gray[not written yet]'}")
+        with st.expander(_("Situation, task, action, result")):
+            for part, label in vocabulary.STORY_PARTS.items():
+                value = getattr(story, part)
+                shown = md(value) if value else ":gray[" + _("not written yet") + "]"
+                st.markdown(_("**{label}:** {value}").format(label=label, value=shown))
         if use == "missed":
             missed_story(ctx, review, story, miss or stories.StoryMiss(), asks)
             st.caption(
-                f":material/subdirectory_arrow_right: Bridging action in your plan: "
-                f"“{BRIDGING_LINE}”"
+                ":material/subdirectory_arrow_right: "
+                + _("Bridging action in your plan: “{line}”").format(line=_(BRIDGING_LINE))
             )
         w.show_error(key)
 
@@ -459,38 +491,41 @@ def missed_story(
                 ),
                 field,
             ),
-            what=f"{label}, for the story “{story.title}”",
+            what=_("{field}, for the story “{story}”").format(field=label, story=story.title),
             display=display,
         )  # fmt: skip
 
     reason_key = w.seed(f"{prefix}_missed_reason", miss.missed_reason)
     st.pills(
-        "Why was it missed?",
+        _("Why was it missed?"),
         list(vocabulary.MISSED_REASONS),
         format_func=vocabulary.MISSED_REASONS.get,
         key=reason_key,
         on_change=saver(
-            "missed_reason", "Why it was missed",
-            lambda _, v: vocabulary.MISSED_REASONS.get(v, "") if v else "",
+            "missed_reason", _("Why it was missed"),
+            lambda _field, v: vocabulary.MISSED_REASONS.get(v, "") if v else "",
         ),
     )  # fmt: skip
     w.show_error(reason_key)
-    numbers = {ask.id: f"Q{n}. {ask.question}" for n, ask in enumerate(asks, start=1)}
+    numbers = {
+        ask.id: _("Q{number}. {question}").format(number=n, question=ask.question)
+        for n, ask in enumerate(asks, start=1)
+    }
     where_key = w.seed(
         f"{prefix}_bridge_ask_id", miss.bridge_ask_id if miss.bridge_ask_id in numbers else None
     )
     st.selectbox(
-        "Where could you have told it?",
+        _("Where could you have told it?"),
         list(numbers),
         index=None,
         format_func=numbers.get,
-        placeholder="Choose the question" if numbers else "Record the questions first",
+        placeholder=_("Choose the question") if numbers else _("Record the questions first"),
         key=where_key,
         on_change=saver(
-            "bridge_ask_id", "Where it could have been told",
-            lambda _, v: numbers.get(v, "") if v else "",
+            "bridge_ask_id", _("Where it could have been told"),
+            lambda _field, v: numbers.get(v, "") if v else "",
         ),
-        help="The question after which you could have bridged to this story.",
+        help=_("The question after which you could have bridged to this story."),
     )  # fmt: skip
     w.show_error(where_key)
 
@@ -499,17 +534,22 @@ def missed_story(
 
 
 def plan(ctx: PageContext, review: Review) -> None:
-    st.header("5. Improvement plan")
+    st.header(_("5. Improvement plan"))
     st.caption(
-        "What you will do better next time, for each aspect. Suggestions come from what you "
-        "recorded; edit them, check them off, or add your own. Open actions are shown again "
-        "before your next interview."
+        _(
+            "What you will do better next time, for each aspect. Suggestions come from what "
+            "you recorded; edit them, check them off, or add your own. Open actions are shown "
+            "again before your next interview."
+        )
     )
+    _reword(ctx, review)
     planned = action_store.list_actions(ctx.cur, review.interview_id)
     if not planned:
         st.info(
-            "No actions yet. Record the questions and the relationship, and suggestions "
-            "appear here; or add your own below.",
+            _(
+                "No actions yet. Record the questions and the relationship, and suggestions "
+                "appear here; or add your own below."
+            ),
             icon=":material/checklist:",
         )
     for aspect, label in vocabulary.ASPECTS.items():
@@ -522,12 +562,26 @@ def plan(ctx: PageContext, review: Review) -> None:
     add_own_action(ctx, review)
     earlier, total = action_store.open_actions_elsewhere(ctx.cur, review.interview_id)
     if earlier:
-        st.subheader(f"Open actions from earlier reviews ({total})")
-        st.caption("Check off what you have done since.")
+        st.subheader(_("Open actions from earlier reviews ({n})").format(n=wording.number(total)))
+        st.caption(_("Check off what you have done since."))
         for action in earlier:
             action_row(ctx, action, show_interview=True)
         if total > len(earlier):
-            st.caption(f"Showing the {len(earlier)} newest of {total}.")
+            st.caption(
+                _("Showing the {shown} newest of {total}.").format(
+                    shown=wording.number(len(earlier)), total=wording.number(total)
+                )
+            )
+
+
+def _reword(ctx: PageContext, review: Review) -> None:
+    """Suggestions offered in the other language, before the candidate switched, read in
+    this one (those they edited are theirs and stay as written)."""
+    w.run(
+        "review_reword",
+        lambda: action_store.reword_suggestions(ctx.journal, ctx.cur, review.interview_id, ctx.now),
+    )
+    w.show_error("review_reword")
 
 
 def action_row(ctx: PageContext, action: action_store.Action, *, show_interview: bool = False):
@@ -540,7 +594,7 @@ def action_row(ctx: PageContext, action: action_store.Action, *, show_interview:
             return
         box, text, buttons = st.columns([1, 14, 2], vertical_alignment="center")
         box.checkbox(
-            "Done",
+            _("Done"),
             key=key,
             on_change=w.saver(
                 key, lambda done: action_store.set_done(ctx.journal, action.id, done, w.now())
@@ -553,9 +607,9 @@ def action_row(ctx: PageContext, action: action_store.Action, *, show_interview:
         where = ""
         if show_interview:
             where = (
-                f"From {md(action.interview_title)}"
+                _("From {interview}").format(interview=md(action.interview_title))
                 if action.interview_title
-                else "Not tied to an interview"
+                else _("Not tied to an interview")
             )
         caption = " · ".join(p for p in (where, action.aspect_label if show_interview else "",
                                          source) if p)  # fmt: skip
@@ -566,13 +620,13 @@ def action_row(ctx: PageContext, action: action_store.Action, *, show_interview:
             edit.button(
                 ":material/edit:",
                 key=f"review_action_edit_{action.id}",
-                help="Edit this action",
+                help=_("Edit this action"),
                 on_click=lambda: st.session_state.update({EDITING_ACTION: action.id}),
             )
             delete.button(
                 ":material/delete:",
                 key=f"review_action_delete_{action.id}",
-                help="Delete this action",
+                help=_("Delete this action"),
                 on_click=lambda: w.run(key, lambda: action_store.delete_action(ctx.journal,
                                                                                action.id)),
             )  # fmt: skip
@@ -582,15 +636,20 @@ def action_row(ctx: PageContext, action: action_store.Action, *, show_interview:
 def add_own_action(ctx: PageContext, review: Review) -> None:
     generation = st.session_state.setdefault("review_own_action_generation", 0)
     with st.form(f"review_own_action_{generation}", border=True):
-        st.markdown("**Add your own action**")
+        st.markdown(_("**Add your own action**"))
         text_col, aspect_col = st.columns([3, 1])
         new_text = text_col.text_input(
-            "Action", placeholder="e.g. Prepare three questions to ask the interviewer"
+            _("Action"),
+            placeholder=_("e.g. Prepare three questions to ask the interviewer"),
+            key=f"review_own_action_{generation}_text",
         )
         aspect = aspect_col.selectbox(
-            "Aspect", list(vocabulary.ASPECTS), format_func=vocabulary.ASPECTS.get
+            _("Aspect"),
+            list(vocabulary.ASPECTS),
+            format_func=vocabulary.ASPECTS.get,
+            key=f"review_own_action_{generation}_aspect",
         )
-        added = st.form_submit_button("Add action", icon=":material/add_task:")
+        added = st.form_submit_button(_("Add action"), icon=":material/add_task:")
     if added and w.run(
         "review_own_action",
         lambda: action_store.add_action(
@@ -598,30 +657,33 @@ def add_own_action(ctx: PageContext, review: Review) -> None:
         ),
     ):
         st.session_state["review_own_action_generation"] = generation + 1
-        w.notice("Action added to your plan.")
+        w.notice(_("Action added to your plan."))
         st.rerun()
     w.show_error("review_own_action")
 
 
 # --- Summary ------------------------------------------------------------------
 def summary(ctx: PageContext, review: Review) -> None:
-    st.header("Summary")
+    st.header(_("Summary"))
+    _reword(ctx, review)
     whole = report.load_report(ctx.cur, review.interview_id)
     counts = whole.summary
     open_actions = sum(not a.done for a in whole.actions)
     cols = st.columns(5)
-    cols[0].metric("Questions", counts.asks)
+    cols[0].metric(_("Questions"), counts.asks)
     cols[1].metric(
-        "To rehearse",
+        _("To rehearse"),
         counts.weak,
-        help="Weak answers. Doubted ones (scored good, yet probed) are counted apart."
+        help=_("Weak answers. Doubted ones (scored good, yet probed) are counted apart.")
         if not counts.doubted
-        else f"Weak answers; besides them, {counts.doubted} doubted (scored good, yet "
-        "probed for details): prepare evidence for those.",
+        else _(
+            "Weak answers; besides them, {n} doubted (scored good, yet probed for details): "
+            "prepare evidence for those."
+        ).format(n=counts.doubted),
     )
-    cols[2].metric("Rehearsal cards", counts.cards)
-    cols[3].metric("Answers kept", counts.kept)
-    cols[4].metric("Open actions", open_actions)
+    cols[2].metric(_("Rehearsal cards"), counts.cards)
+    cols[3].metric(_("Answers kept"), counts.kept)
+    cols[4].metric(_("Open actions"), open_actions)
     markdown = report.to_markdown(whole, ctx.now)
     if whole.interview.scheduled_at <= ctx.now:
         scorecard(ctx, predictions.scorecard(ctx.cur, review.interview_id))
@@ -629,19 +691,20 @@ def summary(ctx: PageContext, review: Review) -> None:
     with done_col:
         if review.completed:
             st.success(
-                f"Review completed {when(review.completed_at, ctx.now)}. You can still edit any "
-                "step.",
+                _("Review completed {when}. You can still edit any step.").format(
+                    when=when(review.completed_at, ctx.now)
+                ),
                 icon=":material/task_alt:",
             )
             if counts.cards:
                 links.rehearse_these(review.interview_id)
             st.button(
-                "Reopen as a draft",
+                _("Reopen as a draft"),
                 key="review_reopen",
                 on_click=lambda: reviews.reopen_review(ctx.journal, review.interview_id, w.now()),
             )
         elif st.button(
-            "Complete the review",
+            _("Complete the review"),
             type="primary",
             icon=":material/task_alt:",
             key="review_complete",
@@ -650,11 +713,11 @@ def summary(ctx: PageContext, review: Review) -> None:
             "review_complete",
             lambda: reviews.complete_review(ctx.journal, review.interview_id, w.now()),
         ):
-            w.notice("Review completed. Well done: the weak answers are now rehearsal cards.")
+            w.notice(_("Review completed. Well done: the weak answers are now rehearsal cards."))
             st.rerun()
         w.show_error("review_complete")
     download_col.download_button(
-        "Download as Markdown",
+        _("Download as Markdown"),
         markdown,
         file_name=report.file_name(whole.interview),
         mime="text/markdown",
@@ -669,14 +732,20 @@ def summary(ctx: PageContext, review: Review) -> None:
 def scorecard(ctx: PageContext, card: predictions.Scorecard) -> None:
     """How well the brief kept before the interview predicted its questions."""
     with st.container(border=True):
-        st.markdown("#### :material/online_prediction: How well the brief predicted it")
+        st.markdown("#### :material/online_prediction: " + _("How well the brief predicted it"))
         st.markdown(card.text(ctx.now))
         if not card.kept or not card.asked:
             return
         hits, surprises, unasked = st.columns(3)
-        _scored(hits, f"Predicted and asked ({len(card.hits)})", card.hits, "None.")
-        _scored(surprises, f"Surprises ({len(card.surprises)})", card.surprises, "None.")
-        _scored(unasked, f"Predicted, not asked ({len(card.unasked)})", card.unasked, "None.")
+        none = _("None.")
+        _scored(hits, _("Predicted and asked ({n})").format(n=len(card.hits)), card.hits, none)
+        _scored(surprises, _("Surprises ({n})").format(n=len(card.surprises)), card.surprises, none)
+        _scored(
+            unasked,
+            _("Predicted, not asked ({n})").format(n=len(card.unasked)),
+            card.unasked,
+            none,
+        )
 
 
 def _scored(column, title: str, questions, empty: str) -> None:
@@ -688,7 +757,7 @@ def _scored(column, title: str, questions, empty: str) -> None:
         st.markdown(
             "\n".join(
                 f"- {md(q.text)}"
-                + (" :orange-badge[weak: now a card]" if q.weak and q.card else "")
+                + (" :orange-badge[" + _("weak: now a card") + "]" if q.weak and q.card else "")
                 for q in questions
             )
         )

@@ -17,9 +17,11 @@ from typing import Any
 
 import streamlit as st
 
+from coach import vocabulary, wording
 from coach.analysis import Analysis
 from coach.edits import EditConflict
 from coach.errors import JournalError, NotFound
+from coach.i18n import _, ngettext, pgettext
 from coach.text import md
 from coach_ui import edit_state, frame
 
@@ -136,38 +138,62 @@ def analysis_line(analysis: Analysis | None) -> str:
     if analysis is None:
         return ""
     seconds = round(analysis.estimated_seconds)
-    spoken = f"~{seconds} s" if seconds < 90 else f"~{seconds / 60:.1f} min"
-    parts = [f"{analysis.length:,} {analysis.unit}", f"{spoken} to say"]
+    if seconds < 90:
+        spoken = _("~{seconds} s to say").format(seconds=seconds)
+    else:
+        spoken = _("~{minutes} min to say").format(minutes=wording.decimal(seconds / 60))
+    parts = [_length(analysis), spoken]
     if analysis.filler_count:
-        top = ", ".join(
+        top = pgettext("list separator", ", ").join(
             f"{md(word)} ×{count}" for word, count in list(analysis.fillers.items())[:3]
         )
-        parts.append(f":orange[{analysis.filler_count} filler{'s' * (analysis.filler_count > 1)}]"
-                     f" ({top})")  # fmt: skip
+        fillers = ngettext("{n} filler", "{n} fillers", analysis.filler_count).format(
+            n=analysis.filler_count
+        )
+        parts.append(_(":orange[{fillers}] ({top})").format(fillers=fillers, top=top))
     else:
-        parts.append("no fillers")
+        parts.append(_("no fillers"))
     if analysis.metrics:
-        shown = ", ".join(md(m) for m in analysis.metrics[:3])
-        parts.append(f"numbers: {shown}")
+        shown = pgettext("list separator", ", ").join(md(m) for m in analysis.metrics[:3])
+        parts.append(_("numbers: {numbers}").format(numbers=shown))
     elif analysis.lacks_numbers:
-        parts.append(":orange[no numbers]")
+        parts.append(":orange[" + _("no numbers") + "]")
     if analysis.star_expected:  # only a question that asks for a story
-        has = ", ".join(h.label[0] for h in analysis.star if h.covered)
-        lacks = ", ".join(h.label[0] for h in analysis.star if not h.covered)
-        star = " · ".join(p for p in (f"has {has}" if has else "",
-                                      f":orange[lacks {lacks}]" if lacks else "") if p)  # fmt: skip
-        parts.append(f"STAR: {star}")
+        # The STAR letters are the method's own name for the parts, in every language.
+        has = ", ".join(h.part[0].upper() for h in analysis.star if h.covered)
+        lacks = ", ".join(h.part[0].upper() for h in analysis.star if not h.covered)
+        star = " · ".join(p for p in (_("has {parts}").format(parts=has) if has else "",
+                                      ":orange[" + _("lacks {parts}").format(parts=lacks) + "]"
+                                      if lacks else "") if p)  # fmt: skip
+        parts.append(_("STAR: {star}").format(star=star))
     return " · ".join(parts)
+
+
+def _length(analysis: Analysis) -> str:
+    """'120 words' or '300 characters' (a Chinese answer is counted in characters)."""
+    n, shown = analysis.length, wording.number(analysis.length)
+    if analysis.unit == "words":
+        return ngettext("{n} word", "{n} words", n).format(n=shown)
+    return ngettext("{n} character", "{n} characters", n).format(n=shown)
 
 
 def analysis_help(analysis: Analysis | None) -> str:
     if analysis is None:
         return ""
-    hints = [f"{h.label}: {h.hint}" for h in analysis.star if not h.covered]
-    lines = [
-        f"Estimated at {analysis.typical_rate} {analysis.unit} a minute, a calm interview pace.",
+    hints = [
+        _("{part}: {hint}").format(part=vocabulary.STORY_PARTS[h.part], hint=h.hint)
+        for h in analysis.star
+        if not h.covered
     ]
+    rate = (
+        _("Estimated at {rate} words a minute, a calm interview pace.")
+        if analysis.unit == "words"
+        else _("Estimated at {rate} characters a minute, a calm interview pace.")
+    )
+    lines = [rate.format(rate=analysis.typical_rate)]
     if analysis.lacks_numbers:
-        lines.append("Add a number (a percentage, an amount, a count) to make the result concrete.")
+        lines.append(
+            _("Add a number (a percentage, an amount, a count) to make the result concrete.")
+        )
     lines += hints
     return "\n\n".join(lines)
