@@ -178,7 +178,7 @@ STORY_PARTS = Vocabulary(
 EVIDENCE_PARTS = Vocabulary(
     {
         "background": ("Background", "背景"),
-        "problem": ("The problem", "问题"),
+        "problem": ("The problem", "问题所在"),
         "my_actions": ("What I did", "我做了什么"),
         "evidence": ("Evidence", "证据"),
     }

@@ -217,7 +217,7 @@ def test_the_card_browser_names_its_columns_in_chinese(chinese, tmp_path):
 def test_the_settings_in_chinese_save_to_the_journal(chinese, tmp_path):
     at = chinese(practice_journals.one_interview(tmp_path / "one.duckdb"))
     show(at, "settings")
-    assert labels(at, "slider") == ["目标记忆率"]
+    assert labels(at, "slider") == ["目标记忆保持率"]
     at.slider[0].set_value(0.85)
     at.number_input[0].set_value(6)
     next(b for b in at.button if b.label == "保存设置").click().run()

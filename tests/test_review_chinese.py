@@ -175,7 +175,7 @@ def test_a_completed_review_says_so_in_chinese(path):
     reviews.complete_review(db.open_journal(str(path)), interview, HELD + timedelta(hours=4))
     at = review_page(path, interview, "summary")
     assert not at.exception
-    assert [m.label for m in at.metric] == ["问题", "待练习", "练习卡片", "保存的回答", "待办行动"]
+    assert [m.label for m in at.metric] == ["问题", "待练习", "练习卡片", "保存的回答", "未完成的行动"]
     assert any(s.value.startswith("复盘已完成（") for s in at.success)
     assert "重新打开为草稿" in [b.label for b in at.button]
     assert review_english(at, path) == []
