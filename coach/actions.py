@@ -319,6 +319,22 @@ def reword_suggestions(
     return needed
 
 
+def reword_every_plan(journal: Journal, now: datetime) -> int:
+    """Put every plan's untouched suggestions in the language in use; how many were
+    reworded. Run when the candidate chooses a language, so that lists of actions on
+    other pages (Home, Insights) read in it too, not only a plan opened again."""
+    cur = journal.cursor()
+    try:
+        rows = cur.execute(
+            "SELECT DISTINCT interview_id FROM actions WHERE status = 'open' AND source IN "
+            "(SELECT unnest(?::VARCHAR[]))",
+            [sorted(SUGGESTED_SOURCES)],
+        ).fetchall()
+        return sum(reword_suggestions(journal, cur, row[0], now) for row in rows)
+    finally:
+        cur.close()
+
+
 def _rewordings(
     stored: list[tuple],
     seen: set[tuple[str, str]],

@@ -12,11 +12,14 @@ new language.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import duckdb
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from coach import db, i18n, settings
+from coach import actions, db, i18n, settings
+from coach.days import candidate_zone
 from coach.errors import JournalError
 from coach.i18n import _
 from coach.text import md
@@ -87,8 +90,12 @@ def _option_browser() -> str:
 
 def _keep_choice(journal: db.Journal) -> None:
     choice = st.session_state[_WIDGET_KEY]
+    lang = None if choice == BROWSER else choice
     try:
-        keep(journal, None if choice == BROWSER else choice)
+        keep(journal, lang)
+        # The plans' untouched suggestions are stored text: say them in the new language.
+        with i18n.speaking(lang or browser_language()):
+            actions.reword_every_plan(journal, datetime.now(candidate_zone()))
     except JournalError as failure:
         st.session_state[_FAILED_KEY] = str(failure)
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 
 from streamlit.testing.v1 import AppTest
 
-from coach import db, settings
+from coach import actions, db, i18n, settings
 
 # Names and formats a Chinese interface writes in Latin letters too.
 ALLOWED = {
@@ -36,6 +37,18 @@ ALLOWED = {
     "zip",
     "parquet",
     "localhost",
+    # Keys a keyboard hint names, and the calendar and meeting products a person uses.
+    "tab",
+    "ctrl",
+    "enter",
+    "esc",
+    "shift",
+    "google",
+    "outlook",
+    "apple",
+    "zoom",
+    "teams",
+    "meet",
     "english",  # the language picker names each language in its own language
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -80,9 +93,12 @@ _LABELLED_KINDS = (
 
 
 def speak_chinese(database) -> None:
-    """Keep Chinese as the journal's chosen language (the setting the app reads)."""
+    """Choose Chinese as the sidebar does: keep it as the journal's language (the setting
+    the app reads) and say the plans' untouched suggestions in it."""
     journal = db.open_journal(str(database))
     journal.write(lambda cur: settings.set_setting(cur, "language", "zh_CN"))
+    with i18n.speaking("zh_CN"):
+        actions.reword_every_plan(journal, datetime.now(UTC))
 
 
 def shown_texts(at: AppTest) -> Iterator[str]:

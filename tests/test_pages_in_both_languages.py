@@ -1,8 +1,8 @@
 """Every page through AppTest in English and in Chinese, on an empty journal and on one
 holding interviews and questions in both languages; Home speaks only Chinese in Chinese.
 
-The other pages' English words are their own areas' work: for them these tests ask
-only that the page runs, in either language, with no exception.
+On a journal with interviews and questions in both languages, every page in Chinese
+shows no English word the app wrote.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from coach import i18n
 from coach_ui.pages import PAGES
 from tests.bilingual import DATA_WORDS, bilingual_journal
-from tests.chinese import english_words, speak_chinese
+from tests.chinese import english_words, shown_texts, speak_chinese
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")  # a word as tests.chinese counts one
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
@@ -25,6 +25,9 @@ LANGUAGES = ("en", "zh_CN")
 
 # The selector names each language in its own language, so "English" is on every page.
 LANGUAGE_NAMES = ("English",)
+# Backup files keep their English names (journal-20261129T…-daily.duckdb) in any language.
+BACKUP_FILE_WORDS = ("backups", "journal-", "daily", "manual")
+INSIGHTS = next(spec for spec in PAGES if spec.url_path == "insights")
 
 
 @pytest.fixture
@@ -103,17 +106,27 @@ def test_home_with_interviews_speaks_chinese_in_its_own_words(app, app_journal):
     captions = " ".join(c.value for c in at.caption)
     assert "3 天后" in captions
     assert "周" in captions and "年" in captions  # 2026年12月2日 周三 10:00
-    # Words still English come only from the review picker's card and the readiness
-    # line, which their own areas translate (see the report of issue 17, area A).
-    others = {"Not", "reviewed", "Review", "draft", "Start", "review", "Continue"}
-    shown = english_words(at, DATA_WORDS + LANGUAGE_NAMES + path_words(app_journal))
-    assert set(shown) - others <= _readiness_words(at)
+    found = english_words(
+        at, DATA_WORDS + LANGUAGE_NAMES + BACKUP_FILE_WORDS + path_words(app_journal)
+    )
+    assert found == [], (
+        found,
+        [t[:300] for t in shown_texts(at) if any(w in t for w in found)][:12],
+    )
 
 
-def _readiness_words(at: AppTest) -> set[str]:
-    """The words of readiness.rehearse_first's line (coach/readiness.py, another area)."""
-    lines = [m.value for m in at.markdown if "rehearse" in m.value or "likely" in m.value]
-    return {w for line in lines for w in WORD.findall(line)}
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)
+def test_every_page_with_interviews_in_both_languages_speaks_only_chinese(app, app_journal, spec):
+    bilingual_journal(app_journal)
+    at = run_page(app("zh_CN"), spec)
+    assert not at.exception, at.exception
+    found = english_words(
+        at, DATA_WORDS + LANGUAGE_NAMES + BACKUP_FILE_WORDS + path_words(app_journal)
+    )
+    assert found == [], (
+        found,
+        [t[:300] for t in shown_texts(at) if any(w in t for w in found)][:12],
+    )
 
 
 def test_home_reads_in_english_as_before(app, app_journal):
@@ -142,6 +155,19 @@ def test_choosing_chinese_in_the_sidebar_switches_the_page_and_sidebar_at_once(a
     assert at.sidebar.selectbox[0].label.endswith("语言")
     # Kept in the journal: a new session (another tab) opens in Chinese too.
     assert app("en", locale="en-US").run().title[0].value == "欢迎使用面试教练"
+
+
+def test_choosing_chinese_rewords_the_plans_untouched_suggestions_on_every_page(app, app_journal):
+    """The review's suggestions are stored as they were offered, in English here: the
+    sidebar's choice says them again in Chinese, so Insights' open actions read in it."""
+    bilingual_journal(app_journal)
+    at = run_page(app("en", locale="en-US"), INSIGHTS)
+    assert "Rehearse" in " ".join(shown_texts(at))
+    at.sidebar.selectbox(key="frame_language").set_value("zh_CN").run()
+    assert not at.exception
+    shown = " ".join(shown_texts(at))
+    assert "Rehearse" not in shown
+    assert "练习" in shown
 
 
 def test_following_the_browser_again_forgets_the_choice(app, app_journal):
