@@ -200,7 +200,7 @@ def test_the_scorecard_and_the_takeaway_in_chinese(journal, cur, now, booked):
         )
         rows = predicted.scored_interviews(cur, Filters(), after + timedelta(days=1))
         assert predicted.prediction_takeaway(rows).text == (
-            "在 1 场面试被问到的 4 道问题中，你的简报预测中了 2 道（50%）。"
+            "在 1 场面试被问到的 4 个问题中，你的简报预测中了 2 道（50%）。"
         )
         assert predicted.prediction_takeaway([]).text.startswith(
             "还没有哪场已复盘的面试保存过预测。"
