@@ -21,8 +21,8 @@ import genanki
 
 from coach import i18n
 from coach.i18n import _, pgettext
-from coach.likely import dimension_label
 from coach.review_rules import diagnose
+from coach.vocabulary import dimension_label
 
 # Fixed, randomly chosen once: Anki identifies the note type and deck by these.
 MODEL_ID = 1_607_392_319

@@ -64,15 +64,6 @@ def score_explanation() -> str:
     return _(_SCORE_EXPLANATION).format(limit=LIKELY_LIMIT)
 
 
-def dimension_label(key: str, stored: str) -> str:
-    """A dimension's label as shown: a seeded dimension whose label was never changed
-    reads in the language in use; a label the candidate typed stays as typed."""
-    if key not in vocabulary.DIMENSIONS:
-        return stored
-    seeded = (vocabulary.DIMENSIONS.english(key), vocabulary.DIMENSIONS.chinese(key))
-    return vocabulary.DIMENSIONS[key] if stored in seeded else stored
-
-
 # Openers and closers nearly every interview has, by kind, as lower-case phrases
 # (English, Chinese, Japanese, Korean). A phrase matches within a question's text.
 OPENERS: dict[str, tuple[str, ...]] = {
@@ -423,7 +414,7 @@ def _likely_question(row: tuple, interview: UpcomingInterview, now: datetime) ->
      here_last, alike, alike_role, alike_company, opener, dim_here, dim_alike, card_id,
      card_status, rehearsed, recall, to_rehearse, rehearsed_today, earlier,
      _count) = row  # fmt: skip
-    dimension = dimension_label(dimension_key, dimension)
+    dimension = vocabulary.dimension_label(dimension_key, dimension)
     reasons = []
     if here == 1:
         held = day_text(here_last.astimezone(now.tzinfo))

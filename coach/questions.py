@@ -67,16 +67,7 @@ def dimensions(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
     A seeded dimension is named in the language in use (the table keeps the name it was
     seeded with, in either language); one the candidate added keeps the name they gave."""
     rows = cur.execute("SELECT key, label FROM dimensions ORDER BY position, key").fetchall()
-    return {key: _shown_dimension(key, label) for key, label in rows}
-
-
-def _shown_dimension(key: str, label: str) -> str:
-    if key in vocabulary.DIMENSIONS and label in (
-        vocabulary.DIMENSIONS.english(key),
-        vocabulary.DIMENSIONS.chinese(key),
-    ):
-        return vocabulary.DIMENSIONS[key]
-    return label
+    return {key: vocabulary.dimension_label(key, label) for key, label in rows}
 
 
 def check_dimension(cur: duckdb.DuckDBPyConnection, dimension: str) -> None:

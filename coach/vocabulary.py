@@ -134,14 +134,12 @@ DIMENSIONS = Vocabulary(
 
 
 def dimension_label(key: str, stored: str) -> str:
-    """A dimension's name as shown: a seeded one in the language in use (the journal
-    keeps its English name), one the candidate added as they typed it."""
-    return DIMENSIONS.get(key, stored)
-
-
-def dimension_labels(stored: Mapping[str, str]) -> dict[str, str]:
-    """`dimension_label` of every key -> stored label (e.g. coach.questions.dimensions)."""
-    return {key: dimension_label(key, label) for key, label in stored.items()}
+    """A dimension's name as shown: a seeded one under its seeded name (the journal
+    keeps it in English; a journal made before that may hold the Chinese) reads in the
+    language in use; any other name reads as the candidate typed it."""
+    if key in DIMENSIONS and stored in (DIMENSIONS.english(key), DIMENSIONS.chinese(key)):
+        return DIMENSIONS[key]
+    return stored
 
 
 SIGNALS = Vocabulary(

@@ -7,9 +7,9 @@ import streamlit as st
 from coach import practice, vocabulary
 from coach.errors import JournalError
 from coach.i18n import _, ngettext
-from coach.likely import dimension_label
 from coach.questions import dimensions as all_dimensions
 from coach.recall import recall_text
+from coach.vocabulary import dimension_label
 from coach_ui import failures
 from coach_ui.frame import PageContext
 

@@ -32,7 +32,7 @@ def _pending_key(review: Review) -> str:
 def questions_step(ctx: PageContext, review: Review) -> None:
     st.header(_("2. Questions and answers"))
     prompts(review, "questions")
-    dimensions = vocabulary.dimension_labels(question_bank.dimensions(ctx.cur))
+    dimensions = question_bank.dimensions(ctx.cur)  # named in the language in use
     asks = reviews.list_asks(ctx.cur, review.interview_id)
     capture(ctx, review, dimensions, first=not asks)
     if asks:

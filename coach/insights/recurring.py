@@ -15,10 +15,10 @@ from coach import palette
 from coach.i18n import _, ngettext
 from coach.insights.charting import colour_scale, frame, shorten, validated_once
 from coach.insights.filters import HELD, Filters, scheduler_of
-from coach.insights.labels import dimension_label
 from coach.insights.takeaway import Takeaway
 from coach.recall import recall_params, recall_sql, recall_text
 from coach.review_rules import WEAK_ASK_SQL
+from coach.vocabulary import dimension_label
 from coach.wording import percent, quote
 
 RECURRING_LIMIT = 30

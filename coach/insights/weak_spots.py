@@ -15,9 +15,9 @@ from coach import palette, vocabulary
 from coach.i18n import N_, _, ngettext
 from coach.insights.charting import colour_scale, frame, validated_once
 from coach.insights.filters import HELD, LISTING_LIMIT, Filters, in_zone
-from coach.insights.labels import dimension_label
 from coach.insights.takeaway import Takeaway
 from coach.review_rules import DOUBTED_ASK_SQL, WEAK_ASK_SQL
+from coach.vocabulary import dimension_label
 
 NO_SIGNAL = "none"  # the heatmap's key for asks recorded without a signal
 

@@ -16,11 +16,11 @@ import fsrs
 
 from coach.errors import NotFound
 from coach.i18n import _
-from coach.likely import dimension_label
 from coach.scheduling import (
     card_columns,
     utc,
 )
+from coach.vocabulary import dimension_label
 
 
 @dataclass(frozen=True)
