@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from coach import i18n
+from coach import wording
 from coach.errors import JournalError
 from coach.i18n import _, ngettext
 
@@ -42,8 +42,7 @@ class EditConflict(JournalError):
 
     def __init__(self, clashes: list[Clash]) -> None:
         self.clashes = clashes
-        # Chinese lists names with its enumeration comma, English with a plain one.
-        names = ("、" if i18n.is_chinese() else ", ").join(f"“{c.label}”" for c in clashes)
+        names = wording.series(f"“{c.label}”" for c in clashes)
         super().__init__(
             ngettext(
                 "Not saved: {names} changed in another tab or window since this one showed "

@@ -40,7 +40,7 @@ from typing import Any
 
 import duckdb
 
-from coach import i18n, wording
+from coach import wording
 from coach.i18n import N_, _, ngettext
 from coach.tables import TABLES, UID, columns, primary_key, references_of
 
@@ -88,8 +88,7 @@ def count_text(counts: dict[str, int]) -> str:
             phrase = COUNTS.get(table)
             text = phrase(n) if phrase else f"{{n}} {table}"
             parts.append(text.format(n=wording.number(n)))
-    # Chinese lists with its enumeration comma.
-    return ("、" if i18n.is_chinese() else ", ").join(parts)
+    return wording.series(parts)
 
 
 @dataclass
@@ -139,8 +138,7 @@ class ImportSummary:
                     "would add them again."
                 )
             )
-        # Chinese sentences follow one another with no space between them.
-        return ("" if i18n.is_chinese() else " ").join(lines)
+        return wording.sentences(*lines)
 
 
 def merge(

@@ -21,9 +21,9 @@ from datetime import datetime
 
 import duckdb
 
-from coach import vocabulary
+from coach import vocabulary, wording
 from coach.db import Journal
-from coach.i18n import _, ngettext, pgettext
+from coach.i18n import _, ngettext
 from coach.likely import LikelyQuestions
 from coach.review_rules import WEAK_ASK_SQL
 from coach.scheduling import utc
@@ -110,11 +110,6 @@ def keep_due(
     return moment
 
 
-def sentences(first: str, second: str) -> str:
-    """Two sentences one after the other (English puts a space between them, Chinese not)."""
-    return pgettext("between sentences", "{first} {second}").format(first=first, second=second)
-
-
 # --- The scorecard ------------------------------------------------------------------
 
 
@@ -169,7 +164,7 @@ class Scorecard:
             self.asked,
         ).format(hits=len(self.hits), n=self.asked, moment=MOMENTS[self.moment], day=taken)
         if self.surprises:
-            text = sentences(text, self._surprises_text())
+            text = wording.sentences(text, self._surprises_text())
         return text
 
     def _surprises_text(self) -> str:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from coach import i18n
+from coach import i18n, wording
 from coach.analysis import CJK_CHARS
 from coach.i18n import N_, _, pgettext
 from coach.vocabulary import (
@@ -69,11 +69,6 @@ class Diagnosis:
     def said(self) -> Diagnosis:
         """The diagnosis in the language in use (the constants below hold N_ ids)."""
         return replace(self, meaning=_(self.meaning), fix=_(self.fix))
-
-
-def two_sentences(first: str, second: str) -> str:
-    """Two whole sentences one after the other (Chinese puts no space between them)."""
-    return pgettext("two sentences", "{first} {second}").format(first=first, second=second)
 
 
 # What each signal says about the answer, and the fix to rehearse (the table in
@@ -219,8 +214,8 @@ def diagnose(signal: str | None, self_score: int | None, cause: str | None) -> D
         return base.said()
     base, extra = base.said(), extra.said()
     return Diagnosis(
-        meaning=two_sentences(base.meaning, extra.meaning),
-        fix=two_sentences(base.fix, extra.fix),
+        meaning=wording.sentences(base.meaning, extra.meaning),
+        fix=wording.sentences(base.fix, extra.fix),
         weak=True,
     )
 
@@ -459,7 +454,7 @@ def _ask_action(ask: AskFacts) -> str | None:
         return None
     if ask.signal in _SIGNAL_ACTIONS:
         text = _(_SIGNAL_ACTIONS[ask.signal]).format(q=q, seconds=target_seconds(ask.signal))
-        return two_sentences(text, _(_CAUSE_ADDENDA[cause])) if cause else text
+        return wording.sentences(text, _(_CAUSE_ADDENDA[cause])) if cause else text
     if cause:
         return _(_CAUSE_ACTIONS[cause]).format(q=q)
     score = SELF_SCORES[ask.self_score].lower()  # type: ignore[index]

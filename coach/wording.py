@@ -96,6 +96,16 @@ def list_text(items: Iterable[str], style: str = "standard") -> str:
     return format_list(items, style=style, locale=locale()) if items else ""
 
 
+def sentences(*texts: str) -> str:
+    """Whole sentences one after another: a space between them in English, none in Chinese."""
+    return ("" if i18n.is_chinese() else " ").join(texts)
+
+
+def series(items: Iterable[str]) -> str:
+    """'a, b, c' / 'a、b、c': items listed with no 'and' (counts, names)."""
+    return ("、" if i18n.is_chinese() else ", ").join(items)
+
+
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
     """The text in curly quotes, cut at a word near `limit` characters."""
     text = " ".join(text.split())
@@ -105,9 +115,3 @@ def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
             cut = cut.rsplit(" ", 1)[0]
         text = cut.rstrip(" ,;:，、；：") + "…"
     return f"\u201c{text}\u201d"
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    """English only: give way to `ngettext("{n} word", "{n} words", n)` in new code, so
-    the phrase can be translated whole."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"

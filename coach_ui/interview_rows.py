@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from coach import companies as company_store
-from coach import deletion, i18n, palette, vocabulary, wording
+from coach import deletion, palette, vocabulary, wording
 from coach import interviews as interview_store
 from coach.i18n import N_, _, ngettext
 from coach.text import md
@@ -34,7 +34,7 @@ def confirm_delete(
         also = impact.describe()
         asked = _("Delete **{title}**?").format(title=md(title))
         if also:
-            asked += " " + _("This also deletes {things}.").format(things=_list(also))
+            asked += " " + _("This also deletes {things}.").format(things=wording.series(also))
         st.warning(
             asked
             + " "
@@ -59,11 +59,6 @@ def confirm_delete(
             on_click=set_flag,
             args=(DELETING, None),
         )
-
-
-def _list(items: list[str]) -> str:
-    # "1 interview, 2 reviews" as before in English; Chinese lists with its own comma.
-    return ("、" if i18n.is_chinese() else ", ").join(items)
 
 
 def interview_row(

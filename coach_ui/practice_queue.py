@@ -7,8 +7,8 @@ import streamlit as st
 from coach import likely, practice, predictions, readiness, wording
 from coach.errors import JournalError
 from coach.i18n import _, ngettext, pgettext
-from coach.predictions import sentences
 from coach.text import md
+from coach.wording import sentences
 from coach_ui import lazy, links, practice_cards
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
