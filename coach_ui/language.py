@@ -32,10 +32,14 @@ _FAILED_KEY = "frame_language_failed"
 
 
 def session_language() -> str | None:
-    """The language of the session whose script is running (None outside a script run)."""
+    """The language of the session whose script is running (None outside a script run).
+
+    Until `choose` has read the journal's setting (the frame opens the journal first,
+    and may write the sample or say it cannot open one), the browser's language is the
+    best guess: a Chinese browser's first words are not English."""
     if get_script_run_ctx(suppress_warning=True) is None:
         return None
-    return st.session_state.get(_SESSION_KEY)
+    return st.session_state.get(_SESSION_KEY) or browser_language()
 
 
 def kept(cur: duckdb.DuckDBPyConnection) -> str | None:

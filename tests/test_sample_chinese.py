@@ -473,3 +473,15 @@ def test_a_file_at_the_sample_s_path_that_is_not_a_sample_is_never_rewritten(app
     cur = db.open_journal(str(path)).cursor()  # this process has it open, as the app does
     assert column(cur, "SELECT name FROM companies") == ["Mine"]
     assert not db.open_journal(str(path)).is_sample
+
+
+def test_a_link_to_the_sample_from_a_chinese_browser_writes_the_chinese_sample(app, tmp_path):
+    """?journal=sample opens the sample before the page knows the journal's language
+    choice: the browser's language decides then, not English."""
+    at = app(tmp_path / "journal.duckdb")
+    at.context = {"locale": "zh-CN"}
+    at.query_params["journal"] = "sample"
+    at.run()
+    assert not at.exception
+    language, companies = sample_on_disk(tmp_path / "sample.duckdb")
+    assert (language, companies[0]) == ("zh_CN", "顺达物流")
