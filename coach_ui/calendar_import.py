@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import tzinfo
 
-import pandas as pd
 import streamlit as st
 
 from coach import i18n, vocabulary, wording
@@ -133,6 +132,9 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
         )
         _cancel()
         return
+    # Imported here: only an invitation's preview needs pandas, not every visit to the page.
+    import pandas as pd
+
     table = pd.DataFrame(
         {
             "import": [o.picked for _i, o in shown],
@@ -223,6 +225,8 @@ def _offers(ctx: PageContext, reading: _Reading) -> None:
 
 
 def _cell(value) -> str:
+    import pandas as pd
+
     return "" if value is None or pd.isna(value) else str(value)
 
 

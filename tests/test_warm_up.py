@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+import weakref
 from pathlib import Path
 
 from streamlit.web.server.app_discovery import discover_asgi_app
@@ -174,11 +176,41 @@ def test_the_later_warm_up_covers_every_page_but_the_first():
     assert {"pandas", "pyarrow"} <= later  # Streamlit's tables load them on first use
 
 
-def test_the_insights_charts_need_no_pandas():
+def test_no_page_needs_pandas_until_it_shows_a_table():
+    # pandas is the largest import a first visit can meet: only tables (the card browser,
+    # an import's preview) load it, when they are drawn.
     done = subprocess.run(
         [sys.executable, "-c",
-         "import sys, coach_ui.insights; print('pandas' in sys.modules)"],
+         "import sys\n"
+         "from coach_ui.server import warm_up\n"
+         "pages = [m for m in warm_up.modules_to_warm() + warm_up.modules_for_later()\n"
+         "         if m[0] not in warm_up.STREAMLIT_TABLE_LIBRARIES]\n"
+         "for name, _ in pages:\n"
+         "    __import__(name)\n"
+         "print('pandas' in sys.modules, 'pyarrow' in sys.modules)"],
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "False False"
+
+
+def test_the_later_warm_up_imports_each_module_once():
+    later = [name for name, _ in warm_up.modules_for_later()]
+    assert len(later) == len(set(later))
+
+
+def test_waiting_for_page_runs_pauses_only_after_a_run(monkeypatch):
+    pauses = []
+    monkeypatch.setattr(warm_up.time, "sleep", pauses.append)
+    monkeypatch.setattr(warm_up, "_page_runs", weakref.WeakSet())
+    warm_up._no_page_running()
+    assert pauses == []  # nothing ran: import at once
+
+    ended = threading.Event()
+    run = threading.Thread(target=ended.wait)  # a page run, under way until it ends
+    run.start()
+    warm_up._page_runs.add(run)
+    threading.Timer(0.3, ended.set).start()
+    warm_up._no_page_running()
+    assert not run.is_alive()
+    assert pauses == [warm_up.SETTLE_S]  # then a moment for its messages to leave

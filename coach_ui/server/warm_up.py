@@ -68,14 +68,19 @@ def modules_to_warm() -> list[tuple[str, tuple[str, ...]]]:
 
 
 def modules_for_later() -> list[tuple[str, tuple[str, ...]]]:
-    """What the other pages import, in sidebar order, and what Streamlit's tables need."""
-    imports = [
-        found
-        for spec in PAGES
-        if not spec.default
-        for found in page_imports(app_root() / spec.path)
-    ]
-    return [*imports, *((name, ()) for name in STREAMLIT_TABLE_LIBRARIES)]
+    """What the other pages import, in sidebar order, each module once, then what
+    Streamlit's tables need (pandas and pyarrow: the largest, and only the card browser's
+    table and the import previews use them)."""
+    imports: dict[str, tuple[str, ...]] = {}
+    for spec in PAGES:
+        if spec.default:
+            continue
+        for module, names in page_imports(app_root() / spec.path):
+            known = imports.get(module, ())
+            imports[module] = known + tuple(name for name in names if name not in known)
+    for module in STREAMLIT_TABLE_LIBRARIES:
+        imports.setdefault(module, ())
+    return list(imports.items())
 
 
 def after_first_page() -> None:
@@ -93,15 +98,12 @@ def _no_page_running() -> None:
     """Wait until every page run has ended, and a moment more for its messages to leave.
 
     Python runs one thread at a time: an import beside a page's run would slow the click
-    that started it."""
-    while True:
-        running = [run for run in list(_page_runs) if run.is_alive()]
-        if not running:
-            time.sleep(SETTLE_S)
-            if not any(run.is_alive() for run in list(_page_runs)):
-                return
+    that started it. Waits only when a run is under way: a pause before every import
+    spread the warm-up over seconds, and the candidate's first click met it half done."""
+    while running := [run for run in list(_page_runs) if run.is_alive()]:
         for run in running:
             run.join()
+        time.sleep(SETTLE_S)
 
 
 def _warm_later() -> None:
