@@ -122,8 +122,9 @@ for _ in range(2):  # a second page run starts no second warm-up
 later = [t for t in threading.enumerate() if t.name == "coach-warm-up-later"]
 for thread in later:
     thread.join(timeout=120)
-import mimetypes
+import gc, mimetypes
 print(json.dumps({
+    "frozen": gc.get_freeze_count() > 0,
     **seen,
     "threads": len(later),
     "mime_tables": mimetypes.inited,
@@ -152,6 +153,7 @@ def later_warm_up(served: bool) -> dict:
 
 def test_once_the_first_page_has_run_a_served_app_imports_every_other_page_and_altair():
     assert later_warm_up(served=True) == {
+        "frozen": True,
         "during": False,
         "threads": 1,
         "mime_tables": True,
@@ -161,6 +163,7 @@ def test_once_the_first_page_has_run_a_served_app_imports_every_other_page_and_a
 
 def test_an_app_not_served_through_serve_py_warms_nothing_later():
     assert later_warm_up(served=False) == {
+        "frozen": False,
         "during": False,
         "threads": 0,
         "mime_tables": False,
@@ -214,3 +217,15 @@ def test_waiting_for_page_runs_pauses_only_after_a_run(monkeypatch):
     warm_up._no_page_running()
     assert not run.is_alive()
     assert pauses == [warm_up.SETTLE_S]  # then a moment for its messages to leave
+
+
+def test_no_script_run_ends_with_a_collection_of_the_whole_heap():
+    # Streamlit's default: gc.collect(2) after every run, before the browser hears the
+    # run has ended. Off, and the warm-up freezes the imported heap (above) instead.
+    from streamlit import config
+
+    config.get_config_options(force_reparse=True, options_from_flags={})
+    try:
+        assert config.get_option("runner.postScriptGC") is False
+    finally:
+        config.get_config_options(force_reparse=True, options_from_flags={})

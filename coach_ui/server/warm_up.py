@@ -21,6 +21,7 @@ daily backup.
 from __future__ import annotations
 
 import ast
+import gc
 import importlib
 import logging
 import mimetypes
@@ -112,6 +113,13 @@ def _warm_later() -> None:
     # reads the system's MIME tables (about 20 ms): the brief and Your data have them.
     _no_page_running()
     mimetypes.init()
+    # Every module is loaded: what they made lives as long as the server. Frozen, it is
+    # left out of every later garbage collection, which then walks only what pages made.
+    # Streamlit's own collection after every run is off (.streamlit/config.toml): it
+    # walked all of it and held every click about 100 ms.
+    _no_page_running()
+    gc.collect()
+    gc.freeze()
 
 
 def _import_all(
