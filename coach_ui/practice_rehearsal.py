@@ -22,6 +22,7 @@ from coach.text import md, without_nul
 from coach_ui import failures
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext
+from coach_ui.stopwatch import clock, stopwatch
 
 ATTEMPT = "practice_attempt"  # the attempt on screen: a dict, see _attempt()
 SKIPPED = "practice_skipped"  # card ids skipped for now in this browser session
@@ -56,18 +57,6 @@ def _attempt(card_id: int, now: datetime) -> dict:
 
 def skipped() -> set[int]:
     return st.session_state.setdefault(SKIPPED, set())
-
-
-def clock(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-@st.fragment(run_every=1)
-def _timer(started_at: datetime, target: int) -> None:
-    elapsed = (datetime.now(UTC) - started_at).total_seconds()
-    colour = "red" if elapsed > target else "gray"
-    st.markdown(f":material/timer: **{clock(elapsed)}** :{colour}[/ {clock(target)}]")
 
 
 def _context(detail: practice.CardDetail, now: datetime) -> None:
@@ -420,7 +409,8 @@ def rehearsal(
                     ":material/timer: " + _("**{time}** to reveal").format(time=clock(spent))
                 )
             else:
-                _timer(attempt["started_at"], detail.target_seconds)
+                elapsed = (datetime.now(UTC) - attempt["started_at"]).total_seconds()
+                stopwatch(elapsed, detail.target_seconds)
             if st.button(
                 _("Skip for now"),
                 icon=":material/skip_next:",

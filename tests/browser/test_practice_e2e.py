@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from coach import db
 from coach.scheduling import ensure_card, make_scheduler, record_rehearsal
+from tests.browser.test_stopwatch_e2e import READ
 
 AGAIN, GOOD = 1, 3
 
@@ -129,3 +130,24 @@ def test_a_fourth_lapse_flags_a_leech_and_offers_a_rewrite(
     assert read(path, "SELECT count(*), max(grade) FILTER (WHERE rated_at > ?) FROM rehearsals", [
         datetime.now(UTC) - timedelta(hours=1)
     ]) == [(5, AGAIN)]  # fmt: skip
+
+
+def test_the_stopwatch_counts_while_no_script_runs(app_server, page, wait_for_app, tmp_path):
+    path = tmp_path / "journal.duckdb"
+    prepare(path, {"Why this company?": [(GOOD, 10)]})
+    server = app_server(db_path=path)
+    open_practice(page, server, wait_for_app)
+    page.locator(".coach-stopwatch").wait_for()
+    page.evaluate("""() => {
+      window.__runs = 0;
+      new MutationObserver(() => { window.__runs += 1; }).observe(
+        document.querySelector('[data-testid="stApp"]'),
+        {attributes: true, attributeFilter: ['data-test-script-state']});
+    }""")
+    before = page.evaluate(READ)
+    page.wait_for_timeout(2_500)
+    after = page.evaluate(READ)
+    seconds = [shown["minutes"] * 60 + shown["seconds"] for shown in (before, after)]
+    assert seconds[1] >= seconds[0] + 2
+    assert page.evaluate("window.__runs") == 0  # the page's script did not run meanwhile
+    assert page.get_by_test_id("stHtml").filter(has_text="/ 2:00").count() == 1
