@@ -12,12 +12,13 @@ import streamlit as st
 
 from coach import questions as question_bank
 from coach import reviews, vocabulary
+from coach.db import Journal
 from coach.errors import JournalError
 from coach.i18n import N_, _, ngettext
 from coach.questions import Proposal
 from coach.reviews import Ask, NewAsk, Review
 from coach.text import md
-from coach_ui import failures, review_transcript
+from coach_ui import review_transcript
 from coach_ui import review_widgets as w
 from coach_ui.bank_links import link_and_dimension
 from coach_ui.formatting import choice_width
@@ -54,7 +55,7 @@ def questions_step(ctx: PageContext, review: Review) -> None:
         ask_card(ctx, review, ask, number, len(asks), dimensions)
 
 
-# --- Capture ------------------------------------------------------------------
+# --- Capture ---------------------------------------------------------------
 def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, first: bool) -> None:
     pending_key = _pending_key(review)
     pending: list[Proposal] | None = st.session_state.get(pending_key)
@@ -69,48 +70,67 @@ def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, fir
         many, one, transcript = st.tabs([_("Paste many"), _("Add one"), _("Import a transcript")])
         with transcript:
             review_transcript.upload(ctx, review)
+        # The questions are taken in the buttons' callbacks, before the page is drawn: the
+        # run the click starts then shows them, with an empty form, in one go (a rerun
+        # after adding them cost a second run and a second redraw of the page).
         with many, st.form(f"review_paste_{generation}", border=False):
-            pasted = st.text_area(
+            pasted_key = f"review_paste_{generation}_text"
+            st.text_area(
                 _("Questions, one per line"),
                 height=140 if first else 100,
                 placeholder=_(
                     "Tell me about yourself\nWhy do you want to join us?\n"
                     "Walk me through a project you led"
                 ),
-                key=f"review_paste_{generation}_text",
+                key=pasted_key,
             )
-            paste = st.form_submit_button(_("Add these questions"), icon=":material/playlist_add:",
-                                          type="primary")  # fmt: skip
+            st.form_submit_button(_("Add these questions"), icon=":material/playlist_add:",
+                                  type="primary", on_click=_take_questions,
+                                  args=(ctx.journal, review, pasted_key, True))  # fmt: skip
         with one, st.form(f"review_one_{generation}", border=False):
-            single = st.text_input(
+            single_key = f"review_one_{generation}_text"
+            st.text_input(
                 _("Question"),
                 placeholder=_("Type a question and press Enter"),
-                key=f"review_one_{generation}_text",
+                key=single_key,
             )
-            add_one = st.form_submit_button(_("Add question"), icon=":material/add:")
+            st.form_submit_button(_("Add question"), icon=":material/add:",
+                                  on_click=_take_questions,
+                                  args=(ctx.journal, review, single_key, False))  # fmt: skip
+    w.show_error(pending_key)
     review_transcript.kept(ctx, review)
-    lines = question_bank.split_lines(pasted) if paste else [single] if add_one and single else None
-    if paste or add_one:
-        if not lines:
-            st.error(_("Type or paste at least one question (one per line)."))
-            return
-        try:
-            proposals = question_bank.propose(ctx.cur, lines)
-        except JournalError as error:
-            failures.show(error)
-            return
-        st.session_state[f"{pending_key}_generation"] = generation + 1
-        if any(p.matches for p in proposals):
-            st.session_state[pending_key] = proposals
-        else:
-            _add(ctx, review, [NewAsk(p.text, None, p.dimension) for p in proposals])
-        st.rerun()
 
 
-def _add(ctx: PageContext, review: Review, new: list[NewAsk]) -> bool:
+def _take_questions(journal: Journal, review: Review, text_key: str, many: bool) -> None:
+    """A form's questions: added at once, or held to confirm those the bank has seen.
+
+    Taken, the form is drawn afresh (a new generation of its keys) and empty; not taken
+    (nothing typed, a failure), it keeps what was typed, with the message under it."""
+    pending_key = _pending_key(review)
+    text = st.session_state.get(text_key) or ""
+    lines = question_bank.split_lines(text) if many else [text] if text.strip() else []
+    errors = st.session_state.setdefault(w.ERRORS, {})
+    if not lines:
+        errors[pending_key] = _("Type or paste at least one question (one per line).")
+        return
+    try:
+        proposals = question_bank.propose(journal.cursor(), lines)
+    except JournalError as error:
+        errors[pending_key] = str(error)
+        return
+    errors.pop(pending_key, None)
+    if any(p.matches for p in proposals):
+        st.session_state[pending_key] = proposals
+    elif not _add(journal, review, [NewAsk(p.text, None, p.dimension) for p in proposals]):
+        return
+    generation = f"{pending_key}_generation"
+    st.session_state[generation] = st.session_state.get(generation, 0) + 1
+
+
+def _add(journal: Journal, review: Review, new: list[NewAsk]) -> bool:
     added = w.run(
         _pending_key(review),
-        lambda: reviews.add_asks(ctx.journal, review.interview_id, new, w.now()),
+        lambda: reviews.add_asks(journal, review.interview_id, new, w.now()),
     )
     if added:
         w.notice(
@@ -152,7 +172,7 @@ def confirm(
     if cancelled:
         st.session_state.pop(pending_key, None)
         st.rerun()
-    if confirmed and _add(ctx, review, choices):
+    if confirmed and _add(ctx.journal, review, choices):
         st.session_state.pop(pending_key, None)
         st.rerun()
     w.show_error(pending_key)
