@@ -16,17 +16,19 @@ import streamlit as st
 
 from coach import fields, palette, practice, reviews, vocabulary
 from coach.analysis import Analysis, analyse
+from coach.db import Journal
 from coach.errors import JournalError
 from coach.i18n import _, ngettext, pgettext
 from coach.text import md, without_nul
 from coach_ui import failures
 from coach_ui.formatting import relative_day, when
-from coach_ui.frame import PageContext
+from coach_ui.frame import PageContext, now_here
 from coach_ui.stopwatch import clock, stopwatch
 
 ATTEMPT = "practice_attempt"  # the attempt on screen: a dict, see _attempt()
 SKIPPED = "practice_skipped"  # card ids skipped for now in this browser session
 NOTICE = "practice_notice"  # a message to show after a grade (e.g. a new leech)
+FAILURE = "practice_failure"  # why a reveal or a grade, taken in its callback, failed
 GRADE_KEYS = {1: "1", 2: "2", 3: "3", 4: "4"}
 GRADE_ICONS = {
     1: ":material/replay:",
@@ -118,40 +120,52 @@ def _scaffold(detail: practice.CardDetail) -> None:
 def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> None:
     with st.form(f"practice_form_{detail.card.card_id}", border=False, enter_to_submit=False):
         key = f"practice_form_{detail.card.card_id}"
-        text = st.text_area(
+        st.text_area(
             _("Your attempt"),
             height=160,
             placeholder=_("Type your answer, or the key points you said out loud…"),
             help=_("Ctrl+Enter reveals the best answer."),
             key=f"{key}_text",
         )
-        audio = st.audio_input(
+        st.audio_input(
             _("Or say it out loud"),
             help=_("Your speaking time is measured from the recording."),
             key=f"{key}_audio",
         )
-        keep = st.checkbox(
+        st.checkbox(
             _("Keep the recording in my journal"),
             help=_("Off: the recording is used to time you, then thrown away."),
             key=f"{key}_keep",
         )
-        submitted = st.form_submit_button(
+        st.form_submit_button(
             _("Reveal the best answer"),
             type="primary",
             icon=":material/visibility:",
             shortcut="Ctrl+Enter",
+            on_click=_take_attempt,
+            args=(detail.card.card_id, key),
         )
-    if not submitted:
-        return
+    failure = st.session_state.pop(FAILURE, None)
+    if failure:
+        st.error(md(failure), icon=":material/error:")
+
+
+def _take_attempt(card_id: int, key: str) -> None:
+    """The form's attempt, taken before the page is drawn: the run the click starts shows
+    the best answer beside it (a rerun after taking it cost a second run and redraw)."""
+    attempt = st.session_state.get(ATTEMPT)
+    if not attempt or attempt.get("card_id") != card_id:
+        return  # another card is on screen (another tab graded this one)
+    audio = st.session_state.get(f"{key}_audio")
     audio_bytes = audio.getvalue() if audio is not None else None
     seconds = None
     if audio_bytes:
         try:
             seconds = practice.wav_seconds(audio_bytes)
         except JournalError as error:
-            failures.show(error)
+            st.session_state[FAILURE] = str(error)
             return
-    typed, removed = without_nul(text)
+    typed, removed = without_nul(st.session_state.get(f"{key}_text") or "")
     attempt.update(
         revealed=True,
         revealed_at=datetime.now(UTC),
@@ -159,9 +173,8 @@ def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> 
         removed_nul=removed,
         audio=audio_bytes,
         audio_seconds=seconds,
-        keep_audio=bool(keep and audio_bytes),
+        keep_audio=bool(st.session_state.get(f"{key}_keep") and audio_bytes),
     )
-    st.rerun()
 
 
 def _analysis(attempt: dict, detail: practice.CardDetail) -> Analysis:
@@ -333,17 +346,20 @@ def _grades(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
     columns = st.columns(4)
     for grade, column in zip(vocabulary.GRADES, columns, strict=True):
         with column:
-            clicked = st.button(
+            st.button(
                 vocabulary.GRADES[grade],
                 key=f"practice_grade_{grade}",
                 icon=GRADE_ICONS[grade],
                 shortcut=GRADE_KEYS[grade],
                 type="primary" if grade == 3 else "secondary",
                 width="stretch",
+                on_click=_grade,
+                args=(ctx.journal, attempt, detail, grade),
             )
             st.caption(_(practice.GRADE_RUBRIC[grade]))
-        if clicked:
-            _grade(ctx, attempt, detail, grade)
+    failure = st.session_state.pop(FAILURE, None)
+    if failure:
+        st.error(md(failure), icon=":material/error:")
 
 
 def _duration_ms(attempt: dict, graded_at: datetime) -> int:
@@ -355,26 +371,31 @@ def _duration_ms(attempt: dict, graded_at: datetime) -> int:
     return min(max(0, spent), fields.LONGEST_REHEARSAL_MS)
 
 
-def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: int) -> None:
-    graded_at = ctx.now.astimezone(UTC)
+def _grade(journal: Journal, attempt: dict, detail: practice.CardDetail, grade: int) -> None:
+    """Write the rehearsal before the page is drawn: the run the click starts shows the
+    next card (a rerun after writing it cost a second run and redraw)."""
+    if st.session_state.get(ATTEMPT) is not attempt:
+        return  # graded already: a second click that left before the page was redrawn
+    now = now_here()
+    graded_at = now.astimezone(UTC)
     try:
         result = practice.rehearse(
-            ctx.journal,
+            journal,
             detail.card.card_id,
             grade,
             at=graded_at,
-            duration_ms=_duration_ms(attempt, datetime.now(UTC)),
+            duration_ms=_duration_ms(attempt, graded_at),
             attempt=attempt["text"],
             audio=attempt["audio"] if attempt["keep_audio"] else None,
         )
     except JournalError as error:
-        failures.show(error)
+        st.session_state[FAILURE] = str(error)
         return
     st.session_state.pop(ATTEMPT, None)
     label = vocabulary.GRADES[grade]
     st.toast(
         _("{grade}: next rehearsal {when} ({day}).").format(
-            grade=label, when=relative_day(result.due, ctx.now), day=when(result.due, ctx.now)
+            grade=label, when=relative_day(result.due, now), day=when(result.due, now)
         ),
         icon=":material/event_repeat:",
     )
@@ -383,7 +404,6 @@ def _grade(ctx: PageContext, attempt: dict, detail: practice.CardDetail, grade: 
             "“{question}” has lapsed {n} times and is now a **leech**. Drilling it again "
             "rarely helps: rewrite its answer (below) instead."
         ).format(question=md(detail.card.question), n=result.lapses)
-    st.rerun()
 
 
 def rehearsal(

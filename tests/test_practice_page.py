@@ -159,6 +159,32 @@ def test_a_due_card_is_rehearsed_revealed_graded_and_leaves_the_queue(app, journ
     assert not at.exception and "Today's queue is clear" in texts(at)
 
 
+def test_a_reveal_and_a_grade_each_show_their_result_in_the_run_their_click_starts(
+    app, journal_file, monkeypatch
+):
+    # Taken in the buttons' callbacks: a rerun after each cost a second run and redraw.
+    from coach_ui import frame
+
+    card_id = add_card(journal_file, "Why this role?", history=[(GOOD, 10)])
+    at = app()
+    runs = []
+    start = frame.start
+    monkeypatch.setattr(frame, "start", lambda key: runs.append(key) or start(key))
+    at.text_area[0].input("Because it joins analysis and decisions.")
+    button(at, "Reveal the best answer").click().run()
+    assert runs == ["practice"]
+    assert "Your attempt" not in [t.label for t in at.text_area]  # revealed
+    button(at, "Good").click().run()
+    assert runs == ["practice", "practice"]
+    assert "Today's queue is clear" in texts(at)
+    assert [t.value for t in at.toast][0].startswith("Good: next rehearsal")
+    cur = db.open_journal(str(journal_file)).cursor()
+    assert cur.execute(
+        "SELECT count(*) FROM rehearsals WHERE card_id = ? AND attempt LIKE 'Because%'",
+        [card_id],
+    ).fetchone() == (1,)
+
+
 def test_a_fourth_lapse_flags_a_leech_and_offers_a_rewrite(app, journal_file):
     card_id = add_card(
         journal_file,
