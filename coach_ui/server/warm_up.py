@@ -116,9 +116,9 @@ def _warm_later() -> None:
     # Every module is loaded: what they made lives as long as the server. Frozen, it is
     # left out of every later garbage collection, which then walks only what pages made.
     # Streamlit's own collection after every run is off (.streamlit/config.toml): it
-    # walked all of it and held every click about 100 ms.
+    # walked all of it and held every click about 100 ms. No collection first: it would
+    # hold the interpreter as long, when a candidate's first click may come.
     _no_page_running()
-    gc.collect()
     gc.freeze()
 
 
