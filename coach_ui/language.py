@@ -26,7 +26,12 @@ from coach.text import md
 
 SETTING = "language"
 BROWSER = "browser"  # the selector's option for "no choice kept: follow the browser"
-_SESSION_KEY = "coach_language"
+# The language each browser session reads, by session id. Not in st.session_state: the
+# domain asks for the language inside its journal transactions (to word a suggestion or a
+# message), and every read of st.session_state is a point where Streamlit may stop the
+# run for a newer click. Stopped there, the transaction was rolled back: a reaction
+# clicked just before the overall rating was lost (tests/browser/test_resilience_e2e.py).
+_CHOSEN: dict[str, str] = {}
 _WIDGET_KEY = "frame_language"
 _FAILED_KEY = "frame_language_failed"
 
@@ -37,9 +42,10 @@ def session_language() -> str | None:
     Until `choose` has read the journal's setting (the frame opens the journal first,
     and may write the sample or say it cannot open one), the browser's language is the
     best guess: a Chinese browser's first words are not English."""
-    if get_script_run_ctx(suppress_warning=True) is None:
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
         return None
-    return st.session_state.get(_SESSION_KEY) or browser_language()
+    return _CHOSEN.get(ctx.session_id) or browser_language()
 
 
 def kept(cur: duckdb.DuckDBPyConnection) -> str | None:
@@ -56,7 +62,9 @@ def browser_language() -> str:
 def choose(cur: duckdb.DuckDBPyConnection) -> str:
     """Settle this run's language from the journal's setting or the browser's locale."""
     lang = kept(cur) or browser_language()
-    st.session_state[_SESSION_KEY] = lang
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None:
+        _CHOSEN[ctx.session_id] = lang
     return lang
 
 

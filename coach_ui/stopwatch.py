@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach import palette
 from coach.i18n import _
 
 # The properties and animations a stopwatch uses, drawn with it: a <style> alone would go
@@ -46,8 +47,8 @@ STYLE = """
 }
 </style>
 """
-GRAY = "rgba(49, 51, 63, 0.6)"  # Streamlit's gray text, as :gray[...] draws it
-RED = "#ff2b2b"  # Streamlit's red, as :red[...] draws it
+GRAY = palette.HEX["gray"]  # as :gray[...] draws it
+RED = palette.HEX["red"]  # as :red[...] draws it
 
 
 def clock(seconds: float) -> str:

@@ -14,8 +14,7 @@ READ = """() => {
     target: getComputedStyle(watch.querySelector('.coach-target')).color,
   };
 }"""
-RED_RGB = "rgb(255, 43, 43)"
-assert RED == "#ff2b2b"
+RED_RGB = "rgb({}, {}, {})".format(*(int(RED[i : i + 2], 16) for i in (1, 3, 5)))
 
 
 def stopwatch_page(page, elapsed_s: float, target_s: int) -> None:
