@@ -26,7 +26,7 @@ from coach.actions import sync_suggestions
 from coach.analysis import Analysis, analyse
 from coach.db import Journal
 from coach.errors import InvalidInput, NotFound
-from coach.i18n import _
+from coach.i18n import N_, _
 from coach.review_rules import (
     WEAK_ASK_SQL,
     Depth,
@@ -361,6 +361,9 @@ class Ask:
         return analyse(self.answer_notes, dimension=self.dimension)
 
 
+ASK_GONE = N_(
+    "That question no longer exists in this review; it may have been deleted in another tab."
+)
 _ASK_SELECT = """
     SELECT a.id, a.interview_id, a.question_id, a.position, q.text, q.dimension,
            a.answer_notes, a.self_score, a.signal, a.cause, a.what_went_wrong,
@@ -390,8 +393,7 @@ def list_asks(cur: duckdb.DuckDBPyConnection, interview_id: int) -> list[Ask]:
 def get_ask(cur: duckdb.DuckDBPyConnection, ask_id: int) -> Ask:
     row = cur.execute(_ASK_SELECT + " WHERE a.id = ?", [ask_id]).fetchone()
     if row is None:
-        raise NotFound(_("That question no longer exists in this review; it may have been "
-                         "deleted in another tab."))  # fmt: skip
+        raise NotFound(_(ASK_GONE))
     return Ask(*row)
 
 
@@ -525,8 +527,7 @@ def _stored_ask_fields(cur: duckdb.DuckDBPyConnection, ask_id: int, names) -> tu
         [ask_id],
     ).fetchone()
     if row is None:
-        raise NotFound(_("That question no longer exists in this review; it may have been "
-                         "deleted in another tab."))  # fmt: skip
+        raise NotFound(_(ASK_GONE))
     return row[0], dict(zip(ordered, row[1:], strict=True))
 
 
