@@ -28,7 +28,7 @@ from coach_ui.stopwatch import clock, stopwatch
 ATTEMPT = "practice_attempt"  # the attempt on screen: a dict, see _attempt()
 SKIPPED = "practice_skipped"  # card ids skipped for now in this browser session
 NOTICE = "practice_notice"  # a message to show after a grade (e.g. a new leech)
-FAILURE = "practice_failure"  # why a reveal or a grade, taken in its callback, failed
+FAILURE = "practice_failure"  # the JournalError of a reveal or grade, taken in its callback
 GRADE_KEYS = {1: "1", 2: "2", 3: "3", 4: "4"}
 GRADE_ICONS = {
     1: ":material/replay:",
@@ -145,9 +145,14 @@ def _attempt_form(attempt: dict, detail: practice.CardDetail, now: datetime) -> 
             on_click=_take_attempt,
             args=(detail.card.card_id, key),
         )
-    failure = st.session_state.pop(FAILURE, None)
-    if failure:
-        st.error(md(failure), icon=":material/error:")
+    _show_failure()
+
+
+def _show_failure() -> None:
+    """Why the last reveal or grade failed, said once (its callback ran before the page)."""
+    error = st.session_state.pop(FAILURE, None)
+    if error is not None:
+        failures.show(error)
 
 
 def _take_attempt(card_id: int, key: str) -> None:
@@ -163,7 +168,7 @@ def _take_attempt(card_id: int, key: str) -> None:
         try:
             seconds = practice.wav_seconds(audio_bytes)
         except JournalError as error:
-            st.session_state[FAILURE] = str(error)
+            st.session_state[FAILURE] = error
             return
     typed, removed = without_nul(st.session_state.get(f"{key}_text") or "")
     attempt.update(
@@ -357,9 +362,7 @@ def _grades(ctx: PageContext, attempt: dict, detail: practice.CardDetail) -> Non
                 args=(ctx.journal, attempt, detail, grade),
             )
             st.caption(_(practice.GRADE_RUBRIC[grade]))
-    failure = st.session_state.pop(FAILURE, None)
-    if failure:
-        st.error(md(failure), icon=":material/error:")
+    _show_failure()
 
 
 def _duration_ms(attempt: dict, graded_at: datetime) -> int:
@@ -389,7 +392,7 @@ def _grade(journal: Journal, attempt: dict, detail: practice.CardDetail, grade: 
             audio=attempt["audio"] if attempt["keep_audio"] else None,
         )
     except JournalError as error:
-        st.session_state[FAILURE] = str(error)
+        st.session_state[FAILURE] = error
         return
     st.session_state.pop(ATTEMPT, None)
     label = vocabulary.GRADES[grade]

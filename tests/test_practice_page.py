@@ -185,6 +185,24 @@ def test_a_reveal_and_a_grade_each_show_their_result_in_the_run_their_click_star
     ).fetchone() == (1,)
 
 
+def test_a_grade_that_cannot_be_written_says_why_and_keeps_the_card(app, journal_file, monkeypatch):
+    from coach import practice
+    from coach.errors import JournalError
+
+    add_card(journal_file, "Why this role?", history=[(GOOD, 10)])
+    at = app()
+    button(at, "Reveal the best answer").click().run()
+
+    def refused(*args, **kwargs):
+        raise JournalError("The journal is busy, try again in a moment.")
+
+    monkeypatch.setattr(practice, "rehearse", refused)
+    button(at, "Good").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["The journal is busy, try again in a moment."]
+    assert "Why this role?" in texts(at) and "How did it go?" in texts(at)  # still revealed
+
+
 def test_a_fourth_lapse_flags_a_leech_and_offers_a_rewrite(app, journal_file):
     card_id = add_card(
         journal_file,
