@@ -13,7 +13,6 @@ import streamlit as st
 from coach import questions as question_bank
 from coach import reviews, vocabulary
 from coach.db import Journal
-from coach.errors import JournalError
 from coach.i18n import N_, _, ngettext
 from coach.questions import Proposal
 from coach.reviews import Ask, NewAsk, Review
@@ -109,16 +108,14 @@ def _take_questions(journal: Journal, review: Review, text_key: str, many: bool)
     pending_key = _pending_key(review)
     text = st.session_state.get(text_key) or ""
     lines = question_bank.split_lines(text) if many else [text] if text.strip() else []
-    errors = st.session_state.setdefault(w.ERRORS, {})
     if not lines:
-        errors[pending_key] = _("Type or paste at least one question (one per line).")
+        st.session_state.setdefault(w.ERRORS, {})[pending_key] = _(
+            "Type or paste at least one question (one per line)."
+        )
         return
-    try:
-        proposals = question_bank.propose(journal.cursor(), lines)
-    except JournalError as error:
-        errors[pending_key] = str(error)
+    proposals = w.run(pending_key, lambda: question_bank.propose(journal.cursor(), lines))
+    if proposals is None:
         return
-    errors.pop(pending_key, None)
     if any(p.matches for p in proposals):
         st.session_state[pending_key] = proposals
     elif not _add(journal, review, [NewAsk(p.text, None, p.dimension) for p in proposals]):
