@@ -118,7 +118,6 @@ def _warm_later() -> None:
     # Streamlit's own collection after every run is off (.streamlit/config.toml): it
     # walked all of it and held every click about 100 ms. No collection first: it would
     # hold the interpreter as long, when a candidate's first click may come.
-    _no_page_running()
     gc.freeze()
 
 
