@@ -10,6 +10,8 @@ only the HTML below, drawn once per script run.
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from coach import palette
@@ -61,13 +63,13 @@ def stopwatch_html(elapsed_s: float, target_s: int) -> str:
 
     A negative animation delay starts the count where it stands; the time turns red
     `target_s - elapsed_s` seconds from now (at once, if already past)."""
-    # Half a second on: the count then rounds to the nearest second, as `clock` does.
-    elapsed = max(0.0, elapsed_s) + 0.5
-    label = _("Time spent on this card, against its target of {target}").format(
-        target=clock(target_s)
+    spent = max(0.0, elapsed_s)
+    label = html.escape(
+        _("Time spent on this card, against its target of {target}").format(target=clock(target_s))
     )
+    # Half a second on: the count then rounds to the nearest second, as `clock` does.
     style = (
-        f"--coach-from: -{elapsed:.3f}s; --coach-late-after: {target_s - elapsed + 0.5:.3f}s; "
+        f"--coach-from: -{spent + 0.5:.3f}s; --coach-late-after: {target_s - spent:.3f}s; "
         f"--coach-late-colour: {RED}; --coach-muted: {GRAY};"
     )
     return (
