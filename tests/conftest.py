@@ -88,3 +88,14 @@ def app_journal(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("COACH_SAMPLE_DB", str(tmp_path / "sample.duckdb"))
     yield database
     db.close_journal(str(database))
+
+
+@pytest.fixture
+def page_runs(monkeypatch) -> list[str]:
+    """The pages whose script has run (`coach_ui.frame.start`) in AppTest, in order."""
+    from coach_ui import frame
+
+    runs: list[str] = []
+    start = frame.start
+    monkeypatch.setattr(frame, "start", lambda key: runs.append(key) or start(key))
+    return runs

@@ -160,16 +160,13 @@ def test_a_due_card_is_rehearsed_revealed_graded_and_leaves_the_queue(app, journ
 
 
 def test_a_reveal_and_a_grade_each_show_their_result_in_the_run_their_click_starts(
-    app, journal_file, monkeypatch
+    app, journal_file, page_runs
 ):
     # Taken in the buttons' callbacks: a rerun after each cost a second run and redraw.
-    from coach_ui import frame
-
     card_id = add_card(journal_file, "Why this role?", history=[(GOOD, 10)])
     at = app()
-    runs = []
-    start = frame.start
-    monkeypatch.setattr(frame, "start", lambda key: runs.append(key) or start(key))
+    runs = page_runs
+    runs.clear()  # from the clicks on
     at.text_area[0].input("Because it joins analysis and decisions.")
     button(at, "Reveal the best answer").click().run()
     assert runs == ["practice"]

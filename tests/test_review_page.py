@@ -283,19 +283,16 @@ def test_an_empty_paste_and_a_huge_line_get_clear_messages(path):
     assert not at.exception
 
 
-def test_pasted_questions_show_in_the_run_the_click_starts(path, monkeypatch):
+def test_pasted_questions_show_in_the_run_the_click_starts(path, page_runs):
     # One run draws them, with the form emptied: a rerun after adding them cost every
     # paste a second run of the page and a second redraw in the browser.
-    from coach_ui import frame
-
     add_company(path, "Acme")
     at = open_review(AppTest.from_file(APP, default_timeout=30))
     by_label(at.selectbox, "Company").set_value("Acme")
     by_label(at.button, "Add and start the review").click().run()
     step(at, "questions")
-    runs = []
-    start = frame.start
-    monkeypatch.setattr(frame, "start", lambda key: runs.append(key) or start(key))
+    runs = page_runs
+    runs.clear()  # from the click on
     by_label(at.text_area, "Questions, one per line").input("Why us?\nWhy now?")
     by_label(at.button, "Add these questions").click().run()
     assert runs == ["review"]
