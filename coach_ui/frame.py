@@ -24,7 +24,7 @@ from coach.days import candidate_zone, unknown_zone
 from coach.errors import JournalError
 from coach.i18n import _
 from coach.text import md
-from coach_ui import failures, language
+from coach_ui import failures, language, preload
 from coach_ui.pages import PAGES, page
 from coach_ui.server import warm_up
 
@@ -197,6 +197,7 @@ def _sidebar(journal: db.Journal, keeper: db.Journal, *, is_sample: bool) -> Non
         problem = unknown_zone()
         if problem:
             st.warning(md(problem), icon=":material/schedule:")
+        preload.draw()  # last: it shows nothing, and waits for the page to be drawn
 
 
 def _sample_banner(*, can_leave: bool) -> None:
