@@ -23,6 +23,7 @@ from coach.i18n import _, ngettext
 from coach.text import md, md_line
 from coach_ui import failures
 from coach_ui.frame import PageContext
+from coach_ui.uninterrupted import uninterrupted
 
 STATE = "data_calendar_import"
 GENERATION = "data_calendar_generation"
@@ -66,6 +67,7 @@ def section(ctx: PageContext) -> None:
         _offers(ctx, reading)
 
 
+@uninterrupted
 def _read(ctx: PageContext, key: str) -> None:
     chosen = st.session_state.get(key)
     st.session_state.pop(ERROR, None)

@@ -21,6 +21,7 @@ import streamlit as st
 from coach.edits import EditConflict
 from coach.i18n import _
 from coach.text import md
+from coach_ui.uninterrupted import uninterrupted
 
 BASES = "edit_bases"  # widget key -> the value this tab read from the journal
 CLASHES = "edit_clashes"  # owner key -> Pending
@@ -114,6 +115,7 @@ def show_clash(owner: str) -> bool:
     return True
 
 
+@uninterrupted
 def _resolve(owner: str, choice: str) -> None:
     pending: Pending | None = st.session_state.get(CLASHES, {}).pop(owner, None)
     if pending is None:

@@ -23,6 +23,7 @@ from coach.days import candidate_zone
 from coach.errors import JournalError
 from coach.i18n import _
 from coach.text import md
+from coach_ui.uninterrupted import uninterrupted
 
 SETTING = "language"
 BROWSER = "browser"  # the selector's option for "no choice kept: follow the browser"
@@ -100,6 +101,7 @@ def _option_browser() -> str:
     return _("Follow the browser ({language})").format(language=i18n.LANGUAGES[browser_language()])
 
 
+@uninterrupted
 def _keep_choice(journal: db.Journal) -> None:
     choice = st.session_state[_WIDGET_KEY]
     lang = None if choice == BROWSER else choice

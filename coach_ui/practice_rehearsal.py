@@ -24,6 +24,7 @@ from coach_ui import failures
 from coach_ui.formatting import relative_day, when
 from coach_ui.frame import PageContext, now_here
 from coach_ui.stopwatch import clock, stopwatch
+from coach_ui.uninterrupted import uninterrupted
 
 ATTEMPT = "practice_attempt"  # the attempt on screen: a dict, see _attempt()
 SKIPPED = "practice_skipped"  # card ids skipped for now in this browser session
@@ -155,6 +156,7 @@ def _show_failure() -> None:
         failures.show(error)
 
 
+@uninterrupted
 def _take_attempt(card_id: int, key: str) -> None:
     """The form's attempt, taken before the page is drawn: the run the click starts shows
     the best answer beside it (a rerun after taking it cost a second run and redraw)."""
@@ -374,6 +376,7 @@ def _duration_ms(attempt: dict, graded_at: datetime) -> int:
     return min(max(0, spent), fields.LONGEST_REHEARSAL_MS)
 
 
+@uninterrupted
 def _grade(journal: Journal, attempt: dict, detail: practice.CardDetail, grade: int) -> None:
     """Write the rehearsal before the page is drawn: the run the click starts shows the
     next card (a rerun after writing it cost a second run and redraw)."""

@@ -23,6 +23,7 @@ from coach_ui.bank_links import link_and_dimension
 from coach_ui.formatting import choice_width
 from coach_ui.frame import PageContext
 from coach_ui.review_steps import prompts
+from coach_ui.uninterrupted import uninterrupted
 
 
 def _pending_key(review: Review) -> str:
@@ -100,6 +101,7 @@ def capture(ctx: PageContext, review: Review, dimensions: dict[str, str], *, fir
     review_transcript.kept(ctx, review)
 
 
+@uninterrupted
 def _take_questions(journal: Journal, review: Review, text_key: str, many: bool) -> None:
     """A form's questions: added at once, or held to confirm those the bank has seen.
 

@@ -23,6 +23,7 @@ from coach_ui.formatting import badge, relative_day, when
 from coach_ui.frame import PageContext
 from coach_ui.review_forms import EDITING_ACTION, EDITING_STORY, action_form, story_form
 from coach_ui.review_start import choose
+from coach_ui.uninterrupted import uninterrupted
 
 STEP_KEYS = list(STEPS)
 ASPECT_OF_STEP = {
@@ -38,6 +39,7 @@ def _key(review: Review, name: str) -> str:
 
 
 # --- Frame: header, step bar, prompts, navigation ------------------------------
+@uninterrupted
 def go_to(journal: Journal, review: Review, step: str) -> None:
     """Callback: save the step and show it."""
     w.run(
@@ -93,6 +95,7 @@ def header(ctx: PageContext, interview: Interview, review: Review) -> str:
     if st.session_state[step_key] not in STEPS:
         st.session_state[step_key] = "overall"
 
+    @uninterrupted
     def step_changed() -> None:
         chosen = st.session_state[step_key]
         if chosen is None:  # clicking the selected step again deselects it: keep it
@@ -432,6 +435,7 @@ def story_row(
         if key not in st.session_state:
             st.session_state[key] = use
 
+        @uninterrupted
         def save() -> None:
             w.saver(
                 key,

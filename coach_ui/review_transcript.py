@@ -40,6 +40,7 @@ from coach.transcripts.turns import Transcript, read_transcript
 from coach_ui import review_widgets as w
 from coach_ui.bank_links import link_and_dimension
 from coach_ui.frame import PageContext
+from coach_ui.uninterrupted import uninterrupted
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,6 +105,7 @@ def upload(ctx: PageContext, review: Review) -> None:
     w.show_error(uploader)
 
 
+@uninterrupted
 def _read_upload(ctx: PageContext, review: Review, uploader: str) -> None:
     chosen = st.session_state.get(uploader)
     errors = st.session_state.setdefault(w.ERRORS, {})

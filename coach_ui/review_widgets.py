@@ -24,6 +24,7 @@ from coach.errors import JournalError, NotFound
 from coach.i18n import _, ngettext, pgettext
 from coach.text import md
 from coach_ui import edit_state, frame
+from coach_ui.uninterrupted import uninterrupted
 
 ERRORS = "review_errors"  # widget key -> message of its last failed save
 NOTICES = "review_notices"  # messages to show once, at the top of the step
@@ -37,6 +38,7 @@ forget = edit_state.forget  # drop widget values so they are seeded from the jou
 def saver(key: str, save: Callable[[Any], Any]) -> Callable[[], None]:
     """An on_change callback: save the widget's new value; remember a failure's message."""
 
+    @uninterrupted
     def callback() -> None:
         errors = st.session_state.setdefault(ERRORS, {})
         try:
@@ -68,15 +70,17 @@ def checked_saver(
         edit_state.set_base(key, stored)
 
     def keep_mine(clash_value: Any) -> Callable[[], None]:
-        return lambda: attempt(st.session_state[key], clash_value)
+        return uninterrupted(lambda: attempt(st.session_state[key], clash_value))
 
     def take_theirs(clash_value: Any) -> Callable[[], None]:
+        @uninterrupted
         def take() -> None:
             st.session_state[key] = clash_value
             edit_state.set_base(key, clash_value)
 
         return take
 
+    @uninterrupted
     def callback() -> None:
         if key not in st.session_state:
             # On a busy machine a change can reach the server after the rerun that
@@ -105,6 +109,7 @@ def checked_saver(
     return callback
 
 
+@uninterrupted
 def run(key: str, action: Callable[[], Any]) -> Any:
     """Run a save from a button; show a failure's message under `key` instead of crashing."""
     errors = st.session_state.setdefault(ERRORS, {})

@@ -19,6 +19,7 @@ from coach_ui.formatting import kind_badge, when
 from coach_ui.frame import PageContext, now_here
 from coach_ui.insights.show import BRIEF_SECTION, SECTION
 from coach_ui.likely_view import likely_list
+from coach_ui.uninterrupted import uninterrupted
 
 BRIEF = "insights_brief_interview"
 
@@ -116,6 +117,7 @@ def section(ctx: PageContext, chosen: Filters) -> None:
     )
 
 
+@uninterrupted
 def _downloaded(journal: Journal, likely: LikelyQuestions) -> None:
     """The brief was downloaded: keep it as it stood, for the review's scorecard."""
     if predictions.keep(journal, likely, "downloaded", now_here()) is not None:
