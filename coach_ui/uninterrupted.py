@@ -2,17 +2,19 @@
 
 Streamlit stops a run for a newer request from the browser (a second click, a field
 left for another) at its next *yield point*: every read or write of `st.session_state`
-is one. Inside a widget's callback, that stop ends the callback where it stands:
-Streamlit serves the newer request once the callbacks are done, but the rest of this
-one never runs. Before the callback's save, the change is never saved, and the next
-run, finding the widget's value unchanged, calls no callback for it: a pasted list or
-a field's text is lost while the page still shows it. After the save, its bookkeeping
-is skipped: what the tab last read (coach_ui.edit_state) stays old, and the next change
-of that field is taken for a clash with another tab.
+is one. (With fast reruns, Streamlit's default, the newer run starts at once beside the
+older one, which stops there.) Inside a widget's callback, that stop ends the callback
+where it stands, and the rest of it never runs. Before the callback's save, the change
+is never saved, and the newer run, finding the widget's value unchanged, calls no
+callback for it: a pasted list or a field's text is lost while the page still shows it.
+After the save, its bookkeeping is skipped: what the tab last read (coach_ui.edit_state)
+stays old, and the next change of that field is taken for a clash with another tab
+(reproduced in Chromium: a field left by clicking a signal pill 2 ms later showed a
+clash at its next change in 14 tries of 20; none since).
 
-`uninterrupted` turns those points off while a callback runs: the newer request waits
-a few milliseconds for the callback's end, and the page's run stops at its next yield
-point instead. (A callback's `st.rerun()` still works: it raises by itself.)
+`uninterrupted` turns those points off while a callback runs: the callback runs to its
+end, and its run stops at the first yield point after the callbacks. (A callback's
+`st.rerun()` still works: it raises by itself.)
 
 It reaches into Streamlit's session state for the hook it calls at every yield point
 (`_yield_callback`, not public): tests/test_uninterrupted.py fails if a Streamlit
