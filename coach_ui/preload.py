@@ -7,16 +7,17 @@ while the click that opened the page waits. Measured on the heavy journal, that 
 of what a page's first visit cost beyond a later one (Your data 213 ms, 140 with its
 files loaded beforehand; the review 266 ms, 194).
 
-So every page ends its sidebar with a small script that, once the browser has drawn the
-page and is idle, imports those files. A module is loaded once per URL, so when a page
-later draws its first text area Streamlit finds the code already there. The files are
-Streamlit's own, served by this app: nothing is asked of any other host.
+So every page ends its sidebar with a small script that, once the page's run has ended
+and the browser is idle, imports those files. A module is loaded once per URL, so when
+a page later draws its first text area Streamlit finds the code already there. The
+files are Streamlit's own, served by this app: nothing is asked of any other host.
 
 The names are those of the modules that draw the element kinds the app's pages use
 (tests/test_preload.py checks each against the installed Streamlit, whose file names
 carry a hash that changes with every release; tests/browser/test_preload_e2e.py that no
-page fetches any other). The data grid (half a megabyte, only in the card browser and the import
-previews) and the chart library (Insights' chart sections) are left to load when needed.
+page fetches any other). The data grid (half a megabyte, only in the card browser and
+the import previews) and the chart library (Insights' chart sections) are left to load
+when needed.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ MODULES = (
 )
 # Where the installed Streamlit keeps its browser code, each file named KIND.HASH.js.
 SCRIPTS = Path(st.__file__).parent / "static" / "static" / "js"
-# Once the page has been drawn and the browser is idle; once per browser tab.
-# The files are found beside Streamlit's own entry script, wherever the app is served.
+# Once the page's run has ended (the first run of a fresh server takes a while, and the
+# server answers these requests too) and the browser is idle; once per browser tab. The
+# files are found beside Streamlit's own entry script, wherever the app is served.
 _SCRIPT = """<script>
 (() => {
   if (window.coachPreloaded) return;
@@ -64,7 +66,15 @@ _SCRIPT = """<script>
   const entry = document.querySelector('script[type="module"][src*="/static/js/index."]');
   const base = entry ? entry.src : new URL("static/js/", document.baseURI).href;
   const load = () => files.forEach((file) => import(new URL(file, base).href).catch(() => {}));
-  setTimeout(() => requestIdleCallback(load, { timeout: 2000 }), 500);
+  const app = () => document.querySelector('[data-testid="stApp"]');
+  const drawn = () => app() && app().dataset.testScriptState === "notRunning";
+  let waited = 0;
+  const when = () => {
+    if (drawn() || waited >= 10000) return requestIdleCallback(load, { timeout: 2000 });
+    waited += 250;
+    setTimeout(when, 250);
+  };
+  setTimeout(when, 250);
 })();
 </script>"""
 

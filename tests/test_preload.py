@@ -32,6 +32,7 @@ def test_the_script_names_every_file_and_loads_them_once_per_tab():
     assert json.dumps(list(preload.chunk_files())) in script
     assert "if (window.coachPreloaded) return;" in script
     assert "requestIdleCallback" in script  # after the page is drawn, not while
+    assert "notRunning" in script  # and its run has ended: a first run takes a while
 
 
 def test_every_page_ends_its_sidebar_with_the_preloading_script(app_journal):
