@@ -4,7 +4,7 @@
 The second click comes 2 ms after the field is left, while the field's save runs: before
 the fix, Streamlit ended the field's callback after its save and before it recorded what
 it saved, and the field's next change was shown as a clash with another tab (14 tries in
-20; one in ten with a real mouse's press). Each try is a fresh session and a fresh card.
+20; one in ten with a real mouse's press). Each try is a fresh card.
 """
 
 from __future__ import annotations
@@ -62,34 +62,29 @@ def _quiet(page, for_ms: int = 300, timeout_s: float = 30) -> None:
 
 
 def test_a_field_left_for_a_click_is_saved_and_its_next_change_is_no_clash(
-    app_server, browser, tmp_path
+    app_server, page, tmp_path
 ):
     path = tmp_path / "journal.duckdb"
     interview, asks = _review_with_questions(path, TRIES)
     server = app_server(db_path=path)
+    page.goto(f"{server.url}/review?interview={interview}")
+    page.get_by_role("heading", name="2. Questions and answers").wait_for(timeout=60_000)
+    _quiet(page)
     clashes = []
     for n, ask in enumerate(asks):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        try:
-            page = context.new_page()
-            page.goto(f"{server.url}/review?interview={interview}")
-            page.get_by_role("heading", name="2. Questions and answers").wait_for(timeout=60_000)
-            _quiet(page)
-            card = page.locator(f".st-key-review_ask_{ask}")
-            area = card.get_by_label("What I answered")
-            area.fill(f"First answer {n}")
-            signal = card.get_by_text(SIGNALS[n % len(SIGNALS)], exact=True).element_handle()
-            page.evaluate(LEAVE_THEN_CLICK, [area.element_handle(), signal, 2])
-            _quiet(page)
-            area.click()
-            area.press("End")
-            area.press_sequentially(" more")
-            area.press("Tab")
-            _quiet(page)
-            if page.locator(f".st-key-edit_clash_review_ask_{ask}_answer_notes").count():
-                clashes.append(ask)
-        finally:
-            context.close()
+        card = page.locator(f".st-key-review_ask_{ask}")
+        area = card.get_by_label("What I answered")
+        area.fill(f"First answer {n}")
+        signal = card.get_by_text(SIGNALS[n % len(SIGNALS)], exact=True).element_handle()
+        page.evaluate(LEAVE_THEN_CLICK, [area.element_handle(), signal, 2])
+        _quiet(page)
+        area.click()
+        area.press("End")
+        area.press_sequentially(" more")
+        area.press("Tab")
+        _quiet(page)
+        if page.locator(f".st-key-edit_clash_review_ask_{ask}_answer_notes").count():
+            clashes.append(ask)
     assert clashes == []
     server.stop()
     con = db.connect(str(path), read_only=True)
