@@ -53,7 +53,7 @@ MODULES = (
     "Slider",
     "Toast",
 )
-# Where the installed Streamlit keeps its browser code, each file named KIND.HASH.js.
+# Where the installed Streamlit keeps its browser code, each file named NAME.HASH.js.
 SCRIPTS = Path(st.__file__).parent / "static" / "static" / "js"
 # Once the page's run has ended (the first run of a fresh server takes a while, and the
 # server answers these requests too) and the browser is idle; once per browser tab. The

@@ -115,7 +115,7 @@ def _take_questions(journal: Journal, review: Review, text_key: str, many: bool)
             "Type or paste at least one question (one per line)."
         )
         return
-    proposals = w.run(pending_key, lambda: question_bank.propose(journal.cursor(), lines))
+    proposals = w.run(pending_key, lambda: _propose(journal, lines))
     if proposals is None:
         return
     if any(p.matches for p in proposals):
@@ -124,6 +124,14 @@ def _take_questions(journal: Journal, review: Review, text_key: str, many: bool)
         return
     generation = f"{pending_key}_generation"
     st.session_state[generation] = st.session_state.get(generation, 0) + 1
+
+
+def _propose(journal: Journal, lines: list[str]) -> list[Proposal]:
+    cur = journal.cursor()  # a callback's own: the page's cursor is made after it
+    try:
+        return question_bank.propose(cur, lines)
+    finally:
+        cur.close()
 
 
 def _add(journal: Journal, review: Review, new: list[NewAsk]) -> bool:

@@ -434,15 +434,12 @@ def story_row(
         key = f"review_{review.interview_id}_story_{story.id}"
         if key not in st.session_state:
             st.session_state[key] = use
-
-        @uninterrupted
-        def save() -> None:
-            w.saver(
-                key,
-                lambda value: stories.set_story_use(
-                    ctx.journal, review.interview_id, story.id, value, w.now()
-                ),
-            )()
+        save = w.saver(  # runs uninterrupted, as every saver does
+            key,
+            lambda value: stories.set_story_use(
+                ctx.journal, review.interview_id, story.id, value, w.now()
+            ),
+        )
 
         # Its own line: beside the title, "Told fully" or "Missed" was cut off on a laptop.
         st.segmented_control(
