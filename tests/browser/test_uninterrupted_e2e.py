@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from coach import companies, db, interviews, reviews
 from coach.interviews import InterviewFields
+from tests.browser.test_two_tabs_e2e import stored
 
 TRIES = 5
 SIGNALS = ("Neutral", "Positive", "Confused")
@@ -87,9 +88,5 @@ def test_a_field_left_for_a_click_is_saved_and_its_next_change_is_no_clash(
             clashes.append(ask)
     assert clashes == []
     server.stop()
-    con = db.connect(str(path), read_only=True)
-    try:
-        saved = dict(con.execute("SELECT id, answer_notes FROM asks").fetchall())
-    finally:
-        con.close()
+    saved = dict(stored(path, "SELECT id, answer_notes FROM asks"))
     assert [saved[ask] for ask in asks] == [f"First answer {n} more" for n in range(TRIES)]
