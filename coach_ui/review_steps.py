@@ -101,7 +101,9 @@ def header(ctx: PageContext, interview: Interview, review: Review) -> str:
         if chosen is None:  # clicking the selected step again deselects it: keep it
             st.session_state[step_key] = review.step
             return
-        reviews.set_step(ctx.journal, review.interview_id, chosen, w.now())
+        # As the step buttons do: the step chosen is shown, and a save that fails says why
+        # under the bar instead of ending the page in an error.
+        w.run(step_key, lambda: reviews.set_step(ctx.journal, review.interview_id, chosen, w.now()))
 
     labels = {k: f"{i}. {v}" if i <= 4 else v for i, (k, v) in enumerate(STEPS.items(), start=1)}
     st.segmented_control(

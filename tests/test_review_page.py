@@ -348,3 +348,24 @@ def test_the_picker_lists_the_latest_held_interviews_and_finds_older_reviews(pat
     by_label(at.button, "Open this review").click().run()
     assert not at.exception
     assert at.session_state["review_interview"] == done
+
+
+def test_a_step_that_cannot_be_saved_says_why_under_the_step_bar(path, now, monkeypatch):
+    journal = db.open_journal(str(path))
+    company = companies.add_company(journal, "Acme")
+    held = interviews.add_interview(
+        journal, InterviewFields(company_id=company, scheduled_at=now - timedelta(days=1))
+    )
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["review_interview"] = held
+    at = open_review(at)
+
+    def refused(*args, **kwargs):
+        from coach.errors import JournalError
+
+        raise JournalError("The journal is busy, try again in a moment.")
+
+    monkeypatch.setattr(reviews, "set_step", refused)
+    step(at, "relationship")
+    assert not at.exception
+    assert [e.value for e in at.error] == ["The journal is busy, try again in a moment."]
