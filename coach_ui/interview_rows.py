@@ -32,18 +32,16 @@ def confirm_delete(
 ) -> None:
     with st.container(border=True):
         also = impact.describe()
-        asked = _("Delete **{title}**?").format(title=md(title))
+        asked = [_("Delete **{title}**?").format(title=md(title))]
         if also:
-            asked += " " + _("This also deletes {things}.").format(things=wording.series(also))
-        st.warning(
-            asked
-            + " "
-            + _(
+            asked.append(_("This also deletes {things}.").format(things=wording.series(also)))
+        asked.append(
+            _(
                 "Questions stay in your question bank, with their cards and answers. "
                 "This cannot be undone."
-            ),
-            icon=":material/delete:",
+            )
         )
+        st.warning(wording.sentences(*asked), icon=":material/delete:")
         yes, no, _space = st.columns([1, 1, 4])
         if yes.button(_("Delete"), type="primary", key=f"interviews_yes_{what}_{item_id}"):
             if what == "company":

@@ -183,7 +183,10 @@ def test_a_rows_edit_and_delete_confirmation_speak_chinese(app, tmp_path, chines
     at.session_state["interviews_deleting"] = ("interview", interview_id)
     at.run()
     [warning] = [w.value for w in at.warning]
-    assert warning.startswith("删除 **字节跳动 · 产品经理**？") and "此操作无法撤销。" in warning
+    assert (
+        warning.startswith("删除 **字节跳动 · 产品经理**？问题会留在")
+        and "此操作无法撤销。" in warning
+    )
     shown = interviews.list_interviews(db.open_journal(str(path)).cursor())
     assert chinese_words_left(at, path, shown, now) == []
     at.session_state["interviews_deleting"] = None
