@@ -228,11 +228,12 @@ def _rows(ctx: PageContext, review: Review, state: _Import) -> None:
     else:
         found = ngettext("**{n} question found**.", "**{n} questions found**.", count)
     st.markdown(
-        found.format(n=count, cut=interrupted)
-        + " "
-        + _(
-            "Correct the wording, untick what was not a question, merge a question "
-            "asked in two goes, or split a row where the interviewer asked something new."
+        wording.sentences(
+            found.format(n=count, cut=interrupted),
+            _(
+                "Correct the wording, untick what was not a question, merge a question "
+                "asked in two goes, or split a row where the interviewer asked something new."
+            ),
         )
     )
     if preview.left_out:
@@ -478,7 +479,7 @@ def _store(
         )
     added = added.format(n=len(ids), cut=interrupted)
     if keep:
-        added += " " + _("The transcript is kept with this interview.")
+        added = wording.sentences(added, _("The transcript is kept with this interview."))
     w.notice(added)
     _finish(review)
     st.rerun()

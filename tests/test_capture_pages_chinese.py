@@ -403,7 +403,8 @@ def test_the_transcript_preview_speaks_only_chinese(section, tmp_path, chinese, 
     assert english_words(at, data) == []
     texts = [m.value for m in at.markdown]
     assert any(t.startswith("**导入文字记录** · ") for t in texts)
-    assert any("**找到 " in t for t in texts)
+    found = next(t for t in texts if t.startswith("**找到 "))
+    assert "。修改措辞" in found  # sentences follow one another without a space
     assert at.radio[0].label == "哪位说话人是你？"
     assert others_words(*column_labels(at)) == []
     assert column_labels(at)[:4] == ["保留", "问题", "我的回答", "提问时间"]
