@@ -32,7 +32,10 @@ BROWSER = "browser"  # the selector's option for "no choice kept: follow the bro
 # message), and every read of st.session_state is a point where Streamlit may stop the
 # run for a newer click. Stopped there, the transaction was rolled back: a reaction
 # clicked just before the overall rating was lost (tests/browser/test_resilience_e2e.py).
+# Streamlit says nothing when a session ends: only the latest sessions are kept. A session
+# left out hears the browser's language until its next run's `choose` puts it back.
 _CHOSEN: dict[str, str] = {}
+SESSIONS_KEPT = 256
 _WIDGET_KEY = "frame_language"
 _FAILED_KEY = "frame_language_failed"
 
@@ -65,8 +68,16 @@ def choose(cur: duckdb.DuckDBPyConnection) -> str:
     lang = kept(cur) or browser_language()
     ctx = get_script_run_ctx(suppress_warning=True)
     if ctx is not None:
-        _CHOSEN[ctx.session_id] = lang
+        remember(_CHOSEN, ctx.session_id, lang)
     return lang
+
+
+def remember(chosen: dict[str, str], session_id: str, lang: str) -> None:
+    """Record a session's language, forgetting the least recently run beyond SESSIONS_KEPT."""
+    chosen.pop(session_id, None)  # to the end: the most recently run
+    chosen[session_id] = lang
+    while len(chosen) > SESSIONS_KEPT:
+        del chosen[next(iter(chosen))]
 
 
 def keep(journal: db.Journal, lang: str | None) -> None:

@@ -33,3 +33,16 @@ def test_the_language_is_read_without_touching_session_state():
     at = AppTest.from_function(_script, default_timeout=30).run()
     assert not at.exception
     assert at.markdown[0].value == "yields=0 spoken=['en', 'en']"
+
+
+def test_only_the_most_recently_run_sessions_languages_are_kept():
+    from coach_ui.language import SESSIONS_KEPT, remember
+
+    chosen: dict[str, str] = {}
+    remember(chosen, "first", "zh")
+    for n in range(SESSIONS_KEPT - 1):
+        remember(chosen, f"s{n}", "en")
+    remember(chosen, "first", "zh")  # it runs again: now the most recent
+    remember(chosen, "newest", "en")
+    assert len(chosen) == SESSIONS_KEPT
+    assert "s0" not in chosen and chosen["first"] == "zh" and chosen["newest"] == "en"
