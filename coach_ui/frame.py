@@ -47,6 +47,14 @@ LAYOUT_CSS = """<style>
   overflow: visible;
   text-overflow: clip;
 }
+/* The review's "Just had an interview?" form sits in a side column: narrower than 300 px
+   (a 1,000-1,200 px window), its paired fields go one under the other, not cut to
+   "e.g. Da". */
+.st-key-review_spot { container-type: inline-size; }
+@container (max-width: 300px) {
+  .st-key-review_spot [data-testid="stHorizontalBlock"] { flex-direction: column; }
+  .st-key-review_spot [data-testid="stColumn"] { width: 100%; flex: 1 1 auto; }
+}
 </style>"""
 SAMPLE = "sample"
 _JOURNAL_KEY = "coach_journal"

@@ -217,7 +217,9 @@ def spot_form(ctx: PageContext) -> int | None:
     names = company_store.recent_company_names(ctx.cur, limit=SPOT_COMPANIES)
     default_time = (ctx.now - timedelta(hours=1)).replace(second=0, microsecond=0)
     default_time = default_time.replace(minute=default_time.minute // 15 * 15)
-    with st.form("review_spot_form", enter_to_submit=False):
+    # Keyed: at 1,000-1,200 px the side column is too narrow for two fields a row, and the
+    # layout's CSS stacks them (frame.LAYOUT_CSS).
+    with st.container(key="review_spot"), st.form("review_spot_form", enter_to_submit=False):
         company = st.selectbox(
             _("Company"),
             names,

@@ -141,3 +141,18 @@ def test_a_review_with_four_questions_survives_a_reload_and_fills_the_journal(
         )
     finally:
         db.close_journal(str(path))
+
+
+def test_the_just_had_an_interview_form_shows_its_fields_whole_on_a_narrow_window(
+    app_server, page, wait_for_app, tmp_path
+):
+    server = app_server(db_path=tmp_path / "journal.duckdb")
+    page.goto(server.url + "/review")
+    wait_for_app(page)
+    role, round_ = (page.get_by_role("textbox", name=name) for name in ("Role", "Round"))
+    # "e.g. Data analyst" needs about 110 px; side by side at 1,000 px each had 58.
+    for width in (1000, 1400):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(400)  # the layout follows the new width
+        for field in (role, round_):
+            assert field.bounding_box()["width"] >= 120, f"{width} px"
