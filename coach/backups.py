@@ -29,6 +29,7 @@ from pathlib import Path
 
 import duckdb
 
+from coach.days import candidate_zone
 from coach.errors import BackupFailed
 from coach.i18n import N_, _
 
@@ -230,13 +231,17 @@ def daily_backup(
 ) -> Path | None:
     """On the first open of `now`'s day, back the journal up and keep the newest `keep`.
 
+    The day is the candidate's (coach.days.candidate_zone): UTC's day turns at eight in
+    the morning in Shanghai, and a copy made at seven was counted as the day before's.
+
     Returns the new copy, or None when today's copy already exists. Copies dated after
     `now` (made while the computer's clock was ahead) are kept and not counted: counted,
     they would push every later copy out of the newest `keep` the day it was made.
     """
-    today = now.astimezone(UTC).date()
+    zone = candidate_zone()  # the candidate's day, not UTC's: one copy per night's sleep
+    today = now.astimezone(zone).date()
     dailies = [b for b in list_backups(database) if b.reason == "daily"]
-    if any(b.taken_at.date() == today for b in dailies):
+    if any(b.taken_at.astimezone(zone).date() == today for b in dailies):
         return None
     made = backup_file(con, database, reason="daily", now=now)
     past = [b for b in list_backups(database) if b.reason == "daily" and b.taken_at <= now]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -13,6 +13,12 @@ import pytest
 
 from coach import backups, db
 from coach.errors import BackupFailed
+
+
+@pytest.fixture(autouse=True)
+def days_in_utc(monkeypatch):
+    """A daily copy is made once a day of the candidate's zone: here UTC, whatever the machine's."""
+    monkeypatch.setenv("COACH_TZ", "UTC")
 
 
 def open_and_close(path, now):
@@ -26,6 +32,23 @@ def test_the_first_open_of_a_day_makes_one_daily_backup(tmp_path, now):
     open_and_close(path, now + timedelta(hours=1))
     made = backups.list_backups(str(path))
     assert [(b.reason, b.taken_at.date()) for b in made] == [("daily", now.date())]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "copies"),
+    [
+        ("2026-03-01T23:30", "2026-03-02T01:00", 1),  # 07:30 and 09:00 the same day there
+        ("2026-03-01T15:00", "2026-03-01T17:00", 2),  # 23:00, then 01:00 the next day
+    ],
+)
+def test_a_daily_backup_is_made_once_a_day_of_the_candidates_time_zone(
+    tmp_path, monkeypatch, first, second, copies
+):
+    monkeypatch.setenv("COACH_TZ", "Asia/Shanghai")
+    path = tmp_path / "journal.duckdb"
+    for at in (first, second):
+        open_and_close(path, datetime.fromisoformat(at).replace(tzinfo=UTC))
+    assert len(backups.list_backups(str(path))) == copies
 
 
 def test_only_the_newest_seven_daily_backups_are_kept(tmp_path, now):
