@@ -13,6 +13,7 @@ import pytest
 
 from coach import backups, db
 from coach.errors import BackupFailed
+from tests.disks import mounted_tmpfs
 
 
 @pytest.fixture(autouse=True)
@@ -257,14 +258,7 @@ def test_leftovers_of_a_copy_cut_short_are_removed_by_the_next_backup(tmp_path, 
 
 
 def test_a_backup_cut_short_by_a_full_disk_says_so_and_frees_the_space_it_took(tmp_path, now):
-    disk = tmp_path / "tiny-disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip("mounting a small filesystem to fill up needs root")
-    try:
+    with mounted_tmpfs(tmp_path / "tiny-disk", "size=256k") as disk:
         path = str(tmp_path / "journal.duckdb")
         (tmp_path / "backups").symlink_to(disk, target_is_directory=True)
         journal = db.open_journal(path, now=now)
@@ -281,8 +275,6 @@ def test_a_backup_cut_short_by_a_full_disk_says_so_and_frees_the_space_it_took(t
         finally:
             db.close_journal(path)
         assert list(disk.iterdir()) == []  # no .partial taking the last space
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 def test_backups_dated_in_the_future_are_kept_but_do_not_push_newer_ones_out(tmp_path, now):

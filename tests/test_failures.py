@@ -12,8 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -22,6 +20,7 @@ import pytest
 from coach import backups, cli, companies, db, failures, transfer
 from coach.errors import BackupFailed, DiskFull, JournalCorrupt, JournalError
 from coach_ui.pages import PAGES
+from tests.disks import mounted_tmpfs
 from tests.test_pages import (  # noqa: F401 - app: the AppTest factory fixture
     add_company,
     app,
@@ -33,24 +32,6 @@ TRACEBACK_WORDS = ("Traceback", 'File "', "duckdb", "Error:", "checksum")
 
 
 # -- a full disk ---------------------------------------------------------------------
-
-
-@contextmanager
-def mounted_tmpfs(mount: Path, options: str) -> Iterator[Path]:
-    """A file system of the test's own at `mount` (tmpfs `options`), unmounted after."""
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.strip()}")
-    try:
-        yield mount
-    finally:
-        db.close_journal(str(mount / "journal.duckdb"))
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 @pytest.fixture
