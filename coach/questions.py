@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 import duckdb
 
@@ -169,12 +170,15 @@ def propose(cur: duckdb.DuckDBPyConnection, lines: list[str]) -> list[Proposal]:
     return proposals
 
 
-def add_question(cur: duckdb.DuckDBPyConnection, text: str, dimension: str) -> int:
+def add_question(
+    cur: duckdb.DuckDBPyConnection, text: str, dimension: str, *, now: datetime
+) -> int:
     """Insert a new bank question (inside the caller's transaction)."""
     text = clean_question(text)
     check_dimension(cur, dimension)
     return cur.execute(
-        "INSERT INTO questions (text, dimension) VALUES (?, ?) RETURNING id", [text, dimension]
+        "INSERT INTO questions (text, dimension, created_at) VALUES (?, ?, ?) RETURNING id",
+        [text, dimension, now],
     ).fetchone()[0]
 
 

@@ -437,7 +437,7 @@ def record_asks(
     for item in new:
         question_bank.check_dimension(cur, item.dimension)
         if item.question_id is None:
-            question_id = question_bank.add_question(cur, item.text, item.dimension)
+            question_id = question_bank.add_question(cur, item.text, item.dimension, now=now)
         else:
             question = question_bank.get_question(cur, item.question_id)
             question_id = question.id

@@ -514,3 +514,12 @@ def test_a_question_sharing_only_a_word_with_a_longer_one_is_not_offered_as_a_ma
     )
     (proposal,) = questions.propose(cur, ["How would you build a rolling forecast from scratch?"])
     assert proposal.matches == ()
+
+
+def test_a_question_new_to_the_bank_is_dated_by_the_moment_given_not_the_clock(
+    journal, interview_id, now
+):
+    earlier = now - timedelta(days=400)  # a moment the clock cannot be at
+    reviews.add_asks(journal, interview_id, [NewAsk("Why this company?")], earlier)
+    created = journal.cursor().execute("SELECT created_at FROM questions").fetchall()
+    assert created == [(earlier,)]

@@ -196,7 +196,7 @@ def add_question_card(
         existing = cur.execute(
             "SELECT id FROM questions WHERE lower(trim(text)) = lower(trim(?)) LIMIT 1", [text]
         ).fetchone()
-        question_id = existing[0] if existing else add_question(cur, text, dimension)
+        question_id = existing[0] if existing else add_question(cur, text, dimension, now=now)
         card_id, created = ensure_card(cur, question_id, origin="manual", now=now)
         cur.execute(
             "UPDATE cards SET status = 'active' WHERE id = ? AND status <> 'active'", [card_id]
