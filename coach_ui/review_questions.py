@@ -274,9 +274,17 @@ def ask_card(
             placeholder=_("The gist of your answer, in your own words"),
         )
         w.show_error(notes_key)
+        # Always one line, before the answer too: a line that appeared with the answer's
+        # first save moved the choices below it while a press on one was held (the press
+        # that took the focus from the answer, starting its save), and the release,
+        # landing beside the button, chose nothing (tests/browser/test_held_press_e2e.py).
         analysis = ask.analysis()
-        if analysis:
-            st.caption(w.analysis_line(analysis), help=w.analysis_help(analysis))
+        st.caption(
+            w.analysis_line(analysis)
+            if analysis
+            else _("Your answer's length, speaking time, fillers and numbers will show here."),
+            help=w.analysis_help(analysis) or None,
+        )
         review_transcript.measured_time(ask)
         # Its own line: beside the answer, "Strong" was cut off on a laptop screen.
         _ask_choice(ctx, ask, st.segmented_control, "self_score", _("My score"),
