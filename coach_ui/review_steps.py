@@ -344,10 +344,18 @@ def relationship(ctx: PageContext, review: Review) -> None:
         _("Did the interviewer give you advice?"),
         placeholder=_("e.g. Learn dbt; show more business impact in your examples"),
     )
-    if review.advice:
-        st.caption(
-            ":material/subdirectory_arrow_right: " + _("In your plan as a follow-up action.")
+    # Each line below a field is drawn before the field is filled too: a line that
+    # appeared with the field's save moved "Next" under a press held meanwhile (the press
+    # that took the focus from the field), and the release chose nothing
+    # (tests/browser/test_held_press_e2e.py).
+    st.caption(
+        ":material/subdirectory_arrow_right: "
+        + (
+            _("In your plan as a follow-up action.")
+            if review.advice
+            else _("Advice goes into your plan as a follow-up action.")
         )
+    )
     text(
         ctx.journal,
         review,
@@ -356,11 +364,16 @@ def relationship(ctx: PageContext, review: Review) -> None:
         placeholder=_("e.g. Finance business partner, Retail unit"),
         single_line=True,
     )
-    if review.referral:
-        st.caption(
-            ":material/subdirectory_arrow_right: "
-            + _("In your plan as a follow-up: thank the interviewer and ask to be put in touch.")
+    st.caption(
+        ":material/subdirectory_arrow_right: "
+        + (
+            _("In your plan as a follow-up: thank the interviewer and ask to be put in touch.")
+            if review.referral
+            else _(
+                "A referral goes into your plan: thank the interviewer and ask to be put in touch."
+            )
         )
+    )
 
 
 # --- 4. Strengths -------------------------------------------------------------

@@ -1,19 +1,21 @@
 """A button pressed while the field above it is being saved does what it says, in
 Chromium.
 
-Pressing a button (a signal pill, a score) takes the focus from the field being typed
-in, whose save starts a run; the run redraws the page while the button is still held
-down. When that redraw moved the button (a line about the saved text appeared above
-it), the release landed beside it and the browser saw no click: a signal stayed
-unselected and unsaved (4 and 10 of 12 presses held 150 ms, 1 of 6 held 80 ms). Each
-press here is held until the field's save has redrawn the page, the longest a press
-can overlap it.
+Pressing a button (a signal pill, a score, "Next") takes the focus from the field being
+typed in, whose save starts a run; the run redraws the page while the button is still
+held down. When that redraw moved the button (a line about the saved text appeared
+above it), the release landed beside it and the browser saw no click: a signal stayed
+unselected and unsaved (4 and 10 of 12 presses held 150 ms, 1 of 6 held 80 ms), "Next"
+stayed on its step (10 of 10). Each press here is held until the field's save has
+redrawn the page, the longest a press can overlap it.
 """
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from coach import vocabulary
-from tests.browser.test_two_tabs_e2e import stored
+from tests.browser.test_two_tabs_e2e import reviewed_interview, stored
 from tests.browser.test_uninterrupted_e2e import _quiet, _review_with_questions
 
 # (what is typed, the group pressed, the option pressed): English, Chinese, long text.
@@ -61,4 +63,27 @@ def test_a_choice_pressed_while_the_answer_is_saved_is_chosen_and_saved(app_serv
         if group == "signal"
         else (None, VOCABULARY["self_score"].key_for(label))
         for _answer, group, label in TRIES
+    ]
+
+
+def test_next_pressed_while_the_referral_is_saved_opens_the_next_step(app_server, page, tmp_path):
+    path = tmp_path / "journal.duckdb"
+    interview = reviewed_interview(path, "relationship")
+    server = app_server(db_path=path)
+    page.goto(f"{server.url}/review?interview={interview}")
+    page.get_by_role("heading", name="3. The interview relationship").wait_for(timeout=60_000)
+    _quiet(page)
+    page.get_by_label("Were you referred to another department or role? Which one?").fill(
+        "财务业务伙伴 (Finance business partner)"
+    )
+    _press_across_the_save(
+        page,
+        page.get_by_role("button", name="Next: Strengths"),
+        page.get_by_text("In your plan as a follow-up: thank the interviewer"),
+    )
+    expect(page.get_by_role("heading", name="4. Strengths told or missed")).to_be_visible()
+    _quiet(page)
+    server.stop()
+    assert stored(path, "SELECT referral, step FROM reviews") == [
+        ("财务业务伙伴 (Finance business partner)", "strengths")
     ]
