@@ -348,13 +348,10 @@ def relationship(ctx: PageContext, review: Review) -> None:
     # appeared with the field's save moved "Next" under a press held meanwhile (the press
     # that took the focus from the field), and the release chose nothing
     # (tests/browser/test_held_press_e2e.py).
-    st.caption(
-        ":material/subdirectory_arrow_right: "
-        + (
-            _("In your plan as a follow-up action.")
-            if review.advice
-            else _("Advice goes into your plan as a follow-up action.")
-        )
+    _into_plan(
+        _("In your plan as a follow-up action.")
+        if review.advice
+        else _("Advice goes into your plan as a follow-up action.")
     )
     text(
         ctx.journal,
@@ -364,16 +361,16 @@ def relationship(ctx: PageContext, review: Review) -> None:
         placeholder=_("e.g. Finance business partner, Retail unit"),
         single_line=True,
     )
-    st.caption(
-        ":material/subdirectory_arrow_right: "
-        + (
-            _("In your plan as a follow-up: thank the interviewer and ask to be put in touch.")
-            if review.referral
-            else _(
-                "A referral goes into your plan: thank the interviewer and ask to be put in touch."
-            )
-        )
+    _into_plan(
+        _("In your plan as a follow-up: thank the interviewer and ask to be put in touch.")
+        if review.referral
+        else _("A referral goes into your plan: thank the interviewer and ask to be put in touch.")
     )
+
+
+def _into_plan(line: str) -> None:
+    """The line under a field that says what it puts into the improvement plan."""
+    st.caption(":material/subdirectory_arrow_right: " + line)
 
 
 # --- 4. Strengths -------------------------------------------------------------
@@ -479,10 +476,7 @@ def story_row(
                 st.markdown(_("**{label}:** {value}").format(label=label, value=shown))
         if use == "missed":
             missed_story(ctx, review, story, miss or stories.StoryMiss(), asks)
-            st.caption(
-                ":material/subdirectory_arrow_right: "
-                + _("Bridging action in your plan: “{line}”").format(line=_(BRIDGING_LINE))
-            )
+            _into_plan(_("Bridging action in your plan: “{line}”").format(line=_(BRIDGING_LINE)))
         w.show_error(key)
 
 
